@@ -1,0 +1,241 @@
+/*
+ * catalog.c -- lookups in the centers and meeting types of a database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "catalog.h"
+#include "i18n.h"
+#include "text.h"
+
+void
+catalog_init(struct catalog *cat)
+{
+	memset(cat, 0, sizeof *cat);
+}
+
+void
+catalog_free(struct catalog *cat)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->ncenters; i++)
+		free(cat->centers[i].name);
+	for (i = 0; i < cat->ntypes; i++) {
+		free(cat->types[i].code);
+		free(cat->types[i].name);
+		free(cat->types[i].short_name);
+	}
+	free(cat->centers);
+	free(cat->types);
+	catalog_init(cat);
+}
+
+struct center *
+catalog_add_center(struct catalog *cat, const struct center *c)
+{
+	struct center	*n;
+
+	cat->centers = xreallocarray(cat->centers, cat->ncenters + 1,
+	    sizeof *cat->centers);
+	n = &cat->centers[cat->ncenters++];
+	*n = *c;
+	n->name = xstrdup(c->name);
+	return n;
+}
+
+struct meeting_type *
+catalog_add_type(struct catalog *cat, const struct meeting_type *t)
+{
+	struct meeting_type	*n;
+
+	cat->types = xreallocarray(cat->types, cat->ntypes + 1,
+	    sizeof *cat->types);
+	n = &cat->types[cat->ntypes++];
+	*n = *t;
+	n->code = xstrdup(t->code);
+	n->name = xstrdup(t->name);
+	n->short_name = xstrdup(t->short_name != NULL ? t->short_name :
+	    t->name);
+	return n;
+}
+
+const struct center *
+catalog_center_by_id(const struct catalog *cat, long id)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->ncenters; i++)
+		if (cat->centers[i].id == id)
+			return &cat->centers[i];
+	return NULL;
+}
+
+const struct center *
+catalog_center_by_name(const struct catalog *cat, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->ncenters; i++)
+		if (strcmp(cat->centers[i].name, name) == 0)
+			return &cat->centers[i];
+	return NULL;
+}
+
+const struct meeting_type *
+catalog_type_by_id(const struct catalog *cat, long id)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->ntypes; i++)
+		if (cat->types[i].id == id)
+			return &cat->types[i];
+	return NULL;
+}
+
+const struct meeting_type *
+catalog_type_by_code(const struct catalog *cat, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->ntypes; i++)
+		if (strcmp(cat->types[i].code, code) == 0)
+			return &cat->types[i];
+	return NULL;
+}
+
+const struct meeting_type *
+catalog_type_by_label(const struct catalog *cat, const char *label)
+{
+	const struct meeting_type	*t;
+	size_t				 i;
+
+	if ((t = catalog_type_by_code(cat, label)) != NULL)
+		return t;
+	for (i = 0; i < cat->ntypes; i++)
+		if (strcmp(cat->types[i].name, label) == 0 ||
+		    strcmp(cat->types[i].short_name, label) == 0)
+			return &cat->types[i];
+	return NULL;
+}
+
+int
+catalog_find_center(const struct catalog *cat, const char *name,
+    const struct center **out, struct error *err)
+{
+	char	choices[600] = "";
+	size_t	i, len;
+
+	if ((*out = catalog_center_by_name(cat, name)) != NULL)
+		return 0;
+	for (i = 0; i < cat->ncenters; i++) {
+		len = strlen(choices);
+		if (len + strlen(cat->centers[i].name) + 8 >= sizeof choices) {
+			snprintf(choices + len, sizeof choices - len, ", ...");
+			break;
+		}
+		snprintf(choices + len, sizeof choices - len, "%s%s",
+		    i > 0 ? ", " : "", cat->centers[i].name);
+	}
+	return error_set(err, ERROR_INPUT,
+	    _("unknown center '%s' (known: %s)"), name,
+	    choices[0] != '\0' ? choices : _("none"));
+}
+
+int
+catalog_find_type(const struct catalog *cat, const char *code,
+    const struct meeting_type **out, struct error *err)
+{
+	char	choices[600] = "";
+	size_t	i, len;
+
+	if ((*out = catalog_type_by_code(cat, code)) != NULL)
+		return 0;
+	for (i = 0; i < cat->ntypes; i++) {
+		len = strlen(choices);
+		if (len + strlen(cat->types[i].code) + 8 >= sizeof choices)
+			break;
+		snprintf(choices + len, sizeof choices - len, "%s%s",
+		    i > 0 ? ", " : "", cat->types[i].code);
+	}
+	return error_set(err, ERROR_INPUT,
+	    _("unknown meeting type '%s' (known: %s)"), code,
+	    choices[0] != '\0' ? choices : _("none"));
+}
+
+int
+center_validate_name(const char *name, struct error *err)
+{
+	size_t	len = strlen(name);
+
+	if (len == 0)
+		return error_set(err, ERROR_INPUT,
+		    _("center name: must not be empty"));
+	if (len > 100)
+		return error_set(err, ERROR_INPUT,
+		    _("center name: longer than 100 bytes"));
+	if (!text_utf8_valid(name, len))
+		return error_set(err, ERROR_INPUT,
+		    _("center name: not valid UTF-8"));
+	if (text_has_control(name, 0))
+		return error_set(err, ERROR_INPUT,
+		    _("center name: contains a control character"));
+	return 0;
+}
+
+int
+type_validate(const struct meeting_type *t, struct error *err)
+{
+	const char	*p;
+	size_t		 len;
+
+	len = t->code != NULL ? strlen(t->code) : 0;
+	if (len == 0 || len > 32 || t->code[0] < 'a' || t->code[0] > 'z')
+		return error_set(err, ERROR_INPUT,
+		    _("type code '%s': 1-32 characters a-z, 0-9, '-' or "
+		    "'_', starting with a letter"), t->code ? t->code : "");
+	for (p = t->code; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_'))
+			return error_set(err, ERROR_INPUT,
+			    _("type code '%s': 1-32 characters a-z, 0-9, "
+			    "'-' or '_', starting with a letter"), t->code);
+	if (t->name == NULL || t->name[0] == '\0' || strlen(t->name) > 100 ||
+	    !text_utf8_valid(t->name, strlen(t->name)) ||
+	    text_has_control(t->name, 0))
+		return error_set(err, ERROR_INPUT,
+		    _("type name: 1-100 bytes of UTF-8 text"));
+	if (t->short_name != NULL && (strlen(t->short_name) > 30 ||
+	    !text_utf8_valid(t->short_name, strlen(t->short_name)) ||
+	    text_has_control(t->short_name, 0)))
+		return error_set(err, ERROR_INPUT,
+		    _("type short name: at most 30 bytes of UTF-8 text"));
+	if (t->target_min < -1 || t->target_max < -1 ||
+	    (t->target_min >= 0 && t->target_max >= 0 &&
+	    t->target_max < t->target_min))
+		return error_set(err, ERROR_INPUT,
+		    _("type target: %d-%d is not a range (minimum first)"),
+		    t->target_min, t->target_max);
+	return 0;
+}
+
+const char *
+type_level_name(enum type_level level)
+{
+	return level == LEVEL_CITY ? "city" : "regional";
+}
+
+int
+type_level_parse(const char *s, enum type_level *out, struct error *err)
+{
+	if (strcmp(s, "regional") == 0 || strcmp(s, "地域") == 0)
+		*out = LEVEL_REGIONAL;
+	else if (strcmp(s, "city") == 0 || strcmp(s, "市") == 0)
+		*out = LEVEL_CITY;
+	else
+		return error_set(err, ERROR_INPUT,
+		    _("invalid level '%s': expected regional or city"), s);
+	return 0;
+}

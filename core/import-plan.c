@@ -1,0 +1,77 @@
+/*
+ * import-plan.c -- the rules of import, apart from any file format:
+ * a known UID updates its meeting when the SEQUENCE is higher, or equal
+ * with different content; a lower SEQUENCE is stale and skipped.
+ */
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "import-plan.h"
+
+static int
+differs(const struct import_item *item, const struct meeting *existing)
+{
+	struct meeting	incoming = item->meeting;
+
+	/* a source without a window leaves the stored one alone */
+	if (item->keep_window) {
+		incoming.has_window = existing->has_window;
+		incoming.window = existing->window;
+	}
+	return meeting_differs(&incoming, existing);
+}
+
+enum import_action
+import_decide(const struct import_item *item, const struct meeting *existing)
+{
+	const struct meeting	*in = &item->meeting;
+
+	if (existing == NULL)
+		return IMPORT_ADD;
+	if (item->has_sequence && in->sequence < existing->sequence)
+		return IMPORT_SKIP_OLDER;
+	if (!differs(item, existing) && !(item->has_sequence &&
+	    in->sequence > existing->sequence))
+		return IMPORT_UNCHANGED;
+	if (in->status == STATUS_CANCELLED &&
+	    existing->status != STATUS_CANCELLED)
+		return IMPORT_CANCEL;
+	return IMPORT_UPDATE;
+}
+
+long
+import_sequence(const struct import_item *item, const struct meeting *existing)
+{
+	/* office calendars take an update only if SEQUENCE grows */
+	if (item->has_sequence && item->meeting.sequence > existing->sequence)
+		return item->meeting.sequence;
+	return existing->sequence + 1;
+}
+
+const char *
+import_action_label(enum import_action action)
+{
+	switch (action) {
+	case IMPORT_ADD:
+		return _("add");
+	case IMPORT_UPDATE:
+		return _("update");
+	case IMPORT_CANCEL:
+		return _("cancel");
+	case IMPORT_UNCHANGED:
+		return _("unchanged");
+	case IMPORT_SKIP_OLDER:
+		return _("skip (older)");
+	}
+	return "?";
+}
+
+void
+import_items_free(struct import_item *items, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		meeting_clear(&items[i].meeting);
+	free(items);
+}

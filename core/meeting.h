@@ -1,0 +1,130 @@
+/*
+ * meeting.h -- one dated session of one meeting type, at one center or
+ * city-level, and the rules every meeting must keep.
+ */
+#ifndef CARECAL_MEETING_H
+#define CARECAL_MEETING_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "date.h"
+#include "error.h"
+
+enum meeting_mode {
+	MODE_IN_PERSON,		/* 対面 */
+	MODE_HYBRID,		/* 一部オンライン: underlined in the R3 table */
+	MODE_ONLINE		/* 完全オンライン: bold in the R3 table */
+};
+#define MODE_COUNT	3
+
+enum meeting_status {
+	STATUS_PLANNED,		/* 予定 */
+	STATUS_HELD,		/* 実施済 */
+	STATUS_CANCELLED	/* 中止 */
+};
+#define STATUS_COUNT	3
+
+#define MEETING_UID_MAX		255
+#define MEETING_VENUE_MAX	200	/* bytes */
+#define MEETING_URL_MAX		1000
+#define MEETING_NOTE_MAX	4000
+#define MEETING_CASES_MAX	999
+
+/* The months a city-level meeting's summary covers (集計期間). */
+struct month_window {
+	int	from_year, from_month;
+	int	to_year, to_month;
+};
+
+struct meeting {
+	long			 id;		/* 0 until stored */
+	char			*uid;		/* iCalendar UID */
+	long			 type_id;
+	long			 center_id;	/* 0 for city-level */
+	struct date		 date;
+	int			 start;		/* minutes after 0:00, or -1 */
+	int			 end;		/* -1 when not set */
+	enum meeting_mode	 mode;
+	enum meeting_status	 status;
+	int			 cases;		/* -1 when not recorded */
+	char			*venue;		/* NULL when empty */
+	char			*url;
+	char			*note;		/* private: never exported */
+	int			 has_window;
+	struct month_window	 window;
+	long			 sequence;	/* iCalendar SEQUENCE */
+	long			 version;	/* row version for conflicts */
+	char			*created_at;	/* UTC, "YYYY-MM-DD HH:MM:SS" */
+	char			*created_by;
+	char			*updated_at;
+	char			*updated_by;
+};
+
+struct meeting_list {
+	struct meeting	*items;
+	size_t		 count;
+	size_t		 capacity;
+};
+
+/* What to select; zero/-1 fields mean "any". */
+struct meeting_filter {
+	int		 has_from, has_to;
+	struct date	 from, to;	/* inclusive */
+	long		 center_id;	/* 0: any */
+	long		 type_id;	/* 0: any */
+	int		 mode;		/* -1: any */
+	int		 status;	/* -1: any */
+	int		 exclude_cancelled;
+};
+
+void	meeting_init(struct meeting *);
+/* Frees the strings a meeting owns; the struct itself is the caller's. */
+void	meeting_clear(struct meeting *);
+/* Deep copy of src into dst (dst must be cleared or initialised). */
+void	meeting_copy(struct meeting *, const struct meeting *);
+/* Replace a string field with a copy of value ("" becomes NULL). */
+void	meeting_set_text(char **, const char *);
+
+void	meeting_list_init(struct meeting_list *);
+/* Appends a slot initialised by meeting_init and returns it. */
+struct meeting *meeting_list_add(struct meeting_list *);
+void	meeting_list_free(struct meeting_list *);
+void	meeting_list_sort(struct meeting_list *, const struct catalog *);
+
+void	meeting_filter_init(struct meeting_filter *);
+int	meeting_filter_match(const struct meeting_filter *,
+	    const struct meeting *);
+
+/*
+ * Checks everything a meeting must keep against the catalog: the type
+ * exists, a regional type has a center and a city type none, the end
+ * after the start, cases only on types that count them, text limits.
+ */
+int	meeting_validate(const struct meeting *, const struct catalog *,
+	    struct error *);
+/* 1 if a and b differ in anything a user can set. */
+int	meeting_differs(const struct meeting *, const struct meeting *);
+
+const char	*meeting_mode_code(enum meeting_mode);	/* hybrid */
+const char	*meeting_mode_label(enum meeting_mode);	/* 一部オンライン */
+const char	*meeting_status_code(enum meeting_status);
+const char	*meeting_status_label(enum meeting_status);
+/* Accepts the code or the Japanese label. */
+int	meeting_mode_parse(const char *, enum meeting_mode *, struct error *);
+int	meeting_status_parse(const char *, enum meeting_status *,
+	    struct error *);
+int	meeting_cases_parse(const char *, int *, struct error *);
+
+/* The default reporting window: six months ending two before the month. */
+void	month_window_default(struct date, struct month_window *);
+int	month_window_contains(const struct month_window *, struct date);
+int	month_window_parse(const char *, struct month_window *,
+	    struct error *);
+/* "2021-06..2021-11" */
+void	month_window_format(const struct month_window *, char *, size_t);
+
+/* A fresh random UID ("<32 hex>@carecal"). */
+char	*meeting_uid_new(void);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * profile.c -- reading a city profile.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "i18n.h"
+#include "profile.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/carecal"
+#endif
+
+#define MAX_FIELDS	8
+
+const char *
+profile_data_dir(void)
+{
+	const char	*dir = getenv("CARECAL_DATADIR");
+
+	return dir != NULL && *dir != '\0' ? dir : PKGDATADIR;
+}
+
+static size_t
+split_tabs(char *line, char **fields)
+{
+	size_t	n = 0;
+	char	*p = line;
+
+	while (n < MAX_FIELDS) {
+		fields[n++] = p;
+		if ((p = strchr(p, '\t')) == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+static int
+parse_target(const char *s, int *out)
+{
+	char	*end;
+	long	 v;
+
+	if (strcmp(s, "-") == 0) {
+		*out = -1;
+		return 0;
+	}
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 0 || v > 1000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int
+parse_line(struct profile *p, char *line, const char *path, long lineno,
+    struct error *err)
+{
+	char			*f[MAX_FIELDS];
+	size_t			 n = split_tabs(line, f);
+	struct meeting_type	 t;
+	struct center		 c;
+
+	if (strcmp(f[0], "city") == 0 && n == 2) {
+		free(p->city);
+		p->city = xstrdup(f[1]);
+		return 0;
+	}
+	if (strcmp(f[0], "center") == 0 && n == 2) {
+		if (center_validate_name(f[1], err) == -1)
+			goto bad;
+		memset(&c, 0, sizeof c);
+		c.name = f[1];
+		c.position = (int)p->catalog.ncenters + 1;
+		catalog_add_center(&p->catalog, &c);
+		return 0;
+	}
+	if (strcmp(f[0], "type") == 0 && n == 8) {
+		memset(&t, 0, sizeof t);
+		t.code = f[1];
+		t.name = f[2];
+		t.short_name = f[3];
+		if (type_level_parse(f[4], &t.level, err) == -1)
+			goto bad;
+		if (parse_target(f[5], &t.target_min) == -1 ||
+		    parse_target(f[6], &t.target_max) == -1) {
+			error_set(err, ERROR_INPUT, _("target: a number or "
+			    "'-'"));
+			goto bad;
+		}
+		if (strcmp(f[7], "cases") != 0 && strcmp(f[7], "-") != 0) {
+			error_set(err, ERROR_INPUT, _("last field: 'cases' or "
+			    "'-'"));
+			goto bad;
+		}
+		t.counts_cases = strcmp(f[7], "cases") == 0;
+		t.position = (int)p->catalog.ntypes + 1;
+		if (type_validate(&t, err) == -1)
+			goto bad;
+		catalog_add_type(&p->catalog, &t);
+		return 0;
+	}
+	error_set(err, ERROR_INPUT, _("expected 'city', 'type' or 'center' "
+	    "with its tab-separated fields"));
+bad:
+	error_prefix(err, "%s:%ld: ", path, lineno);
+	return -1;
+}
+
+int
+profile_load(const char *path, const char *name, struct profile *p,
+    struct error *err)
+{
+	char	*data, *line, *next;
+	size_t	 len;
+	long	 lineno = 0;
+
+	memset(p, 0, sizeof *p);
+	catalog_init(&p->catalog);
+	if (file_read_all(path, 1024 * 1024, &data, &len, err) == -1)
+		return -1;
+	p->name = xstrdup(name);
+	for (line = data; line != NULL && *line != '\0'; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line[strcspn(line, "\r")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (parse_line(p, line, path, lineno, err) == -1) {
+			free(data);
+			profile_free(p);
+			return -1;
+		}
+	}
+	free(data);
+	if (p->city == NULL || p->catalog.ntypes == 0) {
+		profile_free(p);
+		return error_set(err, ERROR_INPUT, _("%s: a profile needs a "
+		    "'city' line and at least one 'type'"), path);
+	}
+	return 0;
+}
+
+void
+profile_free(struct profile *p)
+{
+	free(p->name);
+	free(p->city);
+	catalog_free(&p->catalog);
+	memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,27 @@
+/*
+ * text.h -- UTF-8 text as users type and see it: validity, display
+ * width (a kanji takes two columns) and padding to a width.
+ */
+#ifndef CARECAL_TEXT_H
+#define CARECAL_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* 1 if s holds len bytes of valid UTF-8 with no NUL. */
+int	text_utf8_valid(const char *, size_t);
+/* 1 if s has a control character (tabs and newlines allowed if asked). */
+int	text_has_control(const char *, int);
+/* Display columns of s (wcwidth of each character; 1 for unknown). */
+int	text_width(const char *);
+/* Print s to fp and pad with spaces to width columns (left aligned). */
+void	text_print_padded(FILE *, const char *, int);
+/* Print s right-aligned within width columns. */
+void	text_print_right(FILE *, const char *, int);
+/*
+ * Copy at most width columns of s into buf (bytes of size), never cutting
+ * a character; returns the columns used.
+ */
+int	text_truncate(const char *, int, char *, size_t);
+
+#endif

@@ -1,0 +1,253 @@
+/*
+ * schema.c -- the tables, their CHECK constraints and triggers, and the
+ * migrations between versions. The database checks what it can itself:
+ * a bad row is refused by SQLite even if the program has a bug.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "schema.h"
+
+/*
+ * Version 1: the catalog and the meetings.
+ * Dates are ISO text checked by date(), times "HH:MM" checked by time(),
+ * reporting windows "YYYY-MM".
+ */
+static const char migration_1[] =
+"CREATE TABLE settings ("
+"  key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),"
+"  value TEXT NOT NULL"
+");"
+"CREATE TABLE centers ("
+"  id       INTEGER PRIMARY KEY,"
+"  name     TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),"
+"  position INTEGER NOT NULL,"
+"  retired  INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))"
+");"
+"CREATE TABLE meeting_types ("
+"  id           INTEGER PRIMARY KEY,"
+"  code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32"
+"               AND code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_-]*'),"
+"  name         TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),"
+"  short_name   TEXT NOT NULL CHECK (length(short_name) BETWEEN 1 AND 30),"
+"  level        TEXT NOT NULL CHECK (level IN ('regional', 'city')),"
+"  target_min   INTEGER CHECK (target_min >= 0),"
+"  target_max   INTEGER CHECK (target_max >= coalesce(target_min, 0)),"
+"  counts_cases INTEGER NOT NULL CHECK (counts_cases IN (0, 1)),"
+"  position     INTEGER NOT NULL"
+");"
+"CREATE TABLE meetings ("
+"  id          INTEGER PRIMARY KEY,"
+"  uid         TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 255),"
+"  type_id     INTEGER NOT NULL REFERENCES meeting_types (id),"
+"  center_id   INTEGER REFERENCES centers (id),"
+"  date        TEXT NOT NULL CHECK (date(date) IS date),"
+"  start_time  TEXT CHECK (start_time IS NULL OR"
+"              (length(start_time) = 5 AND"
+"              time(start_time) IS start_time || ':00')),"
+"  end_time    TEXT CHECK (end_time IS NULL OR"
+"              (length(end_time) = 5 AND"
+"              time(end_time) IS end_time || ':00')),"
+"  mode        TEXT NOT NULL DEFAULT 'in-person'"
+"              CHECK (mode IN ('in-person', 'hybrid', 'online')),"
+"  status      TEXT NOT NULL DEFAULT 'planned'"
+"              CHECK (status IN ('planned', 'held', 'cancelled')),"
+"  cases       INTEGER CHECK (cases BETWEEN 0 AND 999),"
+"  venue       TEXT CHECK (length(venue) BETWEEN 1 AND 200),"
+"  url         TEXT CHECK (length(url) BETWEEN 1 AND 1000),"
+"  note        TEXT CHECK (length(note) BETWEEN 1 AND 4000),"
+"  window_from TEXT CHECK (window_from IS NULL OR (length(window_from) = 7"
+"              AND date(window_from || '-01') IS window_from || '-01')),"
+"  window_to   TEXT CHECK (window_to IS NULL OR (length(window_to) = 7"
+"              AND date(window_to || '-01') IS window_to || '-01')),"
+"  sequence    INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
+"  version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+"  created_at  TEXT NOT NULL,"
+"  created_by  TEXT NOT NULL,"
+"  updated_at  TEXT NOT NULL,"
+"  updated_by  TEXT NOT NULL,"
+"  CHECK (end_time IS NULL OR (start_time IS NOT NULL AND"
+"         end_time > start_time)),"
+"  CHECK ((window_from IS NULL) = (window_to IS NULL)),"
+"  CHECK (window_to IS NULL OR window_to >= window_from)"
+");"
+"CREATE INDEX meetings_by_date ON meetings (date);"
+"CREATE INDEX meetings_by_center ON meetings (center_id, date);"
+"CREATE INDEX meetings_by_type ON meetings (type_id, date);"
+/* What a CHECK cannot see, because it lives in another table. */
+"CREATE TRIGGER meetings_check_insert BEFORE INSERT ON meetings BEGIN"
+"  SELECT RAISE(ABORT, 'cases on a meeting type that does not count them')"
+"   WHERE NEW.cases IS NOT NULL AND (SELECT counts_cases FROM meeting_types"
+"   WHERE id = NEW.type_id) = 0;"
+"  SELECT RAISE(ABORT, 'a city-level meeting has no center')"
+"   WHERE NEW.center_id IS NOT NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'city';"
+"  SELECT RAISE(ABORT, 'a regional meeting needs a center')"
+"   WHERE NEW.center_id IS NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'regional';"
+"  SELECT RAISE(ABORT, 'only city-level meetings have a reporting window')"
+"   WHERE NEW.window_from IS NOT NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'regional';"
+"END;"
+"CREATE TRIGGER meetings_check_update BEFORE UPDATE ON meetings BEGIN"
+"  SELECT RAISE(ABORT, 'cases on a meeting type that does not count them')"
+"   WHERE NEW.cases IS NOT NULL AND (SELECT counts_cases FROM meeting_types"
+"   WHERE id = NEW.type_id) = 0;"
+"  SELECT RAISE(ABORT, 'a city-level meeting has no center')"
+"   WHERE NEW.center_id IS NOT NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'city';"
+"  SELECT RAISE(ABORT, 'a regional meeting needs a center')"
+"   WHERE NEW.center_id IS NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'regional';"
+"  SELECT RAISE(ABORT, 'only city-level meetings have a reporting window')"
+"   WHERE NEW.window_from IS NOT NULL AND (SELECT level FROM meeting_types"
+"   WHERE id = NEW.type_id) = 'regional';"
+"END;"
+"CREATE TRIGGER meeting_types_check_update BEFORE UPDATE ON meeting_types"
+" BEGIN"
+"  SELECT RAISE(ABORT, 'meetings of this type have cases recorded')"
+"   WHERE NEW.counts_cases = 0 AND EXISTS (SELECT 1 FROM meetings"
+"   WHERE type_id = NEW.id AND cases IS NOT NULL);"
+"  SELECT RAISE(ABORT, 'meetings of this type exist; its level is fixed')"
+"   WHERE NEW.level <> OLD.level AND EXISTS (SELECT 1 FROM meetings"
+"   WHERE type_id = NEW.id);"
+"END;";
+
+/*
+ * Version 2: every change is kept. An action is one user command (one
+ * transaction); history holds each meeting row before and after it, as
+ * JSON, written by triggers so that no code path can forget it.
+ */
+#define MEETING_JSON(row)						\
+	"json_object('id', " row ".id, 'uid', " row ".uid,"		\
+	" 'type_id', " row ".type_id, 'center_id', " row ".center_id,"	\
+	" 'date', " row ".date, 'start_time', " row ".start_time,"	\
+	" 'end_time', " row ".end_time, 'mode', " row ".mode,"		\
+	" 'status', " row ".status, 'cases', " row ".cases,"		\
+	" 'venue', " row ".venue, 'url', " row ".url,"			\
+	" 'note', " row ".note, 'window_from', " row ".window_from,"	\
+	" 'window_to', " row ".window_to, 'sequence', " row ".sequence,"	\
+	" 'version', " row ".version, 'created_at', " row ".created_at,"	\
+	" 'created_by', " row ".created_by,"				\
+	" 'updated_at', " row ".updated_at,"				\
+	" 'updated_by', " row ".updated_by)"
+
+static const char migration_2[] =
+"CREATE TABLE actions ("
+"  id      INTEGER PRIMARY KEY,"
+"  at      TEXT NOT NULL,"
+"  login   TEXT NOT NULL,"
+"  command TEXT NOT NULL,"
+"  undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))"
+");"
+"CREATE TABLE history ("
+"  id         INTEGER PRIMARY KEY,"
+"  action_id  INTEGER REFERENCES actions (id),"
+"  meeting_id INTEGER NOT NULL,"
+"  op         TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+"  before     TEXT CHECK (before IS NULL OR json_valid(before)),"
+"  after      TEXT CHECK (after IS NULL OR json_valid(after))"
+");"
+"CREATE INDEX history_by_meeting ON history (meeting_id);"
+"CREATE INDEX history_by_action ON history (action_id);"
+"CREATE TRIGGER meetings_history_insert AFTER INSERT ON meetings BEGIN"
+"  INSERT INTO history (action_id, meeting_id, op, after)"
+"  VALUES ((SELECT max(id) FROM actions), NEW.id, 'insert', "
+	MEETING_JSON("NEW") ");"
+"END;"
+"CREATE TRIGGER meetings_history_update AFTER UPDATE ON meetings BEGIN"
+"  INSERT INTO history (action_id, meeting_id, op, before, after)"
+"  VALUES ((SELECT max(id) FROM actions), NEW.id, 'update', "
+	MEETING_JSON("OLD") ", " MEETING_JSON("NEW") ");"
+"END;"
+"CREATE TRIGGER meetings_history_delete AFTER DELETE ON meetings BEGIN"
+"  INSERT INTO history (action_id, meeting_id, op, before)"
+"  VALUES ((SELECT max(id) FROM actions), OLD.id, 'delete', "
+	MEETING_JSON("OLD") ");"
+"END;";
+
+static const char *migrations[] = { migration_1, migration_2 };
+
+const char *
+schema_migration(int n)
+{
+	if (n < 1 || n > SCHEMA_VERSION)
+		return NULL;
+	return migrations[n - 1];
+}
+
+int
+schema_version(sqlite3 *db, int *version, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return error_set(err, ERROR_FAILURE, "%s", sqlite3_errmsg(db));
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		error_set(err, ERROR_FAILURE, "%s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+exec(sqlite3 *db, const char *sql, struct error *err)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error_set(err, ERROR_FAILURE, "%s",
+		    msg != NULL ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+schema_migrate(sqlite3 *db, const char *path, int *from, struct error *err)
+{
+	char	sql[64];
+	int	version, v;
+
+	if (schema_version(db, &version, err) == -1)
+		return -1;
+	*from = version;
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (version > SCHEMA_VERSION)
+		return error_set(err, ERROR_FAILURE,
+		    _("%s: written by a newer carecal (schema version %d; "
+		    "this program knows up to %d); not opened"), path,
+		    version, SCHEMA_VERSION);
+	if (exec(db, "BEGIN IMMEDIATE", err) == -1)
+		return -1;
+	/* another process may have migrated while we waited for the lock */
+	if (schema_version(db, &version, err) == -1)
+		goto fail;
+	*from = version;
+	for (v = version + 1; v <= SCHEMA_VERSION; v++)
+		if (exec(db, migrations[v - 1], err) == -1) {
+			error_prefix(err, _("%s: upgrading to schema %d: "),
+			    path, v);
+			goto fail;
+		}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
+	if (exec(db, sql, err) == -1)
+		goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+	    SCHEMA_APPLICATION_ID);
+	if (exec(db, sql, err) == -1 || exec(db, "COMMIT", err) == -1)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}

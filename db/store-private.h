@@ -1,0 +1,37 @@
+/*
+ * store-private.h -- what the store's files share and nobody else sees:
+ * the connection and its cache of prepared statements.
+ */
+#ifndef CARECAL_STORE_PRIVATE_H
+#define CARECAL_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+enum store_statement {
+	ST_MEETING_INSERT,
+	ST_MEETING_UPDATE,
+	ST_MEETING_GET,
+	ST_MEETING_GET_UID,
+	ST_COUNT
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	char		*login;
+	char		*upgrade_backup;
+	int		 upgraded_from;
+	int		 in_transaction;
+	long		 data_version;
+	sqlite3_stmt	*cached[ST_COUNT];
+};
+
+/* A cached statement, reset and unbound, ready to bind and step. */
+sqlite3_stmt	*store_statement(struct store *, enum store_statement,
+		    const char *, struct error *);
+/* Fill err from the connection's last error, with what we were doing. */
+int		 store_error(struct store *, const char *, struct error *);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * cli.h -- what every subcommand shares: the database location, opening
+ * the store, reporting errors, and the options that describe a meeting.
+ */
+#ifndef CARECAL_CLI_H
+#define CARECAL_CLI_H
+
+#include <getopt.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "meeting.h"
+#include "store.h"
+
+struct command;
+
+struct cli {
+	const char		*db_option;	/* --db, or NULL */
+	char			*db_path;	/* resolved */
+	struct store		*store;		/* open once asked for */
+	struct catalog		 catalog;
+	char			*command_line;	/* for the history */
+};
+
+/* The database path: --db, else $CARECAL_DB, else XDG data home. */
+int	cli_resolve_db(struct cli *, struct error *);
+/* Open the store and load the catalog. */
+int	cli_open(struct cli *, struct error *);
+void	cli_close(struct cli *);
+
+/* Print "carecal: message" on stderr; returns the exit status. */
+int	cli_fail(const struct error *);
+/* Print a usage error and the command's usage; returns 2. */
+int	cli_usage_error(const struct command *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Print the command's usage and options on stdout (for --help). */
+int	cli_help(const struct command *, const char *);
+
+/* getopt_long over a subcommand's arguments (argv[0] is its name). */
+int	cli_getopt(int, char **, const char *, const struct option *);
+
+/* Which meeting fields the options set (for edit). */
+#define MEETING_OPT_TYPE	0x0001
+#define MEETING_OPT_CENTER	0x0002
+#define MEETING_OPT_DATE	0x0004
+#define MEETING_OPT_START	0x0008
+#define MEETING_OPT_END		0x0010
+#define MEETING_OPT_MODE	0x0020
+#define MEETING_OPT_STATUS	0x0040
+#define MEETING_OPT_CASES	0x0080
+#define MEETING_OPT_VENUE	0x0100
+#define MEETING_OPT_URL		0x0200
+#define MEETING_OPT_NOTE	0x0400
+#define MEETING_OPT_WINDOW	0x0800
+
+/* The long options of add and edit (end with the caller's own). */
+#define CLI_MEETING_OPTION_COUNT 12
+extern const struct option cli_meeting_options[CLI_MEETING_OPTION_COUNT];
+/*
+ * Apply one meeting option (getopt's return value and optarg) to m;
+ * returns 0, or -1 with err filled. An empty value clears the field.
+ */
+int	cli_meeting_option(struct cli *, int, const char *, struct meeting *,
+	    int *, struct error *);
+
+/* Parse --fy, --from, --to, --center, --type, --mode, --status. */
+int	cli_filter_option(struct cli *, int, const char *,
+	    struct meeting_filter *, struct error *);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * cmd-init.c -- `carecal init`: a new database from a city profile,
+ * optionally with the Matsudo R3 demo calendar.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "import.h"
+#include "profile.h"
+
+static int	init_exec(struct cli *, int, char **);
+
+const struct command cmd_init = {
+	"init",
+	"init [--profile matsudo|takamatsu|FILE] [--demo]",
+	N_("create a new database from a city profile"),
+	init_exec
+};
+
+static const char init_help[] = N_(
+"Options:\n"
+"  --profile NAME  the city profile: matsudo (default) or takamatsu, or\n"
+"                  the path of a profile file\n"
+"  --demo          the Matsudo profile and the R3 (FY2021) calendar\n"
+"An existing database is never overwritten.\n");
+
+static char *
+profile_path(const char *name)
+{
+	const char	*dir = profile_data_dir();
+	size_t		 len;
+	char		*path;
+
+	if (strchr(name, '/') != NULL)
+		return xstrdup(name);
+	len = strlen(dir) + strlen(name) + sizeof "/profiles/.txt";
+	path = xmalloc(len);
+	snprintf(path, len, "%s/profiles/%s.txt", dir, name);
+	return path;
+}
+
+static int
+load_catalog(struct store *store, const struct profile *p, struct error *err)
+{
+	size_t	i;
+
+	if (store_setting_set(store, "city", p->city, err) == -1 ||
+	    store_setting_set(store, "profile", p->name, err) == -1)
+		return -1;
+	for (i = 0; i < p->catalog.ntypes; i++)
+		if (store_type_add(store, &p->catalog.types[i], err) == -1)
+			return -1;
+	for (i = 0; i < p->catalog.ncenters; i++)
+		if (store_center_add(store, p->catalog.centers[i].name,
+		    err) == -1)
+			return -1;
+	return 0;
+}
+
+static void
+remove_database(const char *path)
+{
+	static const char	*suffixes[] = { "", "-wal", "-shm" };
+	char			 name[4096];
+	size_t			 i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
+}
+
+static int
+init_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "profile",	required_argument, NULL, 'p' },
+		{ "demo",	no_argument, NULL, 'd' },
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct profile	 profile;
+	struct error	 err;
+	struct import_result result;
+	const char	*name = "matsudo";
+	char		*path, *demo = NULL;
+	int		 opt, want_demo = 0, given = 0;
+	size_t		 len;
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		switch (opt) {
+		case 'p':
+			name = optarg;
+			given = 1;
+			break;
+		case 'd':
+			want_demo = 1;
+			break;
+		case 'h':
+			return cli_help(&cmd_init, init_help);
+		default:
+			return cli_usage_error(&cmd_init, _("unknown option or "
+			    "missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(&cmd_init, _("unexpected argument "
+		    "'%s'"), argv[optind]);
+	if (want_demo && given && strcmp(name, "matsudo") != 0)
+		return cli_usage_error(&cmd_init, _("--demo is the Matsudo "
+		    "calendar; it goes with --profile matsudo only"));
+	path = profile_path(name);
+	if (profile_load(path, name, &profile, &err) == -1) {
+		free(path);
+		return cli_fail(&err);
+	}
+	free(path);
+	if (cli_resolve_db(cli, &err) == -1 ||
+	    store_open(cli->db_path, STORE_CREATE, &cli->store, &err) == -1)
+		goto fail;
+	if (store_begin(cli->store, cli->command_line, &err) == -1)
+		goto fail_remove;
+	if (load_catalog(cli->store, &profile, &err) == -1 ||
+	    store_catalog_load(cli->store, &cli->catalog, &err) == -1)
+		goto fail_remove;
+	if (want_demo) {
+		len = strlen(profile_data_dir()) + sizeof "/demo/matsudo-r3.csv";
+		demo = xmalloc(len);
+		snprintf(demo, len, "%s/demo/matsudo-r3.csv",
+		    profile_data_dir());
+		if (import_csv_file(cli->store, &cli->catalog, demo, 0,
+		    &result, &err) == -1)
+			goto fail_remove;
+	}
+	if (store_commit(cli->store, &err) == -1)
+		goto fail_remove;
+	printf(_("created %s (%s, %zu centers, %zu meeting types"),
+	    cli->db_path, profile.city, profile.catalog.ncenters,
+	    profile.catalog.ntypes);
+	if (want_demo)
+		printf(_(", %ld demo meetings"), result.added);
+	printf(")\n");
+	free(demo);
+	profile_free(&profile);
+	return 0;
+fail_remove:
+	store_close(cli->store);
+	cli->store = NULL;
+	remove_database(cli->db_path);
+fail:
+	free(demo);
+	profile_free(&profile);
+	return cli_fail(&err);
+}

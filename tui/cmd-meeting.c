@@ -1,0 +1,312 @@
+/*
+ * cmd-meeting.c -- `carecal add`, `edit`, `cancel` and `delete`: one
+ * meeting changed per command, in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+
+static int	add_exec(struct cli *, int, char **);
+static int	edit_exec(struct cli *, int, char **);
+static int	cancel_exec(struct cli *, int, char **);
+static int	delete_exec(struct cli *, int, char **);
+
+const struct command cmd_add = {
+	"add",
+	"add --type CODE [--center NAME] --date D [--start HH:MM] "
+	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
+	"[--url U] [--note T] [--window YYYY-MM..YYYY-MM]",
+	N_("add a meeting and print its id"),
+	add_exec
+};
+
+const struct command cmd_edit = {
+	"edit",
+	"edit ID [--type CODE] [--center NAME] [--date D] [--start HH:MM] "
+	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
+	"[--url U] [--note T] [--window YYYY-MM..YYYY-MM]",
+	N_("change a meeting (an empty value clears a field)"),
+	edit_exec
+};
+
+const struct command cmd_cancel = {
+	"cancel", "cancel ID", N_("mark a meeting cancelled (中止)"),
+	cancel_exec
+};
+
+const struct command cmd_delete = {
+	"delete", "delete ID", N_("delete a meeting (kept in the history)"),
+	delete_exec
+};
+
+static const char meeting_help[] = N_(
+"Options:\n"
+"  --type CODE     meeting type (see 'carecal type list')\n"
+"  --center NAME   the center; none for city-level meetings\n"
+"  --date D        2021-07-29, 令和3年7月29日, R3.7.29 or 令和元年5月1日\n"
+"  --start HH:MM, --end HH:MM   time of day (none: all day)\n"
+"  --mode M        in-person (対面), hybrid (一部オンライン) or online\n"
+"  --status S      planned (予定), held (実施済) or cancelled (中止)\n"
+"  --cases N       cases discussed (types that count cases)\n"
+"  --venue T, --url U, --note T   where, the online link, a private note\n"
+"  --window YYYY-MM..YYYY-MM   the months a city-level meeting's "
+"summary covers\n");
+
+#define MAX_GIVEN	64
+
+static int
+meeting_options(struct cli *cli, const struct command *cmd, int argc,
+    char **argv, struct meeting *m, int *set, int *status)
+{
+	struct option	 options[CLI_MEETING_OPTION_COUNT + 2];
+	struct error	 err;
+	struct {
+		int		 opt;
+		const char	*arg;
+	}		 given[MAX_GIVEN];
+	int		 opt, n = 0, i;
+
+	memcpy(options, cli_meeting_options, sizeof cli_meeting_options);
+	options[CLI_MEETING_OPTION_COUNT].name = "help";
+	options[CLI_MEETING_OPTION_COUNT].has_arg = no_argument;
+	options[CLI_MEETING_OPTION_COUNT].flag = NULL;
+	options[CLI_MEETING_OPTION_COUNT].val = 'h';
+	memset(&options[CLI_MEETING_OPTION_COUNT + 1], 0, sizeof options[0]);
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		if (opt == 'h') {
+			*status = cli_help(cmd, meeting_help);
+			return -1;
+		}
+		if (opt == '?' || opt == ':') {
+			*status = cli_usage_error(cmd, _("unknown option or "
+			    "missing value: %s"), argv[optind - 1]);
+			return -1;
+		}
+		if (n == MAX_GIVEN) {
+			*status = cli_usage_error(cmd, _("too many options"));
+			return -1;
+		}
+		given[n].opt = opt;
+		given[n++].arg = optarg;
+	}
+	if (cli_open(cli, &err) == -1) {
+		*status = cli_fail(&err);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (cli_meeting_option(cli, given[i].opt, given[i].arg, m, set,
+		    &err) == -1) {
+			*status = cli_fail(&err);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+parse_id(const struct command *cmd, const char *s, long *id)
+{
+	char	*end;
+
+	*id = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || *id <= 0)
+		return cli_usage_error(cmd, _("'%s' is not a meeting id"), s);
+	return 0;
+}
+
+/* Validate, then store inside one transaction. */
+static int
+save(struct cli *cli, struct meeting *m, int is_new)
+{
+	struct error	err;
+
+	if (meeting_validate(m, &cli->catalog, &err) == -1)
+		return cli_fail(&err);
+	if (store_begin(cli->store, cli->command_line, &err) == -1)
+		return cli_fail(&err);
+	if ((is_new ? store_meeting_insert(cli->store, m, &err) :
+	    store_meeting_update(cli->store, m, 0, &err)) == -1 ||
+	    store_commit(cli->store, &err) == -1) {
+		store_rollback(cli->store);
+		return cli_fail(&err);
+	}
+	return 0;
+}
+
+static int
+add_exec(struct cli *cli, int argc, char **argv)
+{
+	struct meeting	m;
+	int		set = 0, status = 0;
+
+	meeting_init(&m);
+	if (meeting_options(cli, &cmd_add, argc, argv, &m, &set, &status) ==
+	    -1)
+		goto done;
+	if (optind != argc) {
+		status = cli_usage_error(&cmd_add, _("unexpected argument "
+		    "'%s'"), argv[optind]);
+		goto done;
+	}
+	if (!(set & MEETING_OPT_TYPE) || !(set & MEETING_OPT_DATE)) {
+		status = cli_usage_error(&cmd_add, _("--type and --date are "
+		    "required"));
+		goto done;
+	}
+	if ((status = save(cli, &m, 1)) == 0)
+		printf("%ld\n", m.id);
+done:
+	meeting_clear(&m);
+	return status;
+}
+
+static int
+edit_exec(struct cli *cli, int argc, char **argv)
+{
+	struct meeting	m, changes;
+	struct error	err;
+	long		id;
+	int		set = 0, status = 0, rc;
+
+	meeting_init(&m);
+	meeting_init(&changes);
+	if (meeting_options(cli, &cmd_edit, argc, argv, &changes, &set,
+	    &status) == -1)
+		goto done;
+	if (optind != argc - 1) {
+		status = cli_usage_error(&cmd_edit, _("give one meeting id"));
+		goto done;
+	}
+	if ((status = parse_id(&cmd_edit, argv[optind], &id)) != 0)
+		goto done;
+	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
+		if (rc == 1)
+			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
+			    id);
+		status = cli_fail(&err);
+		goto done;
+	}
+	if (set & MEETING_OPT_TYPE)
+		m.type_id = changes.type_id;
+	if (set & MEETING_OPT_CENTER)
+		m.center_id = changes.center_id;
+	if (set & MEETING_OPT_DATE)
+		m.date = changes.date;
+	if (set & MEETING_OPT_START)
+		m.start = changes.start;
+	if (set & MEETING_OPT_END)
+		m.end = changes.end;
+	if (set & MEETING_OPT_MODE)
+		m.mode = changes.mode;
+	if (set & MEETING_OPT_STATUS)
+		m.status = changes.status;
+	if (set & MEETING_OPT_CASES)
+		m.cases = changes.cases;
+	if (set & MEETING_OPT_VENUE)
+		meeting_set_text(&m.venue, changes.venue);
+	if (set & MEETING_OPT_URL)
+		meeting_set_text(&m.url, changes.url);
+	if (set & MEETING_OPT_NOTE)
+		meeting_set_text(&m.note, changes.note);
+	if (set & MEETING_OPT_WINDOW) {
+		m.has_window = changes.has_window;
+		m.window = changes.window;
+	}
+	status = save(cli, &m, 0);
+done:
+	meeting_clear(&m);
+	meeting_clear(&changes);
+	return status;
+}
+
+/* cancel and delete: an id and nothing else. */
+static int
+id_only(struct cli *cli, const struct command *cmd, int argc, char **argv,
+    long *id, int *status)
+{
+	static const struct option options[] = {
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct error	err;
+	int		opt;
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		if (opt == 'h')
+			*status = cli_help(cmd, NULL);
+		else
+			*status = cli_usage_error(cmd, _("unknown option: %s"),
+			    argv[optind - 1]);
+		return -1;
+	}
+	if (optind != argc - 1) {
+		*status = cli_usage_error(cmd, _("give one meeting id"));
+		return -1;
+	}
+	if ((*status = parse_id(cmd, argv[optind], id)) != 0)
+		return -1;
+	if (cli_open(cli, &err) == -1) {
+		*status = cli_fail(&err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cancel_exec(struct cli *cli, int argc, char **argv)
+{
+	struct meeting	m;
+	struct error	err;
+	long		id;
+	int		status, rc;
+
+	if (id_only(cli, &cmd_cancel, argc, argv, &id, &status) == -1)
+		return status;
+	meeting_init(&m);
+	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
+		if (rc == 1)
+			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
+			    id);
+		return cli_fail(&err);
+	}
+	if (m.status == STATUS_CANCELLED) {
+		fprintf(stderr, _("carecal: meeting %ld is already "
+		    "cancelled\n"), id);
+		meeting_clear(&m);
+		return 0;
+	}
+	m.status = STATUS_CANCELLED;
+	status = save(cli, &m, 0);
+	meeting_clear(&m);
+	return status;
+}
+
+static int
+delete_exec(struct cli *cli, int argc, char **argv)
+{
+	struct meeting	m;
+	struct error	err;
+	long		id;
+	int		status, rc;
+
+	if (id_only(cli, &cmd_delete, argc, argv, &id, &status) == -1)
+		return status;
+	meeting_init(&m);
+	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
+		if (rc == 1)
+			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
+			    id);
+		return cli_fail(&err);
+	}
+	if (store_begin(cli->store, cli->command_line, &err) == -1 ||
+	    store_meeting_delete(cli->store, id, m.version, &err) == -1 ||
+	    store_commit(cli->store, &err) == -1) {
+		store_rollback(cli->store);
+		meeting_clear(&m);
+		return cli_fail(&err);
+	}
+	meeting_clear(&m);
+	return 0;
+}

@@ -1,0 +1,147 @@
+/*
+ * main.c -- carecal's entry: locale, the global options and the table of
+ * subcommands. With no subcommand, the full-screen front end opens.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "cmd.h"
+#include "i18n.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static const struct command *commands[] = {
+	&cmd_init,
+	&cmd_list,
+	&cmd_add,
+	&cmd_edit,
+	&cmd_cancel,
+	&cmd_delete,
+	&cmd_import,
+	&cmd_center,
+	&cmd_type,
+};
+#define NCOMMANDS	(sizeof commands / sizeof commands[0])
+
+static void
+usage(FILE *fp)
+{
+	size_t	i;
+
+	fprintf(fp, _("usage: carecal [--db PATH] [COMMAND [ARGS...]]\n"
+	    "With no command, carecal opens its full-screen view of the "
+	    "database.\n\nCommands:\n"));
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i]->name,
+		    _(commands[i]->summary));
+	fprintf(fp, _("\nOptions:\n"
+	    "  --db PATH   the database (default: $CARECAL_DB, else "
+	    "$XDG_DATA_HOME/carecal/carecal.db)\n"
+	    "  --help      this help; 'carecal COMMAND --help' for a "
+	    "command\n"
+	    "  --version   the version\n"
+	    "\nExit status: 0 success, 1 failure, 2 usage or input error.\n"));
+}
+
+/* The program's text is UTF-8 whatever the terminal's locale says. */
+static void
+setup_locale(void)
+{
+	const char	*dir = getenv("CARECAL_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
+/* The command as typed, for the history of changes. */
+static char *
+join_arguments(int argc, char **argv)
+{
+	size_t	 len = 1;
+	char	*s;
+	int	 i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db",		required_argument, NULL, 'D' },
+		{ "help",	no_argument, NULL, 'h' },
+		{ "version",	no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli	 cli;
+	size_t		 i;
+	int		 opt, status;
+
+	setup_locale();
+	memset(&cli, 0, sizeof cli);
+	catalog_init(&cli.catalog);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (opt) {
+		case 'D':
+			cli.db_option = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("carecal %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fprintf(stderr, _("carecal: unknown option '%s'\n"),
+			    argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		usage(stderr);
+		return 2;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[0], commands[i]->name) == 0)
+			break;
+	if (i == NCOMMANDS) {
+		fprintf(stderr, _("carecal: unknown command '%s'\n"), argv[0]);
+		usage(stderr);
+		return 2;
+	}
+	cli.command_line = join_arguments(argc, argv);
+	optind = 0;	/* glibc: start over for the subcommand */
+	opterr = 0;
+	status = commands[i]->exec(&cli, argc, argv);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		perror("carecal: writing output");
+		status = status == 0 ? 1 : status;
+	}
+	cli_close(&cli);
+	free(cli.command_line);
+	return status;
+}
