@@ -11,7 +11,9 @@
 
 /*
  * Version 1: the catalog and the meetings.
- * Dates are ISO text checked by date(), times "HH:MM" checked by time(),
+ * Dates are ISO text checked by date() (with a '+0 days' modifier, without
+ * which SQLite does not normalise 2021-02-29 and so would accept it),
+ * times "HH:MM" checked by time(),
  * reporting windows "YYYY-MM".
  */
 static const char migration_1[] =
@@ -42,7 +44,7 @@ static const char migration_1[] =
 "  uid         TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 255),"
 "  type_id     INTEGER NOT NULL REFERENCES meeting_types (id),"
 "  center_id   INTEGER REFERENCES centers (id),"
-"  date        TEXT NOT NULL CHECK (date(date) IS date),"
+"  date        TEXT NOT NULL CHECK (date(date, '+0 days') IS date),"
 "  start_time  TEXT CHECK (start_time IS NULL OR"
 "              (length(start_time) = 5 AND"
 "              time(start_time) IS start_time || ':00')),"
@@ -58,9 +60,11 @@ static const char migration_1[] =
 "  url         TEXT CHECK (length(url) BETWEEN 1 AND 1000),"
 "  note        TEXT CHECK (length(note) BETWEEN 1 AND 4000),"
 "  window_from TEXT CHECK (window_from IS NULL OR (length(window_from) = 7"
-"              AND date(window_from || '-01') IS window_from || '-01')),"
+"              AND date(window_from || '-01', '+0 days') IS"
+"              window_from || '-01')),"
 "  window_to   TEXT CHECK (window_to IS NULL OR (length(window_to) = 7"
-"              AND date(window_to || '-01') IS window_to || '-01')),"
+"              AND date(window_to || '-01', '+0 days') IS"
+"              window_to || '-01')),"
 "  sequence    INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
 "  version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
 "  created_at  TEXT NOT NULL,"

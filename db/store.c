@@ -245,19 +245,19 @@ store_open(const char *path, int flags, struct store **out,
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if (check_identity(s, &fresh, err) == -1)
 		goto fail;
+	if (schema_version(s->db, &version, err) == -1)
+		goto fail;
+	if (version > SCHEMA_VERSION) {
+		/* refused before anything (even WAL mode) touches the file */
+		schema_migrate(s->db, path, &from, err);
+		goto fail;
+	}
 	if (exec_plain(s, "PRAGMA foreign_keys = ON", err) == -1)
 		goto fail;
 	if (!(flags & STORE_READONLY) && (exec_plain(s,
 	    "PRAGMA journal_mode = WAL", err) == -1 ||
-	    exec_plain(s, "PRAGMA synchronous = NORMAL", err) == -1))
+	    exec_plain(s, "PRAGMA synchronous = FULL", err) == -1))
 		goto fail;
-	if (schema_version(s->db, &version, err) == -1)
-		goto fail;
-	if (version > SCHEMA_VERSION) {
-		/* refused with the message naming both versions */
-		schema_migrate(s->db, path, &from, err);
-		goto fail;
-	}
 	if (version < SCHEMA_VERSION) {
 		if (flags & STORE_READONLY) {
 			error_set(err, ERROR_FAILURE, _("%s: needs an upgrade "

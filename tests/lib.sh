@@ -1,0 +1,106 @@
+# lib.sh -- what the shell tests share: TAP output, a private temporary
+# directory, and running carecal with a fixed database and date.
+# Sourced by tests/*/*.sh; expects CARECAL, CARECAL_DATADIR, TESTS_SRCDIR.
+
+: "${CARECAL:?CARECAL must name the carecal binary}"
+: "${TESTS_SRCDIR:?TESTS_SRCDIR must name the tests directory}"
+export CARECAL_DATADIR LC_ALL
+tap_n=0
+tap_failed=0
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/carecal-test.XXXXXX") || exit 99
+trap 'rm -rf "$TMP"' EXIT
+DB=$TMP/test.db
+export CARECAL_DB="$DB"
+unset CARECAL_TODAY XDG_DATA_HOME
+
+ok()
+{
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $*"
+}
+
+not_ok()
+{
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $*"
+}
+
+# check DESCRIPTION COMMAND...: passes when the command succeeds
+check()
+{
+	desc=$1
+	shift
+	if "$@" >"$TMP/check.out" 2>&1; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		sed 's/^/#   /' "$TMP/check.out" | head -20
+	fi
+}
+
+# same_text DESCRIPTION EXPECTED_FILE ACTUAL_FILE
+same_text()
+{
+	if diff -u "$2" "$3" >"$TMP/diff.out" 2>&1; then
+		ok "$1"
+	else
+		not_ok "$1"
+		sed 's/^/#   /' "$TMP/diff.out" | head -40
+	fi
+}
+
+# expect_status DESCRIPTION STATUS COMMAND...: output in $TMP/out, $TMP/err
+expect_status()
+{
+	desc=$1
+	want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok "$desc"
+	else
+		not_ok "$desc (exit $got, want $want)"
+		sed 's/^/#   stderr: /' "$TMP/err" | head -10
+	fi
+}
+
+# contains DESCRIPTION FILE TEXT: fixed-string search
+contains()
+{
+	if grep -qF -- "$3" "$2"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		echo "#   '$3' not in:"
+		sed 's/^/#   /' "$2" | head -10
+	fi
+}
+
+lacks()
+{
+	if grep -qF -- "$3" "$2"; then
+		not_ok "$1"
+		echo "#   '$3' found in $2"
+	else
+		ok "$1"
+	fi
+}
+
+carecal()
+{
+	"$CARECAL" "$@"
+}
+
+db_hash()
+{
+	cat "$DB" "$DB-wal" 2>/dev/null | sha256sum | cut -d" " -f1
+}
+
+done_testing()
+{
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}

@@ -87,7 +87,7 @@ print_text(const struct meeting_list *list, const struct catalog *cat)
 			    _("Center"), _("Type"), _("Mode"), _("Status"),
 			    _("Cases"), _("Venue") };
 	struct row	*rows = xcalloc(list->count, sizeof *rows);
-	int		 width[NCOLS], w, c;
+	int		 width[NCOLS], w, c, last;
 	size_t		 i;
 
 	for (c = 0; c < NCOLS; c++)
@@ -108,19 +108,24 @@ print_text(const struct meeting_list *list, const struct catalog *cat)
 		fputs(c == NCOLS - 1 ? "\n" : "  ", stdout);
 	}
 	for (i = 0; i < list->count; i++) {
-		for (c = 0; c < NCOLS; c++) {
+		/* stop after the last non-empty cell: no trailing blanks */
+		for (last = NCOLS - 1; last > 0 && rows[i].cell[last][0] ==
+		    '\0'; last--)
+			;
+		for (c = 0; c <= last; c++) {
+			if (c > 0)
+				fputs("  ", stdout);
 			if (c == COL_ID || c == COL_CASES)
 				text_print_right(stdout, rows[i].cell[c],
 				    width[c]);
-			else if (c == NCOLS - 1)
+			else if (c == last)
 				fputs(rows[i].cell[c], stdout);
 			else
 				text_print_padded(stdout, rows[i].cell[c],
 				    width[c]);
-			if (c < NCOLS - 1)
-				fputs("  ", stdout);
-			free(rows[i].cell[c]);
 		}
+		for (c = 0; c < NCOLS; c++)
+			free(rows[i].cell[c]);
 		fputc('\n', stdout);
 	}
 	free(rows);

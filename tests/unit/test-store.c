@@ -1,2 +1,391 @@
+/*
+ * test-store.c -- the SQLite store: how a file is created and opened,
+ * migration from an older schema, what the database itself refuses,
+ * row-version conflicts, change detection and the history triggers.
+ */
+#include <sys/stat.h>
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "schema.h"
+#include "store.h"
 #include "tap.h"
-int main(void) { OK(1, "placeholder"); return tap_done(); }
+
+static char	dir[] = "/tmp/carecal-test-store.XXXXXX";
+
+static const char *
+path_of(const char *name)
+{
+	static char	buf[4][256];
+	static int	i;
+
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
+	return buf[i];
+}
+
+static int
+exec_sql(const char *path, const char *sql)
+{
+	sqlite3	*db;
+	int	 rc;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+static long
+query_long(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static char *
+file_bytes(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*buf;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	*len = (size_t)ftell(fp);
+	rewind(fp);
+	buf = malloc(*len + 1);
+	if (fread(buf, 1, *len, fp) != *len)
+		*len = 0;
+	fclose(fp);
+	return buf;
+}
+
+/* A catalog like Matsudo's, in a new store. */
+static struct store *
+new_store(const char *name, struct catalog *cat)
+{
+	struct store		*s;
+	struct error		 err;
+	struct meeting_type	 t = { 0, "kobetsu", "地域個別ケア会議", "個別",
+				    LEVEL_REGIONAL, 4, 6, 1, 0 };
+
+	if (store_open(path_of(name), STORE_CREATE, &s, &err) == -1) {
+		printf("# %s\n", err.msg);
+		return NULL;
+	}
+	store_begin(s, "test setup", &err);
+	store_type_add(s, &t, &err);
+	t = (struct meeting_type){ 0, "suishin", "地域包括ケア推進会議", "推進",
+	    LEVEL_REGIONAL, 2, 2, 0, 0 };
+	store_type_add(s, &t, &err);
+	t = (struct meeting_type){ 0, "city", "市地域ケア会議", "市",
+	    LEVEL_CITY, 2, 2, 0, 0 };
+	store_type_add(s, &t, &err);
+	store_center_add(s, "明第1", &err);
+	store_commit(s, &err);
+	store_catalog_load(s, cat, &err);
+	return s;
+}
+
+static void
+test_create_and_open(void)
+{
+	struct store	*s;
+	struct catalog	 cat;
+	struct error	 err;
+	struct stat	 st;
+	char		*before, *after;
+	size_t		 lb, la;
+
+	s = new_store("a.db", &cat);
+	OK(s != NULL, "a new store is created");
+	OK(stat(path_of("a.db"), &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "the file is created with mode 0600");
+	store_close(s);
+	catalog_free(&cat);
+	OK(stat(path_of("a.db-wal"), &st) != 0 ||
+	    (st.st_mode & 0777) == 0600, "the WAL file is private too");
+	IS_INT(query_long(path_of("a.db"), "PRAGMA user_version"),
+	    SCHEMA_VERSION, "the schema version is current");
+	IS_INT(query_long(path_of("a.db"), "PRAGMA application_id"),
+	    SCHEMA_APPLICATION_ID, "the application id marks it as ours");
+	OK(store_open(path_of("a.db"), 0, &s, &err) == 0, "it opens again");
+	store_close(s);
+
+	before = file_bytes(path_of("a.db"), &lb);
+	OK(store_open(path_of("a.db"), STORE_CREATE, &s, &err) == -1 &&
+	    strstr(err.msg, "already exists") != NULL,
+	    "init refuses an existing database");
+	after = file_bytes(path_of("a.db"), &la);
+	OK(lb == la && memcmp(before, after, lb) == 0, "and leaves it as it "
+	    "was");
+	free(before);
+	free(after);
+	OK(store_open(path_of("none.db"), 0, &s, &err) == -1 &&
+	    strstr(err.msg, "carecal init") != NULL,
+	    "a missing database points to 'carecal init'");
+}
+
+static void
+test_refusals(void)
+{
+	struct store	*s;
+	struct error	 err;
+	FILE		*fp;
+	char		*before, *after;
+	size_t		 lb, la;
+
+	exec_sql(path_of("other.db"), "CREATE TABLE t (x); "
+	    "INSERT INTO t VALUES (1)");
+	OK(store_open(path_of("other.db"), 0, &s, &err) == -1 &&
+	    strstr(err.msg, "not a carecal one") != NULL,
+	    "another program's SQLite file is refused");
+	fp = fopen(path_of("text.db"), "w");
+	fputs("this is not a database at all, just some words\n", fp);
+	fclose(fp);
+	chmod(path_of("text.db"), 0600);
+	OK(store_open(path_of("text.db"), 0, &s, &err) == -1 &&
+	    err.kind == ERROR_INPUT && strstr(err.msg, "not a carecal "
+	    "database") != NULL, "a text file is refused");
+
+	s = NULL;
+	store_open(path_of("new.db"), STORE_CREATE, &s, &err);
+	store_close(s);
+	exec_sql(path_of("new.db"), "PRAGMA journal_mode = DELETE; "
+	    "PRAGMA user_version = 99");
+	before = file_bytes(path_of("new.db"), &lb);
+	OK(store_open(path_of("new.db"), 0, &s, &err) == -1 &&
+	    strstr(err.msg, "newer carecal (schema version 99") != NULL,
+	    "a file from a newer carecal is refused");
+	after = file_bytes(path_of("new.db"), &la);
+	OK(lb == la && memcmp(before, after, lb) == 0,
+	    "and is left byte for byte as it was");
+	free(before);
+	free(after);
+
+	chmod(path_of("a.db"), 0666);
+	OK(store_open(path_of("a.db"), 0, &s, &err) == -1 &&
+	    strstr(err.msg, "any user on this host can write it") != NULL,
+	    "a world-writable database is refused, saying why");
+	chmod(path_of("a.db"), 0600);
+}
+
+static void
+test_migration(void)
+{
+	struct store	*s;
+	struct error	 err;
+	struct stat	 st;
+	char		 sql[256];
+
+	/* a version 1 file, as the first carecal made it */
+	exec_sql(path_of("v1.db"), schema_migration(1));
+	snprintf(sql, sizeof sql, "PRAGMA user_version = 1; "
+	    "PRAGMA application_id = %d; "
+	    "INSERT INTO meeting_types VALUES (1, 'kobetsu', '個別ケア', '個別',"
+	    " 'regional', 4, 6, 1, 1); "
+	    "INSERT INTO centers VALUES (1, '明第1', 1, 0); ",
+	    SCHEMA_APPLICATION_ID);
+	exec_sql(path_of("v1.db"), sql);
+	exec_sql(path_of("v1.db"), "INSERT INTO meetings (uid, type_id, "
+	    "center_id, date, cases, created_at, created_by, updated_at, "
+	    "updated_by) VALUES ('u1', 1, 1, '2021-07-27', 2, 'x', 'x', 'x', "
+	    "'x')");
+	chmod(path_of("v1.db"), 0600);
+	OK(store_open(path_of("v1.db"), 0, &s, &err) == 0,
+	    "a version 1 database opens");
+	IS_INT(s != NULL ? store_upgraded_from(s) : -1, 1,
+	    "and is upgraded from version 1");
+	OK(s != NULL && store_upgrade_backup(s) != NULL &&
+	    stat(store_upgrade_backup(s), &st) == 0,
+	    "a copy of the old file is kept");
+	store_close(s);
+	IS_INT(query_long(path_of("v1.db"), "PRAGMA user_version"),
+	    SCHEMA_VERSION, "the file is now at the current version");
+	IS_INT(query_long(path_of("v1.db"), "SELECT cases FROM meetings "
+	    "WHERE uid = 'u1'"), 2, "its meeting survived");
+	IS_INT(query_long(path_of("v1.db"), "SELECT count(*) FROM "
+	    "sqlite_schema WHERE name = 'history'"), 1,
+	    "the history table was added");
+	IS_INT(query_long(path_of("v1.db.schema1.bak"), "PRAGMA "
+	    "user_version"), 1, "the kept copy is still version 1");
+	IS_INT(query_long(path_of("v1.db.schema1.bak"), "SELECT count(*) "
+	    "FROM meetings"), 1, "with its meeting");
+}
+
+static void
+refused_by_sql(const char *what, const char *values)
+{
+	char	sql[1024];
+
+	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = ON; INSERT INTO "
+	    "meetings (uid, type_id, center_id, date, start_time, end_time, "
+	    "mode, status, cases, window_from, window_to, created_at, "
+	    "created_by, updated_at, updated_by) VALUES (%s, 'x', 'x', 'x', "
+	    "'x')", values);
+	IS_INT(exec_sql(path_of("a.db"), sql), SQLITE_CONSTRAINT,
+	    "the database itself refuses %s", what);
+}
+
+static void
+test_constraints(void)
+{
+	/* type 1 kobetsu (cases), 2 suishin (no cases), 3 city; center 1 */
+	IS_INT(exec_sql(path_of("a.db"), "INSERT INTO meetings (uid, type_id,"
+	    " center_id, date, created_at, created_by, updated_at, "
+	    "updated_by) VALUES ('ok', 1, 1, '2021-07-27', 'x', 'x', 'x', "
+	    "'x')"), SQLITE_OK, "a good row goes in by plain SQL");
+	refused_by_sql("mode 'zoom'", "'u2', 1, 1, '2021-07-27', NULL, NULL, "
+	    "'zoom', 'held', NULL, NULL, NULL");
+	refused_by_sql("status 'done'", "'u3', 1, 1, '2021-07-27', NULL, NULL, "
+	    "'hybrid', 'done', NULL, NULL, NULL");
+	refused_by_sql("an end before the start", "'u4', 1, 1, '2021-07-27', "
+	    "'15:00', '13:00', 'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("an end without a start", "'u5', 1, 1, '2021-07-27', "
+	    "NULL, '13:00', 'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("negative cases", "'u6', 1, 1, '2021-07-27', NULL, "
+	    "NULL, 'hybrid', 'held', -1, NULL, NULL");
+	refused_by_sql("cases on a type that does not count them", "'u7', 2, "
+	    "1, '2021-07-27', NULL, NULL, 'hybrid', 'held', 2, NULL, NULL");
+	refused_by_sql("2021-02-29", "'u8', 1, 1, '2021-02-29', NULL, NULL, "
+	    "'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("25:00", "'u9', 1, 1, '2021-07-27', '25:00', NULL, "
+	    "'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("a center on a city meeting", "'u10', 3, 1, "
+	    "'2021-07-29', NULL, NULL, 'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("a regional meeting without center", "'u11', 1, NULL, "
+	    "'2021-07-29', NULL, NULL, 'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("a window on a regional meeting", "'u12', 1, 1, "
+	    "'2021-07-29', NULL, NULL, 'hybrid', 'held', NULL, '2021-06', "
+	    "'2021-11'");
+	refused_by_sql("a window backwards", "'u13', 3, NULL, "
+	    "'2022-01-27', NULL, NULL, 'hybrid', 'held', NULL, '2021-11', "
+	    "'2021-06'");
+	refused_by_sql("an unknown center", "'u14', 1, 99, "
+	    "'2021-07-29', NULL, NULL, 'hybrid', 'held', NULL, NULL, NULL");
+	refused_by_sql("a duplicate uid", "'ok', 1, 1, "
+	    "'2021-07-29', NULL, NULL, 'hybrid', 'held', NULL, NULL, NULL");
+	IS_INT(exec_sql(path_of("a.db"), "UPDATE meeting_types SET "
+	    "counts_cases = 0 WHERE code = 'kobetsu' AND EXISTS (SELECT 1); "
+	    "UPDATE meetings SET cases = 1 WHERE uid = 'ok'; UPDATE "
+	    "meeting_types SET counts_cases = 0 WHERE code = 'kobetsu'"),
+	    SQLITE_CONSTRAINT, "a type with counted cases cannot stop "
+	    "counting them");
+}
+
+static void
+test_meetings(void)
+{
+	struct store		*s1, *s2;
+	struct catalog		 cat;
+	struct meeting		 m, m2, got;
+	struct meeting_list	 list;
+	struct meeting_filter	 f;
+	struct error		 err;
+	long			 id;
+
+	s1 = new_store("m.db", &cat);
+	store_open(path_of("m.db"), 0, &s2, &err);
+	store_changed(s1);
+	meeting_init(&m);
+	m.type_id = catalog_type_by_code(&cat, "kobetsu")->id;
+	m.center_id = cat.centers[0].id;
+	m.date = (struct date){ 2021, 7, 27 };
+	m.mode = MODE_HYBRID;
+	m.cases = 2;
+	store_begin(s1, "add", &err);
+	OK(store_meeting_insert(s1, &m, &err) == 0 && m.id > 0 &&
+	    m.uid != NULL && strlen(m.uid) > 10, "a meeting is stored with a "
+	    "new UID");
+	store_commit(s1, &err);
+	id = m.id;
+	OK(store_changed(s2) == 1 && store_changed(s2) == 0,
+	    "the other connection sees one change");
+	meeting_init(&m2);
+	store_meeting_get(s2, id, &m2, &err);
+	IS_STR(m2.uid, m.uid, "read back with the same UID");
+	IS_INT(m2.mode, MODE_HYBRID, "read back hybrid");
+
+	/* s2 edits first; s1's older copy must not overwrite it */
+	m2.cases = 5;
+	store_begin(s2, "edit", &err);
+	OK(store_meeting_update(s2, &m2, 0, &err) == 0 && m2.version == 2 &&
+	    m2.sequence == 1, "an edit bumps version and SEQUENCE");
+	store_commit(s2, &err);
+	m.cases = 7;
+	store_begin(s1, "edit", &err);
+	OK(store_meeting_update(s1, &m, 0, &err) == -1 &&
+	    err.kind == ERROR_CONFLICT && strstr(err.msg, "changed by") !=
+	    NULL, "a stale edit is refused as a conflict");
+	store_rollback(s1);
+	meeting_init(&got);
+	store_meeting_get(s1, id, &got, &err);
+	IS_INT(got.cases, 5, "and the other user's value stays");
+	meeting_clear(&got);
+	OK(store_meeting_delete(s1, id, 1, &err) == -1 &&
+	    err.kind == ERROR_CONFLICT, "a stale delete is refused too");
+
+	meeting_filter_init(&f);
+	f.has_from = f.has_to = 1;
+	f.from = (struct date){ 2021, 7, 1 };
+	f.to = (struct date){ 2021, 7, 31 };
+	meeting_list_init(&list);
+	OK(store_meetings_load(s1, &f, &list, &err) == 0 && list.count == 1,
+	    "a date filter finds it");
+	meeting_list_free(&list);
+	f.to = (struct date){ 2021, 7, 26 };
+	store_meetings_load(s1, &f, &list, &err);
+	IS_INT(list.count, 0, "the day before is outside");
+	meeting_list_free(&list);
+
+	store_begin(s1, "delete", &err);
+	OK(store_meeting_delete(s1, id, 2, &err) == 0, "a current delete "
+	    "works");
+	store_commit(s1, &err);
+	store_close(s1);
+	store_close(s2);
+	IS_INT(query_long(path_of("m.db"), "SELECT count(*) FROM history "
+	    "WHERE meeting_id = 1"), 3, "insert, update and delete are all "
+	    "in the history");
+	IS_INT(query_long(path_of("m.db"), "SELECT count(DISTINCT action_id) "
+	    "FROM history WHERE meeting_id = 1"), 3, "each under its own "
+	    "action");
+	meeting_clear(&m);
+	meeting_clear(&m2);
+	catalog_free(&cat);
+}
+
+int
+main(void)
+{
+	char	cmd[300];
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_create_and_open();
+	test_refusals();
+	test_migration();
+	test_constraints();
+	test_meetings();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}
