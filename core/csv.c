@@ -130,6 +130,10 @@ csv_parse(const char *data, size_t len, const char *name,
 					quoted = 0;
 					after_quote = 1;
 				}
+			} else if (c == '\r' && i + 1 < len &&
+			    data[i + 1] == '\n') {
+				/* a line break in a cell is kept as LF */
+				continue;
 			} else {
 				if (c == '\n')
 					line++;
