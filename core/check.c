@@ -1,0 +1,491 @@
+/*
+ * check.c -- the plan checks of one fiscal year: yearly targets per
+ * center and type, meetings on days the offices are closed, clashes at
+ * one center, city-level reporting windows that overlap or leave months
+ * out, and records left incomplete (cases, status).
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "check.h"
+#include "holiday.h"
+#include "i18n.h"
+
+static const char *kind_codes[CHECK_KIND_COUNT] = {
+	[CHECK_TARGET_LOW] = "target-low",
+	[CHECK_TARGET_HIGH] = "target-high",
+	[CHECK_NON_WORKING_DAY] = "non-working-day",
+	[CHECK_CLASH] = "clash",
+	[CHECK_WINDOW_OVERLAP] = "window-overlap",
+	[CHECK_WINDOW_GAP] = "window-gap",
+	[CHECK_CASES_MISSING] = "cases-missing",
+	[CHECK_STALE_PLANNED] = "stale-planned",
+};
+
+const char *
+check_kind_code(enum check_kind kind)
+{
+	if ((unsigned)kind >= CHECK_KIND_COUNT)
+		return "?";
+	return kind_codes[kind];
+}
+
+void
+finding_list_init(struct finding_list *list)
+{
+	memset(list, 0, sizeof *list);
+}
+
+void
+finding_list_free(struct finding_list *list)
+{
+	size_t	i;
+
+	for (i = 0; i < list->count; i++)
+		free(list->items[i].message);
+	free(list->items);
+	finding_list_init(list);
+}
+
+/* Appends a finding about the whole year (date NULL) or one day. */
+static struct finding *
+finding_add(struct finding_list *list, enum check_kind kind, long center_id,
+    long type_id, int fy, const struct date *date)
+{
+	struct finding	*f;
+
+	if (list->count == list->capacity) {
+		list->capacity = list->capacity == 0 ? 16 : list->capacity * 2;
+		list->items = xreallocarray(list->items, list->capacity,
+		    sizeof *list->items);
+	}
+	f = &list->items[list->count++];
+	memset(f, 0, sizeof *f);
+	f->kind = kind;
+	f->center_id = center_id;
+	f->type_id = type_id;
+	f->fiscal_year = fy;
+	if (date != NULL) {
+		f->has_date = 1;
+		f->date = *date;
+	}
+	return f;
+}
+
+static void finding_say(struct finding *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+finding_say(struct finding *f, const char *fmt, ...)
+{
+	char	buf[1024];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	f->message = xstrdup(buf);
+}
+
+static int
+counts(const struct meeting *m, int fy)
+{
+	return m->status != STATUS_CANCELLED &&
+	    date_fiscal_year(m->date) == fy;
+}
+
+/* "2 a year", "1-2 a year", "at least 1 a year": words for a target. */
+static void
+target_format(const struct meeting_type *t, char *buf, size_t size)
+{
+	if (t->target_min == t->target_max)
+		snprintf(buf, size, _("%d a year"), t->target_min);
+	else if (t->target_max < 0)
+		snprintf(buf, size, _("at least %d a year"), t->target_min);
+	else if (t->target_min < 0)
+		snprintf(buf, size, _("at most %d a year"), t->target_max);
+	else
+		snprintf(buf, size, _("%d-%d a year"), t->target_min,
+		    t->target_max);
+}
+
+static void
+check_target(const struct check_input *in, const struct meeting_type *t,
+    long center_id, struct finding_list *out)
+{
+	const struct meeting_list	*ml = in->meetings;
+	struct finding			*f;
+	char				 target[128];
+	size_t				 i;
+	int				 n = 0;
+
+	for (i = 0; i < ml->count; i++)
+		if (ml->items[i].type_id == t->id && counts(&ml->items[i],
+		    in->fiscal_year) && (t->level == LEVEL_CITY ||
+		    ml->items[i].center_id == center_id))
+			n++;
+	target_format(t, target, sizeof target);
+	if (t->target_min >= 0 && n < t->target_min) {
+		f = finding_add(out, CHECK_TARGET_LOW, center_id, t->id,
+		    in->fiscal_year, NULL);
+		finding_say(f, _("%d held or planned in the fiscal year, "
+		    "below the target of %s"), n, target);
+	} else if (t->target_max >= 0 && n > t->target_max) {
+		f = finding_add(out, CHECK_TARGET_HIGH, center_id, t->id,
+		    in->fiscal_year, NULL);
+		finding_say(f, _("%d held or planned in the fiscal year, "
+		    "above the target of %s"), n, target);
+	}
+}
+
+static void
+check_targets(const struct check_input *in, struct finding_list *out)
+{
+	const struct catalog		*cat = in->catalog;
+	const struct meeting_type	*t;
+	size_t				 i, j;
+
+	for (i = 0; i < cat->ntypes; i++) {
+		t = &cat->types[i];
+		if (t->target_min < 0 && t->target_max < 0)
+			continue;
+		if (t->level == LEVEL_CITY) {
+			check_target(in, t, 0, out);
+			continue;
+		}
+		for (j = 0; j < cat->ncenters; j++)
+			if (!cat->centers[j].retired)
+				check_target(in, t, cat->centers[j].id, out);
+	}
+}
+
+static void
+check_working_day(const struct check_input *in, const struct meeting *m,
+    struct finding_list *out)
+{
+	enum workday_rest	 rest = workday_rest_of(m->date, in->closure);
+	struct finding		*f;
+	char			 closure[CLOSURE_LEN];
+
+	if (rest == REST_NONE)
+		return;
+	f = finding_add(out, CHECK_NON_WORKING_DAY, m->center_id, m->type_id,
+	    in->fiscal_year, &m->date);
+	f->meeting_ids[0] = m->id;
+	switch (rest) {
+	case REST_HOLIDAY:
+		finding_say(f, _("falls on a national holiday (%s)"),
+		    holiday_name(m->date));
+		break;
+	case REST_SATURDAY:
+		finding_say(f, "%s", _("falls on a Saturday"));
+		break;
+	case REST_SUNDAY:
+		finding_say(f, "%s", _("falls on a Sunday"));
+		break;
+	default:
+		closure_format(in->closure, closure, sizeof closure);
+		finding_say(f, _("falls in the office closure (%s)"), closure);
+		break;
+	}
+}
+
+/* The minutes a meeting takes; without an end, just its start. */
+static void
+meeting_span(const struct meeting *m, int *from, int *to)
+{
+	*from = m->start;
+	*to = m->end > m->start ? m->end : m->start + 1;
+}
+
+static void
+check_clash(const struct check_input *in, const struct meeting *a,
+    const struct meeting *b, struct finding_list *out)
+{
+	const struct meeting_type	*t;
+	const struct meeting		*later = b, *earlier = a;
+	struct finding			*f;
+	int				 untimed, a0, a1, b0, b1;
+
+	/* without a time a meeting may take the day: it clashes with any */
+	untimed = a->start < 0 || b->start < 0;
+	if (!untimed) {
+		meeting_span(a, &a0, &a1);
+		meeting_span(b, &b0, &b1);
+		if (a0 >= b1 || b0 >= a1)
+			return;
+		if (a0 > b0 || (a0 == b0 && a->id > b->id)) {
+			later = a;
+			earlier = b;
+		}
+	} else if (a->id > b->id) {
+		later = a;
+		earlier = b;
+	}
+	t = catalog_type_by_id(in->catalog, earlier->type_id);
+	f = finding_add(out, CHECK_CLASH, later->center_id, later->type_id,
+	    in->fiscal_year, &later->date);
+	f->meeting_ids[0] = later->id;
+	f->meeting_ids[1] = earlier->id;
+	if (untimed)
+		finding_say(f, _("on the same day as meeting %ld (%s) at "
+		    "the same center, and one of them has no time"),
+		    earlier->id, t != NULL ? t->name : "?");
+	else
+		finding_say(f, _("overlaps meeting %ld (%s) at the same "
+		    "center on the same day"), earlier->id,
+		    t != NULL ? t->name : "?");
+}
+
+static void
+check_clashes(const struct check_input *in, struct finding_list *out)
+{
+	const struct meeting_list	*ml = in->meetings;
+	const struct meeting		*a, *b;
+	size_t				 i, j;
+
+	for (i = 0; i < ml->count; i++) {
+		a = &ml->items[i];
+		if (a->center_id == 0 || !counts(a, in->fiscal_year))
+			continue;
+		for (j = i + 1; j < ml->count; j++) {
+			b = &ml->items[j];
+			if (b->center_id == a->center_id &&
+			    date_compare(a->date, b->date) == 0 &&
+			    b->status != STATUS_CANCELLED)
+				check_clash(in, a, b, out);
+		}
+	}
+}
+
+static void
+meeting_window(const struct meeting *m, struct month_window *w)
+{
+	if (m->has_window)
+		*w = m->window;
+	else
+		month_window_default(m->date, w);
+}
+
+static int
+month_index(int year, int month)
+{
+	return year * 12 + month - 1;
+}
+
+/* "2021-06..2021-07", or "2021-06" for one month. */
+static void
+month_range_format(int first, int last, char *buf, size_t size)
+{
+	struct month_window	w;
+
+	if (first == last) {
+		snprintf(buf, size, "%04d-%02d", first / 12 % 10000,
+		    first % 12 + 1);
+		return;
+	}
+	w.from_year = first / 12;
+	w.from_month = first % 12 + 1;
+	w.to_year = last / 12;
+	w.to_month = last % 12 + 1;
+	month_window_format(&w, buf, size);
+}
+
+/* Compares the window of cur with that of prev, the city meeting before. */
+static void
+check_window_pair(const struct check_input *in, const struct meeting *prev,
+    const struct meeting *cur, struct finding_list *out)
+{
+	struct month_window	 wp, wc;
+	struct finding		*f;
+	char			 sp[32], sc[32], months[32];
+	char			 day[DATE_ISO_LEN];
+	int			 ps, pe, cs, ce;
+
+	meeting_window(prev, &wp);
+	meeting_window(cur, &wc);
+	ps = month_index(wp.from_year, wp.from_month);
+	pe = month_index(wp.to_year, wp.to_month);
+	cs = month_index(wc.from_year, wc.from_month);
+	ce = month_index(wc.to_year, wc.to_month);
+	if (cs == pe + 1)
+		return;
+	month_window_format(&wp, sp, sizeof sp);
+	month_window_format(&wc, sc, sizeof sc);
+	date_format_iso(prev->date, day, sizeof day);
+	f = finding_add(out, cs > pe ? CHECK_WINDOW_GAP : CHECK_WINDOW_OVERLAP,
+	    0, cur->type_id, in->fiscal_year, &cur->date);
+	f->meeting_ids[0] = cur->id;
+	f->meeting_ids[1] = prev->id;
+	if (cs > pe) {
+		month_range_format(pe + 1, cs - 1, months, sizeof months);
+		finding_say(f, _("no reporting window covers %s: this one "
+		    "is %s, the previous meeting's (%s) is %s"), months, sc,
+		    day, sp);
+	} else if (ce >= ps) {
+		month_range_format(cs > ps ? cs : ps, ce < pe ? ce : pe,
+		    months, sizeof months);
+		finding_say(f, _("reporting window %s shares %s with the "
+		    "previous meeting's (%s, %s)"), sc, months, day, sp);
+	} else
+		finding_say(f, _("reporting window %s comes before the "
+		    "previous meeting's (%s, %s)"), sc, day, sp);
+}
+
+static int
+compare_by_date(const void *a, const void *b)
+{
+	const struct meeting	*ma = *(const struct meeting * const *)a;
+	const struct meeting	*mb = *(const struct meeting * const *)b;
+	int			 c = date_compare(ma->date, mb->date);
+
+	if (c != 0)
+		return c;
+	return ma->id < mb->id ? -1 : ma->id > mb->id;
+}
+
+/*
+ * Each city-level type's meetings follow one another: the windows of
+ * one and of the next should meet with no month shared or left out.
+ */
+static void
+check_windows(const struct check_input *in, struct finding_list *out)
+{
+	const struct meeting_list	*ml = in->meetings;
+	const struct meeting		**city;
+	const struct meeting_type	*t;
+	struct date			 end;
+	size_t				 i, j, n;
+
+	end = date_fiscal_year_end(in->fiscal_year);
+	city = xreallocarray(NULL, ml->count + 1, sizeof *city);
+	for (i = 0; i < in->catalog->ntypes; i++) {
+		t = &in->catalog->types[i];
+		if (t->level != LEVEL_CITY)
+			continue;
+		n = 0;
+		for (j = 0; j < ml->count; j++)
+			if (ml->items[j].type_id == t->id &&
+			    ml->items[j].status != STATUS_CANCELLED &&
+			    date_compare(ml->items[j].date, end) <= 0)
+				city[n++] = &ml->items[j];
+		qsort(city, n, sizeof *city, compare_by_date);
+		for (j = 1; j < n; j++)
+			if (date_fiscal_year(city[j]->date) ==
+			    in->fiscal_year)
+				check_window_pair(in, city[j - 1], city[j],
+				    out);
+	}
+	free(city);
+}
+
+static void
+check_meeting(const struct check_input *in, const struct meeting *m,
+    struct finding_list *out)
+{
+	const struct meeting_type	*t;
+	struct finding			*f;
+
+	check_working_day(in, m, out);
+	t = catalog_type_by_id(in->catalog, m->type_id);
+	if (m->status == STATUS_HELD && t != NULL && t->counts_cases &&
+	    m->cases < 0) {
+		f = finding_add(out, CHECK_CASES_MISSING, m->center_id,
+		    m->type_id, in->fiscal_year, &m->date);
+		f->meeting_ids[0] = m->id;
+		finding_say(f, "%s", _("held, but the number of cases is "
+		    "not recorded"));
+	}
+	if (m->status == STATUS_PLANNED &&
+	    date_compare(m->date, in->today) < 0) {
+		f = finding_add(out, CHECK_STALE_PLANNED, m->center_id,
+		    m->type_id, in->fiscal_year, &m->date);
+		f->meeting_ids[0] = m->id;
+		finding_say(f, "%s", _("still marked planned, but the date "
+		    "has passed: mark it held or cancelled"));
+	}
+}
+
+/* What findings are sorted by; positions come from the catalog. */
+struct sort_key {
+	int		has_date;
+	long		day;
+	int		center;
+	int		type;
+	int		kind;
+	long		id, other;
+	struct finding	finding;
+};
+
+static int
+compare_keys(const void *a, const void *b)
+{
+	const struct sort_key	*ka = a, *kb = b;
+
+	if (ka->has_date != kb->has_date)
+		return ka->has_date - kb->has_date;
+	if (ka->day != kb->day)
+		return ka->day < kb->day ? -1 : 1;
+	if (ka->center != kb->center)
+		return ka->center < kb->center ? -1 : 1;
+	if (ka->type != kb->type)
+		return ka->type < kb->type ? -1 : 1;
+	if (ka->kind != kb->kind)
+		return ka->kind - kb->kind;
+	if (ka->id != kb->id)
+		return ka->id < kb->id ? -1 : 1;
+	return ka->other < kb->other ? -1 : ka->other > kb->other;
+}
+
+/* Sorts the findings from index first on (C11 has no qsort_r). */
+static void
+findings_sort(const struct catalog *cat, struct finding_list *list,
+    size_t first)
+{
+	const struct center		*c;
+	const struct meeting_type	*t;
+	struct sort_key			*keys;
+	struct finding			*f;
+	size_t				 i, n = list->count - first;
+
+	if (n < 2)
+		return;
+	keys = xreallocarray(NULL, n, sizeof *keys);
+	for (i = 0; i < n; i++) {
+		f = &list->items[first + i];
+		c = catalog_center_by_id(cat, f->center_id);
+		t = catalog_type_by_id(cat, f->type_id);
+		keys[i].has_date = f->has_date;
+		keys[i].day = f->has_date ? date_to_days(f->date) : 0;
+		keys[i].center = f->center_id == 0 ? INT_MIN :
+		    c != NULL ? c->position : INT_MAX;
+		keys[i].type = t != NULL ? t->position : INT_MAX;
+		keys[i].kind = (int)f->kind;
+		keys[i].id = f->meeting_ids[0];
+		keys[i].other = f->meeting_ids[1];
+		keys[i].finding = *f;
+	}
+	qsort(keys, n, sizeof *keys, compare_keys);
+	for (i = 0; i < n; i++)
+		list->items[first + i] = keys[i].finding;
+	free(keys);
+}
+
+void
+check_run(const struct check_input *in, struct finding_list *out)
+{
+	const struct meeting_list	*ml = in->meetings;
+	size_t				 i, first = out->count;
+
+	check_targets(in, out);
+	for (i = 0; i < ml->count; i++)
+		if (counts(&ml->items[i], in->fiscal_year))
+			check_meeting(in, &ml->items[i], out);
+	check_clashes(in, out);
+	check_windows(in, out);
+	findings_sort(in->catalog, out, first);
+}

@@ -1,0 +1,77 @@
+/*
+ * check.h -- plan checks: where a fiscal year's plan falls short of the
+ * targets or breaks the rules of the calendar, as findings a person can
+ * act on. Pure: the caller loads the catalog and the meetings.
+ */
+#ifndef CARECAL_CHECK_H
+#define CARECAL_CHECK_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "date.h"
+#include "meeting.h"
+#include "workday.h"
+
+enum check_kind {
+	CHECK_TARGET_LOW,	/* fewer meetings than the type's target */
+	CHECK_TARGET_HIGH,	/* more than the target */
+	CHECK_NON_WORKING_DAY,	/* weekend, holiday or closure */
+	CHECK_CLASH,		/* same center, same day, times overlap */
+	CHECK_WINDOW_OVERLAP,	/* city-level windows share months */
+	CHECK_WINDOW_GAP,	/* months in no city-level window */
+	CHECK_CASES_MISSING,	/* held, counts cases, none recorded */
+	CHECK_STALE_PLANNED	/* still planned after its date */
+};
+#define CHECK_KIND_COUNT	8
+
+struct finding {
+	enum check_kind	 kind;
+	long		 center_id;	/* 0: city-wide or city-level */
+	long		 type_id;
+	int		 fiscal_year;
+	int		 has_date;	/* 0: about the whole fiscal year */
+	struct date	 date;		/* the meeting's date */
+	/*
+	 * The meetings concerned, 0 when unused: [0] is the one to show
+	 * (the later of a clash or of two city-level windows).
+	 */
+	long		 meeting_ids[2];
+	char		*message;	/* what and why, translated; owned */
+};
+
+struct finding_list {
+	struct finding	*items;
+	size_t		 count;
+	size_t		 capacity;
+};
+
+struct check_input {
+	const struct catalog		*catalog;
+	/*
+	 * May hold meetings of other years: only those of fiscal_year are
+	 * checked, earlier city-level ones give the previous window.
+	 */
+	const struct meeting_list	*meetings;
+	int				 fiscal_year;
+	struct date			 today;		/* for stale-planned */
+	const struct closure		*closure;	/* NULL: none */
+};
+
+void	finding_list_init(struct finding_list *);
+/* Frees the findings' messages and the array; the list is reusable. */
+void	finding_list_free(struct finding_list *);
+
+/*
+ * Appends the findings of in->fiscal_year to out: first those about the
+ * whole year (targets, in center then type order, city-wide first), then
+ * those about meetings in date order. Cancelled meetings count for
+ * nothing; retired centers are not held to targets. The caller frees
+ * out with finding_list_free.
+ */
+void	check_run(const struct check_input *, struct finding_list *);
+
+/* The stable ASCII code of a kind: target-low, clash, ... */
+const char	*check_kind_code(enum check_kind);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * cmd-check.c -- `carecal check`: the plan checks of a fiscal year, one
+ * finding a line, as text or CSV, for a person or for a script.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "check.h"
+#include "cmd.h"
+#include "csv.h"
+#include "i18n.h"
+#include "settings.h"
+#include "text.h"
+
+static int	check_exec(struct cli *, int, char **);
+
+const struct command cmd_check = {
+	"check",
+	"check [--fy Y] [--center NAME] [--format text|csv] [--strict]",
+	N_("check a fiscal year's plan against the targets and the calendar"),
+	check_exec
+};
+
+static const char check_help[] = N_(
+"Options:\n"
+"  --fy Y           the fiscal year (2021, R3, 令和3年度; default: the\n"
+"                   current one)\n"
+"  --center NAME    only the findings about one center\n"
+"  --format F       text (default; a count at the end) or csv:\n"
+"                   kind,center,type,date,fiscal_year,meetings,message\n"
+"  --strict         exit with status 3 when there are findings\n"
+"Findings:\n"
+"  target-low, target-high  meetings held or planned in the fiscal year\n"
+"                   outside the type's yearly target (per center, or\n"
+"                   city-wide for city-level types)\n"
+"  non-working-day  a meeting on a Saturday, Sunday, national holiday or\n"
+"                   closure day (see 'carecal config closure')\n"
+"  clash            two meetings of one center on one day whose times\n"
+"                   overlap, or one of them has no time\n"
+"  window-overlap, window-gap  a city-level meeting's reporting window\n"
+"                   shares months with the previous one's, or leaves\n"
+"                   months out\n"
+"  cases-missing    a held meeting of a type that counts cases, without\n"
+"                   its number of cases\n"
+"  stale-planned    a meeting still planned after its date\n"
+"Cancelled meetings are not checked and do not count.\n"
+"Exit status: 0 (also with findings, unless --strict), 1 failure,\n"
+"2 usage or input error, 3 findings with --strict.\n");
+
+enum { COL_KIND, COL_CENTER, COL_TYPE, COL_WHEN, COL_MEETINGS, COL_MESSAGE,
+    NCOLS };
+
+static void
+format_meetings(const struct finding *f, const char *prefix,
+    const char *separator, char *buf, size_t size)
+{
+	if (f->meeting_ids[0] == 0)
+		snprintf(buf, size, "%s", "");
+	else if (f->meeting_ids[1] == 0)
+		snprintf(buf, size, "%s%ld", prefix, f->meeting_ids[0]);
+	else
+		snprintf(buf, size, "%s%ld%s%s%ld", prefix, f->meeting_ids[0],
+		    separator, prefix, f->meeting_ids[1]);
+}
+
+static void
+fill_row(char **cell, const struct finding *f, const struct catalog *cat)
+{
+	const struct center		*c = catalog_center_by_id(cat,
+					    f->center_id);
+	const struct meeting_type	*t = catalog_type_by_id(cat,
+					    f->type_id);
+	char				 buf[DATE_JA_LEN];
+
+	cell[COL_KIND] = xstrdup(check_kind_code(f->kind));
+	cell[COL_CENTER] = xstrdup(c != NULL ? c->name : "-");
+	cell[COL_TYPE] = xstrdup(t != NULL ? t->name : "?");
+	if (f->has_date)
+		date_format_japanese(f->date, buf, sizeof buf);
+	else
+		date_format_fiscal_year(f->fiscal_year, buf, sizeof buf);
+	cell[COL_WHEN] = xstrdup(buf);
+	format_meetings(f, "#", " ", buf, sizeof buf);
+	cell[COL_MEETINGS] = xstrdup(buf[0] != '\0' ? buf : "-");
+	cell[COL_MESSAGE] = xstrdup(f->message);
+}
+
+static void
+print_text(const struct finding **shown, size_t n, const struct catalog *cat)
+{
+	char	*(*rows)[NCOLS] = xreallocarray(NULL, n + 1, sizeof *rows);
+	int	 width[NCOLS] = { 0 }, w, c;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		fill_row(rows[i], shown[i], cat);
+		for (c = 0; c < NCOLS; c++)
+			if ((w = text_width(rows[i][c])) > width[c])
+				width[c] = w;
+	}
+	for (i = 0; i < n; i++) {
+		for (c = 0; c < NCOLS; c++) {
+			if (c == NCOLS - 1)
+				printf("%s\n", rows[i][c]);
+			else {
+				text_print_padded(stdout, rows[i][c],
+				    width[c]);
+				fputs("  ", stdout);
+			}
+			free(rows[i][c]);
+		}
+	}
+	free(rows);
+	printf(ngettext("%zu finding\n", "%zu findings\n", n), n);
+}
+
+static void
+print_csv(const struct finding **shown, size_t n, const struct catalog *cat)
+{
+	const struct center		*c;
+	const struct meeting_type	*t;
+	const struct finding		*f;
+	char				 buf[64];
+	size_t				 i;
+
+	printf("kind,center,type,date,fiscal_year,meetings,message\r\n");
+	for (i = 0; i < n; i++) {
+		f = shown[i];
+		c = catalog_center_by_id(cat, f->center_id);
+		t = catalog_type_by_id(cat, f->type_id);
+		csv_write_field(stdout, check_kind_code(f->kind));
+		putchar(',');
+		csv_write_field(stdout, c != NULL ? c->name : "");
+		putchar(',');
+		csv_write_field(stdout, t != NULL ? t->code : "");
+		putchar(',');
+		if (f->has_date) {
+			date_format_iso(f->date, buf, sizeof buf);
+			fputs(buf, stdout);
+		}
+		printf(",%d,", f->fiscal_year);
+		format_meetings(f, "", " ", buf, sizeof buf);
+		fputs(buf, stdout);
+		putchar(',');
+		csv_write_field(stdout, f->message);
+		fputs("\r\n", stdout);
+	}
+}
+
+static int
+check_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "fy",		required_argument, NULL, 'y' },
+		{ "center",	required_argument, NULL, 'C' },
+		{ "format",	required_argument, NULL, 'F' },
+		{ "strict",	no_argument, NULL, 's' },
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct center	 *center = NULL;
+	const struct finding	**shown;
+	struct check_input	  in;
+	struct closure		  closure;
+	struct finding_list	  findings;
+	struct meeting_filter	  filter;
+	struct meeting_list	  meetings;
+	struct error		  err;
+	const char		 *format = "text", *fy_arg = NULL;
+	const char		 *center_arg = NULL;
+	size_t			  i, n;
+	int			  opt, strict = 0, fy;
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		switch (opt) {
+		case 'y':
+			fy_arg = optarg;
+			break;
+		case 'C':
+			center_arg = optarg;
+			break;
+		case 'F':
+			format = optarg;
+			break;
+		case 's':
+			strict = 1;
+			break;
+		case 'h':
+			return cli_help(&cmd_check, check_help);
+		default:
+			return cli_usage_error(&cmd_check, _("unknown option "
+			    "or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(&cmd_check, _("unexpected argument "
+		    "'%s'"), argv[optind]);
+	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
+		return cli_usage_error(&cmd_check, _("--format: '%s' is not "
+		    "text or csv"), format);
+	memset(&in, 0, sizeof in);
+	if (date_today(&in.today, &err) == -1)
+		return cli_fail(&err);
+	fy = date_fiscal_year(in.today);
+	if (fy_arg != NULL &&
+	    date_parse_fiscal_year(fy_arg, &fy, &err) == -1) {
+		error_prefix(&err, "--fy: ");
+		return cli_fail(&err);
+	}
+	if (cli_open(cli, &err) == -1)
+		return cli_fail(&err);
+	if (center_arg != NULL && catalog_find_center(&cli->catalog,
+	    center_arg, &center, &err) == -1) {
+		error_prefix(&err, "--center: ");
+		return cli_fail(&err);
+	}
+	if (settings_closure_load(cli->store, &closure, &err) == -1)
+		return cli_fail(&err);
+	/* earlier years too: the first city meeting's previous window */
+	meeting_filter_init(&filter);
+	filter.has_to = 1;
+	filter.to = date_fiscal_year_end(fy);
+	meeting_list_init(&meetings);
+	if (store_meetings_load(cli->store, &filter, &meetings, &err) == -1) {
+		meeting_list_free(&meetings);
+		return cli_fail(&err);
+	}
+	in.catalog = &cli->catalog;
+	in.meetings = &meetings;
+	in.fiscal_year = fy;
+	in.closure = &closure;
+	finding_list_init(&findings);
+	check_run(&in, &findings);
+	shown = xreallocarray(NULL, findings.count + 1, sizeof *shown);
+	for (i = n = 0; i < findings.count; i++)
+		if (center == NULL ||
+		    findings.items[i].center_id == center->id)
+			shown[n++] = &findings.items[i];
+	if (strcmp(format, "csv") == 0)
+		print_csv(shown, n, &cli->catalog);
+	else
+		print_text(shown, n, &cli->catalog);
+	free(shown);
+	finding_list_free(&findings);
+	meeting_list_free(&meetings);
+	return strict && n > 0 ? 3 : 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * settings.h -- the settings a database keeps (city, profile, closure):
+ * their defaults, which ones a user may change, and reading the closure
+ * for the commands and views that need it.
+ */
+#ifndef CARECAL_SETTINGS_H
+#define CARECAL_SETTINGS_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "store.h"
+#include "workday.h"
+
+struct setting_info {
+	const char	*key;
+	const char	*what;		/* N_() text for --help */
+	const char	*fallback;	/* when not stored, or NULL */
+	int		 settable;	/* by `carecal config KEY VALUE` */
+};
+
+/* The known settings, in the order `carecal config` lists them. */
+const struct setting_info *settings_table(size_t *);
+const struct setting_info *settings_find(const char *);
+
+/*
+ * The value a user sees: the stored one, else the fallback, else "".
+ * *value is malloc'd; the caller frees it.
+ */
+int	settings_get(struct store *, const struct setting_info *, char **,
+	    struct error *);
+
+/* The closure of the database (CLOSURE_DEFAULT until changed). */
+int	settings_closure_load(struct store *, struct closure *,
+	    struct error *);
+
+#endif
