@@ -18,6 +18,8 @@ differs(const struct import_item *item, const struct meeting *existing)
 		incoming.has_window = existing->has_window;
 		incoming.window = existing->window;
 	}
+	if (item->keep_note)
+		incoming.note = existing->note;
 	return meeting_differs(&incoming, existing);
 }
 

@@ -20,6 +20,7 @@ struct import_item {
 	struct meeting		meeting;	/* what came in */
 	int			has_sequence;	/* the source had SEQUENCE */
 	int			keep_window;	/* the source had no window */
+	int			keep_note;	/* nor a note (iCalendar) */
 	enum import_action	action;
 };
 

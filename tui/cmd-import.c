@@ -1,31 +1,55 @@
 /*
  * cmd-import.c -- `carecal import FILE`: meetings from a CSV file (the
- * format of `list --format csv`), all of them or none.
+ * format of `list --format csv`) or an iCalendar file (carecal's own
+ * exports, Outlook, Google), all of them or none.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "ical-import.h"
+#include "ical-zone.h"
 #include "import.h"
 
 static int	import_exec(struct cli *, int, char **);
 
 const struct command cmd_import = {
 	"import",
-	"import FILE.csv [--dry-run]",
-	N_("import meetings from CSV (all rows or none)"),
+	"import FILE.csv|FILE.ics [--dry-run] [--center NAME] [--type CODE] "
+	"[--mode M] [--skip-unmapped] [--from D] [--to D]",
+	N_("import meetings from CSV or iCalendar (all or none)"),
 	import_exec
 };
 
 static const char import_help[] = N_(
-"The CSV has the columns of 'carecal list --format csv':\n"
+"A file ending in .ics or .ical, or beginning with BEGIN:VCALENDAR, is\n"
+"iCalendar; any other is CSV. Any error imports nothing.\n"
+"\n"
+"CSV has the columns of 'carecal list --format csv':\n"
 "  id,uid,date,start,end,center,type,mode,status,cases,venue,url,note\n"
 "(and optionally window). An empty uid adds a meeting; a known uid\n"
-"updates that meeting. Any error imports nothing.\n"
+"updates that meeting.\n"
+"\n"
+"iCalendar: a file carecal exported comes back exactly. Events from\n"
+"other calendars take their type, center and mode from CATEGORIES or\n"
+"the SUMMARY carecal writes, else from the options below; an event\n"
+"whose UID is known keeps what the file does not say. A known UID is\n"
+"updated when its SEQUENCE is higher (or equal with other content);\n"
+"STATUS:CANCELLED cancels. Times are converted to Asia/Tokyo; RRULEs\n"
+"give one meeting per occurrence within --from/--to (default: the\n"
+"current fiscal year).\n"
+"\n"
 "Options:\n"
-"  --dry-run   print what would be added and updated; change nothing\n");
+"  --dry-run          print what would be added, updated, cancelled and\n"
+"                     skipped; change nothing\n"
+"  --type CODE, --center NAME, --mode M\n"
+"                     for iCalendar events that do not say (see above)\n"
+"  --skip-unmapped    import the rest when some events cannot be mapped\n"
+"  --from D, --to D   only meetings on these dates (iCalendar)\n");
 
 static void
 print_result(const struct import_result *r, int dry_run)
@@ -36,36 +60,176 @@ print_result(const struct import_result *r, int dry_run)
 	    r->updated, r->cancelled, r->unchanged, r->skipped);
 }
 
+/* .ics and .ical by name; otherwise BEGIN:VCALENDAR at the start. */
 static int
-import_exec(struct cli *cli, int argc, char **argv)
+is_icalendar(const char *path)
 {
-	static const struct option options[] = {
-		{ "dry-run",	no_argument, NULL, 'n' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char	*dot = strrchr(path, '.');
+
+	if (dot != NULL && strchr(dot, '/') == NULL) {
+		if (strcasecmp(dot, ".ics") == 0 ||
+		    strcasecmp(dot, ".ical") == 0)
+			return 1;
+		if (strcasecmp(dot, ".csv") == 0)
+			return 0;
+	}
+	return ical_import_sniff(path);
+}
+
+static int
+compare_unmapped(const void *pa, const void *pb)
+{
+	const struct ical_unmapped	*a = pa, *b = pb;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+static void
+print_unmapped(const char *path, struct ical_import *in, int skipping)
+{
+	const struct ical_unmapped	*u;
+	size_t				 i;
+
+	qsort(in->unmapped, in->nunmapped, sizeof *in->unmapped,
+	    compare_unmapped);
+	for (i = 0; i < in->nunmapped; i++) {
+		u = &in->unmapped[i];
+		fprintf(stderr, skipping ? _("carecal: %s:%ld: %s: skipped: "
+		    "%s\n") : _("carecal: %s:%ld: %s: cannot be mapped: %s\n"),
+		    path, u->line, u->uid != NULL ? u->uid : _("(no UID)"),
+		    u->why);
+	}
+}
+
+/*
+ * What an event did not say comes from the stored meeting with its UID
+ * (looked up inside the transaction); items that still cannot be
+ * meetings move to the unmapped, the rest close up in place.
+ */
+static int
+complete_items(struct cli *cli, struct ical_import *in, struct error *err)
+{
+	struct import_item	*item;
+	struct meeting		 existing;
+	struct error		 why;
+	size_t			 i, k = 0;
+	int			 found;
+
+	for (i = 0; i < in->count; i++) {
+		item = &in->items[i];
+		meeting_init(&existing);
+		found = 1;
+		if (in->given[i] != ICAL_GIVEN_ALL && (found =
+		    store_meeting_get_by_uid(cli->store, item->meeting.uid,
+		    &existing, err)) == -1) {
+			/* what was moved or cleared stays consistent */
+			for (; i < in->count; i++)
+				in->items[k++] = in->items[i];
+			in->count = k;
+			return -1;
+		}
+		if (ical_item_complete(item, in->given[i], found == 0 ?
+		    &existing : NULL, &cli->catalog, &why) == -1) {
+			ical_import_add_unmapped(in, item->line,
+			    item->meeting.uid, why.msg);
+			meeting_clear(&item->meeting);
+		} else
+			in->items[k++] = *item;
+		meeting_clear(&existing);
+	}
+	in->count = k;
+	return 0;
+}
+
+static void
+print_skipped_older(const char *path, const struct import_item *items,
+    size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (items[i].action != IMPORT_SKIP_OLDER)
+			continue;
+		fprintf(stderr, _("carecal: %s:%ld: %s: SEQUENCE %ld is older "
+		    "than the stored meeting's; skipped\n"), path,
+		    items[i].line, items[i].meeting.uid,
+		    items[i].meeting.sequence);
+	}
+}
+
+/* What an iCalendar import left out, after the counts. */
+static void
+print_left_out(const struct ical_import *in)
+{
+	if (in->nunmapped > 0)
+		printf(ngettext("%zu event could not be mapped and was "
+		    "skipped\n", "%zu events could not be mapped and were "
+		    "skipped\n", in->nunmapped), in->nunmapped);
+	if (in->outside > 0)
+		printf(ngettext("%ld meeting outside --from/--to was left "
+		    "out\n", "%ld meetings outside --from/--to were left "
+		    "out\n", in->outside), in->outside);
+	if (in->other > 0)
+		printf(ngettext("%ld component that is not an event (VTODO, "
+		    "VJOURNAL...) was ignored\n", "%ld components that are "
+		    "not events (VTODO, VJOURNAL...) were ignored\n",
+		    in->other), in->other);
+}
+
+static int
+import_ical(struct cli *cli, const char *path,
+    const struct ical_import_options *opt, int dry_run, int skip_unmapped)
+{
+	struct ical_import	 in;
 	struct import_result	 result;
 	struct error		 err;
-	const char		*path;
-	int			 opt, dry_run = 0;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'n':
-			dry_run = 1;
-			break;
-		case 'h':
-			return cli_help(&cmd_import, import_help);
-		default:
-			return cli_usage_error(&cmd_import, _("unknown option "
-			    "or missing value: %s"), argv[optind - 1]);
+	if (ical_import_read(path, &cli->catalog, opt, &in, &err) == -1) {
+		ical_import_free(&in);
+		return cli_fail(&err);
+	}
+	if (store_begin(cli->store, cli->command_line, &err) == -1)
+		goto fail;
+	if (complete_items(cli, &in, &err) == -1)
+		goto fail_rollback;
+	if (in.nunmapped > 0) {
+		print_unmapped(path, &in, skip_unmapped);
+		if (!skip_unmapped) {
+			error_set(&err, ERROR_INPUT, ngettext("%s: %zu event "
+			    "cannot be mapped; nothing imported (give --type, "
+			    "--center or --skip-unmapped)", "%s: %zu events "
+			    "cannot be mapped; nothing imported (give --type, "
+			    "--center or --skip-unmapped)", in.nunmapped),
+			    path, in.nunmapped);
+			goto fail_rollback;
 		}
 	}
-	if (optind != argc - 1)
-		return cli_usage_error(&cmd_import, _("give one file"));
-	path = argv[optind];
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
+	if (import_apply(cli->store, &cli->catalog, in.items, in.count, path,
+	    dry_run ? stdout : NULL, &result, &err) == -1)
+		goto fail_rollback;
+	if (!dry_run)
+		print_skipped_older(path, in.items, in.count);
+	if (dry_run)
+		store_rollback(cli->store);
+	else if (store_commit(cli->store, &err) == -1)
+		goto fail;
+	print_result(&result, dry_run);
+	print_left_out(&in);
+	ical_import_free(&in);
+	return 0;
+fail_rollback:
+	store_rollback(cli->store);
+fail:
+	ical_import_free(&in);
+	return cli_fail(&err);
+}
+
+static int
+import_csv(struct cli *cli, const char *path, int dry_run)
+{
+	struct import_result	result;
+	struct error		err;
+
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	if (import_csv_file(cli->store, &cli->catalog, path,
@@ -79,4 +243,133 @@ import_exec(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	print_result(&result, dry_run);
 	return 0;
+}
+
+/* --type, --center, --mode, --from, --to: once the catalog is open. */
+static int
+ical_option(struct cli *cli, int opt, const char *arg,
+    struct ical_import_options *o, struct error *err)
+{
+	const struct meeting_type	*type;
+	const struct center		*center;
+	enum meeting_mode		 mode;
+
+	switch (opt) {
+	case 'T':
+		if (catalog_find_type(&cli->catalog, arg, &type, err) == -1)
+			break;
+		o->type_id = type->id;
+		return 0;
+	case 'C':
+		if (catalog_find_center(&cli->catalog, arg, &center,
+		    err) == -1)
+			break;
+		o->center_id = center->id;
+		return 0;
+	case 'm':
+		if (meeting_mode_parse(arg, &mode, err) == -1)
+			break;
+		o->mode = mode;
+		return 0;
+	case 'f':
+		if (date_parse(arg, &o->from, err) == -1)
+			break;
+		o->has_from = 1;
+		return 0;
+	case 't':
+		if (date_parse(arg, &o->to, err) == -1)
+			break;
+		o->has_to = 1;
+		return 0;
+	}
+	error_prefix(err, "--%s: ", opt == 'T' ? "type" : opt == 'C' ?
+	    "center" : opt == 'm' ? "mode" : opt == 'f' ? "from" : "to");
+	return -1;
+}
+
+static int
+import_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "dry-run",		no_argument, NULL, 'n' },
+		{ "type",		required_argument, NULL, 'T' },
+		{ "center",		required_argument, NULL, 'C' },
+		{ "mode",		required_argument, NULL, 'm' },
+		{ "from",		required_argument, NULL, 'f' },
+		{ "to",			required_argument, NULL, 't' },
+		{ "skip-unmapped",	no_argument, NULL, 's' },
+		{ "help",		no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ical_import_options	 o;
+	struct error			 err;
+	const char			*path;
+	size_t				 i;
+	int				 opt, dry_run = 0, skip = 0, nopts = 0;
+	struct {
+		int		 opt;
+		const char	*arg;
+	}				 given[16];
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		switch (opt) {
+		case 'n':
+			dry_run = 1;
+			break;
+		case 's':
+			skip = 1;
+			break;
+		case 'h':
+			return cli_help(&cmd_import, import_help);
+		case 'T':
+		case 'C':
+		case 'm':
+		case 'f':
+		case 't':
+			if (nopts == 16)
+				return cli_usage_error(&cmd_import,
+				    _("too many options"));
+			given[nopts].opt = opt;
+			given[nopts++].arg = optarg;
+			break;
+		default:
+			return cli_usage_error(&cmd_import, _("unknown option "
+			    "or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(&cmd_import, _("give one file"));
+	path = argv[optind];
+	if (!is_icalendar(path)) {
+		if (nopts > 0 || skip)
+			return cli_usage_error(&cmd_import, _("--type, "
+			    "--center, --mode, --from, --to and "
+			    "--skip-unmapped are for iCalendar files; %s is "
+			    "CSV"), path);
+		if (cli_open(cli, &err) == -1)
+			return cli_fail(&err);
+		return import_csv(cli, path, dry_run);
+	}
+	memset(&o, 0, sizeof o);
+	o.mode = -1;
+	if (date_today(&o.today, &err) == -1 || cli_open(cli, &err) == -1)
+		return cli_fail(&err);
+	for (i = 0; i < (size_t)nopts; i++)
+		if (ical_option(cli, given[i].opt, given[i].arg, &o,
+		    &err) == -1)
+			return cli_fail(&err);
+	if (o.has_from && o.has_to && date_compare(o.from, o.to) > 0) {
+		error_set(&err, ERROR_INPUT, _("--from is after --to"));
+		return cli_fail(&err);
+	}
+	return import_ical(cli, path, &o, dry_run, skip);
+}
+
+static int
+import_exec(struct cli *cli, int argc, char **argv)
+{
+	int	status = import_run(cli, argc, argv);
+
+	ical_library_free();
+	return status;
 }

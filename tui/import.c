@@ -65,6 +65,8 @@ import_apply(struct store *store, const struct catalog *cat,
 				in->has_window = existing.has_window;
 				in->window = existing.window;
 			}
+			if (item->keep_note)
+				meeting_set_text(&in->note, existing.note);
 			if (store_meeting_update(store, in,
 			    STORE_KEEP_SEQUENCE, err) == -1)
 				goto fail;
