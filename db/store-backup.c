@@ -1,0 +1,571 @@
+/*
+ * store-backup.c -- consistent copies of the database made with SQLite's
+ * online backup while others may be writing, restoring such a copy, and
+ * the checks of `carecal fsck`.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "i18n.h"
+#include "schema.h"
+#include "store-private.h"
+
+#define COPY_TRIES	200	/* times 50 ms: the busy timeout */
+#define LIST_MAX	10	/* problems quoted by fsck */
+
+/*
+ * Copy all of from into to in one step: one read transaction on from,
+ * so the copy is one committed state even while others write. Busy
+ * locks (another writer on to) are waited for.
+ */
+static int
+copy_database(sqlite3 *to, sqlite3 *from, char *why, size_t size)
+{
+	sqlite3_backup	*b;
+	int		 rc, tries = 0;
+
+	if ((b = sqlite3_backup_init(to, "main", from, "main")) == NULL) {
+		snprintf(why, size, "%s", sqlite3_errmsg(to));
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while ((rc == SQLITE_OK || rc == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED) && ++tries < COPY_TRIES);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_READONLY)
+			snprintf(why, size, "%s", _("the page sizes differ"));
+		else
+			snprintf(why, size, "%s", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* Make sure a rename within dir survives a power cut. */
+static void
+sync_directory_of(const char *path)
+{
+	char	*dir = xstrdup(path), *slash;
+	int	 fd;
+
+	if ((slash = strrchr(dir, '/')) == NULL)
+		snprintf(dir, 2, ".");
+	else
+		slash[slash == dir] = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Copy s into the existing empty file path; check that it reads back. */
+static int
+backup_into(struct store *s, const char *path, struct error *err)
+{
+	sqlite3		*to = NULL;
+	sqlite3_stmt	*st;
+	char		 why[256];
+	int		 ok = 0;
+
+	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		snprintf(why, sizeof why, "%s", to != NULL ?
+		    sqlite3_errmsg(to) : strerror(ENOMEM));
+		goto fail;
+	}
+	sqlite3_busy_timeout(to, 10000);
+	if (copy_database(to, s->db, why, sizeof why) == -1)
+		goto fail;
+	if (sqlite3_prepare_v2(to, "PRAGMA quick_check", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		ok = sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)
+		    sqlite3_column_text(st, 0), "ok") == 0;
+		sqlite3_finalize(st);
+	}
+	if (!ok) {
+		snprintf(why, sizeof why, "%s", _("the copy does not read "
+		    "back"));
+		goto fail;
+	}
+	if (sqlite3_close(to) != SQLITE_OK) {
+		snprintf(why, sizeof why, "%s", sqlite3_errmsg(to));
+		to = NULL;
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_close(to);
+	return error_set(err, ERROR_FAILURE, _("%s: copying the database: "
+	    "%s"), path, why);
+}
+
+static void
+unlink_beside(const char *path, const char *suffix)
+{
+	char	name[4096];
+
+	snprintf(name, sizeof name, "%s%s", path, suffix);
+	unlink(name);
+}
+
+/*
+ * A file replaced by --force must not have changes in a -wal beside it:
+ * it would be a database in use, and its -wal would meet the new file.
+ */
+static int
+replaceable(const char *path, struct error *err)
+{
+	struct stat	st;
+	char		name[4096];
+
+	snprintf(name, sizeof name, "%s-wal", path);
+	if (stat(name, &st) == 0 && st.st_size > 0)
+		return error_set(err, ERROR_FAILURE, _("%s: a database in use "
+		    "(%s is not empty); not replaced"), path, name);
+	return 0;
+}
+
+int
+store_backup(struct store *s, const char *path, int flags,
+    struct error *err)
+{
+	struct stat	 st;
+	char		*tmp;
+	size_t		 len = strlen(path) + sizeof ".tmp-XXXXXX";
+	int		 fd, placeholder = 0;
+
+	if (s->in_transaction)
+		return error_set(err, ERROR_FAILURE, "internal error: backup "
+		    "inside a transaction");
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return error_set(err, ERROR_INPUT, _("%s: a directory; name "
+		    "the backup file"), path);
+	/* the rename below would put a file in place of /dev/null */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return error_set(err, ERROR_INPUT, _("%s: not a regular file; "
+		    "not replaced"), path);
+	if (!(flags & STORE_BACKUP_FORCE)) {
+		/* claim the name, so that nothing is ever overwritten */
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd == -1 && errno == EEXIST)
+			return error_set(err, ERROR_INPUT, _("%s: exists; not "
+			    "overwritten (--force replaces it)"), path);
+		if (fd == -1)
+			return error_set(err, ERROR_FAILURE, _("%s: cannot "
+			    "create: %s"), path, strerror(errno));
+		close(fd);
+		placeholder = 1;
+	}
+	/* written beside it and renamed: a backup is whole or absent */
+	tmp = xmalloc(len);
+	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		error_set(err, ERROR_FAILURE, _("%s: cannot create: %s"), tmp,
+		    strerror(errno));
+		goto fail;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	if (backup_into(s, tmp, err) == -1 || replaceable(path, err) == -1)
+		goto fail_tmp;
+	if (rename(tmp, path) == -1) {
+		error_set(err, ERROR_FAILURE, _("%s: cannot rename to %s: %s"),
+		    tmp, path, strerror(errno));
+		goto fail_tmp;
+	}
+	/* an empty -wal of the file replaced must not meet the new one */
+	unlink_beside(path, "-wal");
+	unlink_beside(path, "-shm");
+	sync_directory_of(path);
+	free(tmp);
+	return 0;
+fail_tmp:
+	unlink(tmp);
+fail:
+	if (placeholder)
+		unlink(path);
+	free(tmp);
+	return -1;
+}
+
+/* "file:" and path with every byte but [A-Za-z0-9/._-~] %-escaped. */
+static char *
+file_uri(const char *path, const char *query)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	size_t			 len = strlen(path) * 3 + strlen(query) + 8;
+	char			*uri = xmalloc(len), *p;
+	const unsigned char	*c;
+
+	p = uri + snprintf(uri, len, "file:");
+	for (c = (const unsigned char *)path; *c != '\0'; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/._-~", *c) != NULL)
+			*p++ = (char)*c;
+		else {
+			*p++ = '%';
+			*p++ = hex[*c >> 4];
+			*p++ = hex[*c & 0xf];
+		}
+	}
+	snprintf(p, len - (size_t)(p - uri), "%s", query);
+	return uri;
+}
+
+/*
+ * Open path to read it. A copy without a -wal beside it (a backup) is
+ * opened as immutable, so that no -wal or -shm is left next to it. A
+ * database that may be in use is opened read-write but query-only:
+ * SQLite's locks then work as usual, and the last connection to close
+ * removes the -wal and -shm as it always does.
+ */
+static int
+open_readonly(const char *path, int may_be_live, sqlite3 **db,
+    struct error *err)
+{
+	struct stat	 st;
+	char		*wal, *uri;
+	size_t		 len = strlen(path) + 5;
+	int		 rc, immutable;
+
+	wal = xmalloc(len);
+	snprintf(wal, len, "%s-wal", path);
+	immutable = !may_be_live && stat(wal, &st) == -1 && errno == ENOENT;
+	free(wal);
+	uri = file_uri(path, immutable ? "?immutable=1" : "");
+	rc = SQLITE_CANTOPEN;
+	if (may_be_live) {
+		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_URI, NULL);
+		if (rc == SQLITE_OK && sqlite3_exec(*db, "PRAGMA query_only = "
+		    "1", NULL, NULL, NULL) != SQLITE_OK)
+			rc = SQLITE_ERROR;
+		if (rc != SQLITE_OK) {
+			sqlite3_close(*db);
+			*db = NULL;
+		}
+	}
+	if (rc != SQLITE_OK)
+		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		error_set(err, ERROR_FAILURE, "%s: %s", path, *db != NULL ?
+		    sqlite3_errmsg(*db) : strerror(ENOMEM));
+		sqlite3_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	sqlite3_extended_result_codes(*db, 1);
+	sqlite3_busy_timeout(*db, 10000);
+	return 0;
+}
+
+/* The first column of a one-row query as a number; -1 on error. */
+static long
+query_number(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Append a line to a malloc'd text. */
+static void
+append_line(char **text, const char *line)
+{
+	size_t	old = *text != NULL ? strlen(*text) : 0;
+	size_t	len = old + strlen(line) + 2;
+
+	*text = xreallocarray(*text, len, 1);
+	snprintf(*text + old, len - old, "%s%s", old > 0 ? "\n" : "", line);
+}
+
+static void
+check_integrity(sqlite3 *db, struct store_check *c)
+{
+	sqlite3_stmt		*st;
+	const unsigned char	*t;
+	int			 rc, n = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1,
+	    &st, NULL) != SQLITE_OK) {
+		append_line(&c->integrity, sqlite3_errmsg(db));
+		c->problems++;
+		return;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = sqlite3_column_text(st, 0);
+		if (t != NULL && strcmp((const char *)t, "ok") != 0) {
+			append_line(&c->integrity, (const char *)t);
+			n++;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		append_line(&c->integrity, sqlite3_errmsg(db));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n > 0)
+		c->problems++;
+}
+
+static void
+check_foreign_keys(sqlite3 *db, struct store_check *c)
+{
+	sqlite3_stmt	*st;
+	char		 line[256];
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT \"table\", rowid, parent FROM "
+	    "pragma_foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		append_line(&c->foreign_keys, sqlite3_errmsg(db));
+		c->foreign_key_problems++;
+		c->problems++;
+		return;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->foreign_key_problems++ < LIST_MAX) {
+			snprintf(line, sizeof line, _("%s row %lld refers to "
+			    "a missing row of %s"), (const char *)
+			    sqlite3_column_text(st, 0),
+			    sqlite3_column_int64(st, 1), (const char *)
+			    sqlite3_column_text(st, 2));
+			append_line(&c->foreign_keys, line);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		append_line(&c->foreign_keys, sqlite3_errmsg(db));
+		c->foreign_key_problems++;
+	}
+	sqlite3_finalize(st);
+	if (c->foreign_key_problems > 0)
+		c->problems++;
+}
+
+static char *
+setting_group(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = "
+	    "'group'", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+store_check_file(const char *path, int flags, struct store_check *c,
+    struct error *err)
+{
+	struct stat	 st;
+	struct error	 perm;
+	sqlite3		*db;
+	long		 app;
+
+	memset(c, 0, sizeof *c);
+	c->version = -1;
+	if (stat(path, &st) == -1)
+		return error_set(err, ERROR_FAILURE, "%s: %s", path,
+		    strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return error_set(err, ERROR_INPUT, _("%s: not a regular file"),
+		    path);
+	if (open_readonly(path, !(flags & STORE_CHECK_CONTENT), &db,
+	    err) == -1)
+		return -1;
+	app = query_number(db, "PRAGMA application_id");
+	c->is_carecal = app == SCHEMA_APPLICATION_ID;
+	if (!c->is_carecal) {
+		/* not ours: nothing else is worth checking */
+		c->problems++;
+		sqlite3_close(db);
+		return 0;
+	}
+	c->group = setting_group(db);
+	if (!(flags & STORE_CHECK_CONTENT) &&
+	    store_check_permissions(path, c->group, &perm) == -1) {
+		c->permissions = xstrdup(perm.msg);
+		c->problems++;
+	}
+	c->version = (int)query_number(db, "PRAGMA user_version");
+	if (c->version > SCHEMA_VERSION || c->version < 1)
+		c->problems++;
+	check_integrity(db, c);
+	check_foreign_keys(db, c);
+	c->meetings = query_number(db, "SELECT count(*) FROM meetings");
+	c->actions = query_number(db, "SELECT count(*) FROM actions");
+	c->changes = query_number(db, "SELECT count(*) FROM history");
+	sqlite3_close(db);
+	return 0;
+}
+
+void
+store_check_free(struct store_check *c)
+{
+	free(c->permissions);
+	free(c->group);
+	free(c->integrity);
+	free(c->foreign_keys);
+	memset(c, 0, sizeof *c);
+}
+
+/* Why a file cannot be restored, from its check; NULL if it can. */
+static const char *
+restore_refusal(const struct store_check *c, char *buf, size_t size)
+{
+	if (!c->is_carecal)
+		return _("not a carecal database");
+	if (c->version > SCHEMA_VERSION) {
+		snprintf(buf, size, _("written by a newer carecal (schema "
+		    "version %d)"), c->version);
+		return buf;
+	}
+	if (c->version < 1)
+		return _("it has no carecal schema");
+	if (c->integrity != NULL) {
+		snprintf(buf, size, _("it is damaged: %s"), c->integrity);
+		return buf;
+	}
+	if (c->foreign_key_problems > 0) {
+		snprintf(buf, size, _("%ld rows refer to missing rows: %s"),
+		    c->foreign_key_problems, c->foreign_keys);
+		return buf;
+	}
+	return NULL;
+}
+
+/* A new file for the old content: the database's mode and group. */
+static char *
+keep_aside(struct store *s, struct error *err)
+{
+	struct stat	 st;
+	struct tm	*tm;
+	time_t		 now = time(NULL);
+	char		 stamp[32], *path;
+	size_t		 len = strlen(s->path) + 64;
+	int		 fd, n;
+
+	if (stat(s->path, &st) == -1) {
+		error_set(err, ERROR_FAILURE, "%s: %s", s->path,
+		    strerror(errno));
+		return NULL;
+	}
+	tm = localtime(&now);
+	if (tm == NULL || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S",
+	    tm) == 0)
+		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+	path = xmalloc(len);
+	for (n = 1; n < 100; n++) {
+		if (n == 1)
+			snprintf(path, len, "%s.before-restore-%s", s->path,
+			    stamp);
+		else
+			snprintf(path, len, "%s.before-restore-%s-%d",
+			    s->path, stamp, n);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+		if (fd != -1 || errno != EEXIST)
+			break;
+	}
+	if (fd == -1) {
+		error_set(err, ERROR_FAILURE, _("%s: cannot create: %s"),
+		    path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	/* a shared database's old content stays the group's */
+	if (fchown(fd, (uid_t)-1, st.st_gid) == 0)
+		fchmod(fd, st.st_mode & 0660);
+	close(fd);
+	return path;
+}
+
+/*
+ * Whether a database is shared belongs to the file where it lives (its
+ * mode and group), not to the copy put into it: the setting stays.
+ */
+static int
+keep_sharing(struct store *s, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (s->group != NULL)
+		return store_setting_set(s, "group", s->group, err);
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM settings WHERE key = "
+	    "'group'", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("writing settings"), err);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("writing settings"), err);
+	return 0;
+}
+
+int
+store_restore(struct store *s, const char *file, char **kept,
+    struct error *err)
+{
+	struct store_check	 c;
+	sqlite3			*from;
+	char			 buf[1024], why[256];
+	const char		*refusal;
+
+	*kept = NULL;
+	if (s->in_transaction)
+		return error_set(err, ERROR_FAILURE, "internal error: restore "
+		    "inside a transaction");
+	if (store_check_file(file, STORE_CHECK_CONTENT, &c, err) == -1)
+		return -1;
+	refusal = restore_refusal(&c, buf, sizeof buf);
+	if (refusal != NULL) {
+		error_set(err, ERROR_INPUT, _("%s: not restored: %s"), file,
+		    refusal);
+		store_check_free(&c);
+		return -1;
+	}
+	store_check_free(&c);
+	if ((*kept = keep_aside(s, err)) == NULL)
+		return -1;
+	if (backup_into(s, *kept, err) == -1) {
+		unlink(*kept);
+		free(*kept);
+		*kept = NULL;
+		return -1;
+	}
+	if (open_readonly(file, 0, &from, err) == -1)
+		return -1;
+	if (copy_database(s->db, from, why, sizeof why) == -1) {
+		sqlite3_close(from);
+		return error_set(err, ERROR_FAILURE, _("%s: restoring from "
+		    "%s: %s; the database is unchanged"), s->path, file, why);
+	}
+	sqlite3_close(from);
+	return keep_sharing(s, err);
+}

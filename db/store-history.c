@@ -1,0 +1,467 @@
+/*
+ * store-history.c -- reading the history of changes, undoing a user's
+ * last action and bringing deleted meetings back. The history itself is
+ * written by the triggers of schema.c; here it is only read, and undo
+ * writes through the meetings table so that it is recorded in turn.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "i18n.h"
+#include "store-private.h"
+
+/* The columns of the meetings table, read from a history row's JSON. */
+#define J(key)	"json_extract(?1, '$." key "')"
+#define JSON_MEETING_COLUMNS						\
+	J("id") ", " J("uid") ", " J("type_id") ", " J("center_id") ", "\
+	J("date") ", " J("start_time") ", " J("end_time") ", "		\
+	J("mode") ", " J("status") ", " J("cases") ", " J("venue") ", "	\
+	J("url") ", " J("note") ", " J("window_from") ", "		\
+	J("window_to") ", " J("sequence") ", " J("version") ", "	\
+	J("created_at") ", " J("created_by") ", " J("updated_at") ", "	\
+	J("updated_by")
+
+/* What a user sets, in the order of the JSON_FIELDS below. */
+#define USER_COLUMNS							\
+	"uid, type_id, center_id, date, start_time, end_time, mode, "	\
+	"status, cases, venue, url, note, window_from, window_to"
+#define K(key)	"json_extract(before, '$." key "')"
+#define JSON_FIELDS							\
+	K("uid") ", " K("type_id") ", " K("center_id") ", " K("date")	\
+	", " K("start_time") ", " K("end_time") ", " K("mode") ", "	\
+	K("status") ", " K("cases") ", " K("venue") ", " K("url") ", "	\
+	K("note") ", " K("window_from") ", " K("window_to")
+
+#define NOW_UTC	"strftime('%Y-%m-%d %H:%M:%S', 'now')"
+#define LOCAL(t) "strftime('%Y-%m-%d %H:%M:%S', " t ", 'localtime')"
+
+void
+history_filter_init(struct history_filter *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+static struct history_entry *
+history_list_add(struct history_list *list)
+{
+	struct history_entry	*e;
+
+	if (list->count == list->capacity) {
+		list->capacity = list->capacity == 0 ? 64 :
+		    list->capacity * 2;
+		list->items = xreallocarray(list->items, list->capacity,
+		    sizeof *list->items);
+	}
+	e = &list->items[list->count++];
+	memset(e, 0, sizeof *e);
+	meeting_init(&e->before);
+	meeting_init(&e->after);
+	return e;
+}
+
+void
+history_list_free(struct history_list *list)
+{
+	size_t	i;
+
+	for (i = 0; i < list->count; i++) {
+		free(list->items[i].at);
+		free(list->items[i].login);
+		free(list->items[i].command);
+		meeting_clear(&list->items[i].before);
+		meeting_clear(&list->items[i].after);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+static char *
+column_copy(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*t = sqlite3_column_text(st, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/* Turn a history row's JSON (column i of st) into a meeting. */
+static int
+json_to_meeting(struct store *s, sqlite3_stmt *st, int i, struct meeting *m,
+    struct error *err)
+{
+	sqlite3_stmt	*js;
+	int		 rc;
+
+	if ((js = store_statement(s, ST_HISTORY_JSON, "SELECT "
+	    JSON_MEETING_COLUMNS, err)) == NULL)
+		return -1;
+	sqlite3_bind_value(js, 1, sqlite3_column_value(st, i));
+	rc = sqlite3_step(js);
+	if (rc == SQLITE_ROW)
+		row_to_meeting(js, m);
+	sqlite3_reset(js);
+	if (rc != SQLITE_ROW)
+		return store_error(s, _("reading the history"), err);
+	return 0;
+}
+
+int
+store_history_load(struct store *s, const struct history_filter *f,
+    struct history_list *list, struct error *err)
+{
+	sqlite3_stmt		*st;
+	struct history_entry	*e;
+	char			 sql[2048], since[DATE_ISO_LEN];
+	const char		*op;
+	int			 rc, n = 0;
+
+	/* Only fixed fragments are added; every value is bound. */
+	snprintf(sql, sizeof sql, "%s%s%s%s ORDER BY h.id", "SELECT h.id, "
+	    "coalesce(h.action_id, 0), " LOCAL("a.at") ", a.login, a.command, "
+	    "coalesce(a.undoes, 0), coalesce((SELECT u.id FROM actions u "
+	    "WHERE u.undoes = a.id), 0), h.meeting_id, h.op, h.before, "
+	    "h.after FROM history h LEFT JOIN actions a ON a.id = h.action_id "
+	    "WHERE 1",
+	    f->meeting_id != 0 ? " AND h.meeting_id = ?" : "",
+	    f->has_since ? " AND a.at >= strftime('%Y-%m-%d %H:%M:%f', ?, "
+	    "'utc')" : "",
+	    f->deleted ? " AND h.op = 'delete' AND h.id = (SELECT max(id) "
+	    "FROM history l WHERE l.meeting_id = h.meeting_id) AND NOT "
+	    "EXISTS (SELECT 1 FROM meetings m WHERE m.id = h.meeting_id)" :
+	    "");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	if (f->meeting_id != 0)
+		sqlite3_bind_int64(st, ++n, f->meeting_id);
+	if (f->has_since) {
+		date_format_iso(f->since, since, sizeof since);
+		sqlite3_bind_text(st, ++n, since, -1, SQLITE_STATIC);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e = history_list_add(list);
+		e->id = sqlite3_column_int64(st, 0);
+		e->action_id = sqlite3_column_int64(st, 1);
+		e->at = column_copy(st, 2);
+		e->login = column_copy(st, 3);
+		e->command = column_copy(st, 4);
+		e->undoes = sqlite3_column_int64(st, 5);
+		e->undone_by = sqlite3_column_int64(st, 6);
+		e->meeting_id = sqlite3_column_int64(st, 7);
+		op = (const char *)sqlite3_column_text(st, 8);
+		e->op = op == NULL ? HISTORY_UPDATE : op[0] == 'i' ?
+		    HISTORY_INSERT : op[0] == 'd' ? HISTORY_DELETE :
+		    HISTORY_UPDATE;
+		if ((e->op != HISTORY_INSERT &&
+		    json_to_meeting(s, st, 9, &e->before, err) == -1) ||
+		    (e->op != HISTORY_DELETE &&
+		    json_to_meeting(s, st, 10, &e->after, err) == -1)) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("reading the history"), err);
+	return 0;
+}
+
+void
+undo_result_clear(struct undo_result *r)
+{
+	free(r->at);
+	free(r->command);
+	memset(r, 0, sizeof *r);
+}
+
+/* One meeting an action touched: its first and last history rows. */
+struct touched {
+	long	meeting_id;
+	long	first, last;
+	int	was_new;	/* the action added it */
+	int	is_gone;	/* the action deleted it */
+};
+
+/* Run a one-shot statement binding up to three integers and a text. */
+static int
+run(struct store *s, const char *sql, long a, long b, long c,
+    const char *text, const char *doing, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, doing, err);
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_int64(st, 3, c);
+	if (text != NULL)
+		sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_error(s, doing, err);
+	return 0;
+}
+
+/*
+ * Insert the meeting of history row `first` as it was before that row,
+ * under its own id and UID; version and SEQUENCE continue from row
+ * `last` so that editors and calendars holding an older copy notice.
+ */
+static int
+reinsert(struct store *s, long meeting_id, long first, long last,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+	long		 other = 0;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT m.id FROM meetings m, history h "
+	    "WHERE h.id = ?1 AND m.uid = " K("uid"), -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, _("bringing a meeting back"), err);
+	sqlite3_bind_int64(st, 1, first);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		other = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, _("bringing a meeting back"), err);
+	if (other != 0)
+		return error_set(err, ERROR_CONFLICT, _("meeting %ld cannot "
+		    "come back: its UID belongs to meeting %ld now"),
+		    meeting_id, other);
+	return run(s, "INSERT INTO meetings (id, " USER_COLUMNS ", "
+	    "sequence, version, created_at, created_by, updated_at, "
+	    "updated_by) SELECT ?3, " JSON_FIELDS ", "
+	    "1 + max(" K("sequence") ", (SELECT json_extract(coalesce("
+	    "l.before, l.after), '$.sequence') FROM history l "
+	    "WHERE l.id = ?2)), "
+	    "1 + max(" K("version") ", (SELECT json_extract(coalesce("
+	    "l.before, l.after), '$.version') FROM history l "
+	    "WHERE l.id = ?2)), "
+	    K("created_at") ", " K("created_by") ", " NOW_UTC ", ?4 "
+	    "FROM history WHERE id = ?1", first, last, meeting_id, s->login,
+	    _("bringing a meeting back"), err);
+}
+
+static int
+undo_touched(struct store *s, const struct touched *t,
+    struct undo_result *r, struct error *err)
+{
+	if (t->was_new && t->is_gone)
+		return 0;
+	if (t->was_new) {
+		r->removed++;
+		return run(s, "DELETE FROM meetings WHERE id = ?1",
+		    t->meeting_id, 0, 0, NULL, _("undoing an addition"), err);
+	}
+	if (t->is_gone) {
+		r->restored++;
+		return reinsert(s, t->meeting_id, t->first, t->last, err);
+	}
+	r->changed++;
+	return run(s, "UPDATE meetings SET (" USER_COLUMNS ") = (SELECT "
+	    JSON_FIELDS " FROM history WHERE id = ?2), "
+	    "sequence = sequence + 1, version = version + 1, "
+	    "updated_at = " NOW_UTC ", updated_by = ?4 WHERE id = ?1",
+	    t->meeting_id, t->first, 0, s->login, _("undoing a change"), err);
+}
+
+/* The meetings action touched, the last touched first. */
+static int
+touched_load(struct store *s, long action, struct touched **out, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+	struct touched	*t = NULL;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "WITH t AS (SELECT meeting_id, "
+	    "min(id) AS first, max(id) AS last FROM history WHERE "
+	    "action_id = ?1 GROUP BY meeting_id) SELECT t.meeting_id, "
+	    "t.first, t.last, f.before IS NULL, l.after IS NULL FROM t "
+	    "JOIN history f ON f.id = t.first JOIN history l ON l.id = t.last "
+	    "ORDER BY t.last DESC", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_int64(st, 1, action);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			t = xreallocarray(t, cap, sizeof *t);
+		}
+		t[*n].meeting_id = sqlite3_column_int64(st, 0);
+		t[*n].first = sqlite3_column_int64(st, 1);
+		t[*n].last = sqlite3_column_int64(st, 2);
+		t[*n].was_new = sqlite3_column_int(st, 3);
+		t[*n].is_gone = sqlite3_column_int(st, 4);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	*out = t;
+	if (rc != SQLITE_DONE) {
+		free(t);
+		*out = NULL;
+		return store_error(s, _("reading the history"), err);
+	}
+	return 0;
+}
+
+/*
+ * Refuse when a meeting of the action was changed afterwards by an action
+ * that still stands: one undone, or an undo, cancels out with its pair.
+ * The user's own later actions are all undone (else they would be the
+ * one undone now), so what stands is someone else's.
+ */
+static int
+undo_check(struct store *s, const struct undo_result *r, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT h.meeting_id, a.id, a.login, "
+	    LOCAL("a.at") ", a.command FROM (SELECT meeting_id, max(id) AS "
+	    "last FROM history WHERE action_id = ?1 GROUP BY meeting_id) t "
+	    "JOIN history h ON h.meeting_id = t.meeting_id AND h.id > t.last "
+	    "LEFT JOIN actions a ON a.id = h.action_id "
+	    "WHERE a.id IS NULL OR (a.undone = 0 AND a.undoes IS NULL) "
+	    "ORDER BY h.id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("checking the history"), err);
+	sqlite3_bind_int64(st, 1, r->action_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			error_set(err, ERROR_CONFLICT, _("cannot undo '%s': "
+			    "meeting %lld was changed afterwards outside "
+			    "carecal; nothing was undone"), r->command,
+			    sqlite3_column_int64(st, 0));
+		else
+			error_set(err, ERROR_CONFLICT, _("cannot undo '%s': "
+			    "meeting %lld was changed afterwards by %s at %s "
+			    "('%s'); undoing would overwrite that change, so "
+			    "nothing was undone"), r->command,
+			    sqlite3_column_int64(st, 0),
+			    (const char *)sqlite3_column_text(st, 2),
+			    (const char *)sqlite3_column_text(st, 3),
+			    (const char *)sqlite3_column_text(st, 4));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("checking the history"), err);
+	return 0;
+}
+
+/* The user's last action that changed meetings and still stands. */
+static int
+undo_find(struct store *s, struct undo_result *r, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT a.id, " LOCAL("a.at") ", "
+	    "a.command FROM actions a WHERE a.login = ?1 AND a.undone = 0 "
+	    "AND a.undoes IS NULL AND EXISTS (SELECT 1 FROM history h WHERE "
+	    "h.action_id = a.id) ORDER BY a.id DESC LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->action_id = sqlite3_column_int64(st, 0);
+		r->at = column_copy(st, 1);
+		r->command = column_copy(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return store_error(s, _("reading the history"), err);
+	return 0;
+}
+
+int
+store_undo_last(struct store *s, const char *command, int flags,
+    struct undo_result *r, struct error *err)
+{
+	struct touched	*t = NULL;
+	size_t		 n, i;
+	int		 rc;
+
+	memset(r, 0, sizeof *r);
+	if (store_begin(s, command, err) == -1)
+		return -1;
+	if ((rc = undo_find(s, r, err)) != 0) {
+		store_rollback(s);
+		if (rc == 1)
+			undo_result_clear(r);
+		return rc;
+	}
+	if (undo_check(s, r, err) == -1 ||
+	    touched_load(s, r->action_id, &t, &n, err) == -1)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (undo_touched(s, &t[i], r, err) == -1) {
+			error_prefix(err, _("undoing '%s': "), r->command);
+			goto fail;
+		}
+	if (run(s, "UPDATE actions SET undone = 1 WHERE id = ?1",
+	    r->action_id, 0, 0, NULL, _("marking the action undone"),
+	    err) == -1 ||
+	    run(s, "UPDATE actions SET undoes = ?1 WHERE id = (SELECT max(id) "
+	    "FROM actions)", r->action_id, 0, 0, NULL,
+	    _("marking the action undone"), err) == -1)
+		goto fail;
+	free(t);
+	if (flags & STORE_UNDO_DRY_RUN) {
+		store_rollback(s);
+		return 0;
+	}
+	if (store_commit(s, err) == 0)
+		return 0;
+	undo_result_clear(r);
+	return -1;
+fail:
+	free(t);
+	store_rollback(s);
+	undo_result_clear(r);
+	return -1;
+}
+
+int
+store_meeting_restore(struct store *s, long id, struct meeting *m,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+	long		 last = 0;
+	int		 rc, gone = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, op = 'delete' FROM history "
+	    "WHERE meeting_id = ?1 ORDER BY id DESC LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		last = sqlite3_column_int64(st, 0);
+		gone = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, _("reading the history"), err);
+	if (last == 0)
+		return error_set(err, ERROR_INPUT, _("no meeting with id %ld "
+		    "in the history"), id);
+	if (!gone)
+		return error_set(err, ERROR_INPUT, _("meeting %ld is not "
+		    "deleted; nothing to restore"), id);
+	if (reinsert(s, id, last, last, err) == -1)
+		return -1;
+	meeting_clear(m);
+	if ((rc = store_meeting_get(s, id, m, err)) == 1)
+		return error_set(err, ERROR_FAILURE, _("meeting %ld did not "
+		    "come back"), id);
+	return rc;
+}

@@ -1,0 +1,135 @@
+#!/bin/sh
+# backup.sh -- `carecal backup`, `restore` and `fsck`: a backup taken
+# while another process writes is whole and private; restore asks on the
+# terminal, refuses bad files without touching the database, and keeps
+# the old content; fsck says in words what is wrong, exit 1 when
+# something is.
+. "$TESTS_SRCDIR/lib.sh"
+
+for tool in sqlite3 script; do
+	command -v $tool >/dev/null || not_ok "$tool is installed" \
+	    "(apt-get install sqlite3 util-linux)"
+done
+count()
+{
+	sqlite3 "$1" "SELECT count(*) FROM meetings"
+}
+# replace the paths and the owner, which vary from run to run
+normalize()
+{
+	sed -e "s|$TMP|TMP|g" -e "s/owner $(id -un))/owner LOGIN)/" "$@"
+}
+
+carecal init --demo >/dev/null
+
+# a backup while another process keeps editing
+(i=0; while [ $i -lt 40 ]; do
+	"$CARECAL" edit $((i % 5 + 1)) --cases $((i % 3)) >/dev/null 2>&1
+	i=$((i + 1))
+done) &
+writer=$!
+expect_status "backup while another process writes" 0 carecal backup \
+	"$TMP/b1.db"
+wait $writer
+contains "says what it copied" "$TMP/out" \
+	"$TMP/b1.db: a copy of $DB with 104 meetings"
+[ "$(stat -c %a "$TMP/b1.db")" = 600 ] && ok "the backup is mode 600" ||
+	not_ok "the backup is mode 600 ($(stat -c %a "$TMP/b1.db"))"
+[ "$(sqlite3 "$TMP/b1.db" "PRAGMA integrity_check")" = ok ] &&
+	ok "it passes SQLite's integrity check" ||
+	not_ok "it passes SQLite's integrity check"
+ls "$TMP" | grep -q 'b1.db.tmp' && not_ok "no temporary file is left" ||
+	ok "no temporary file is left"
+expect_status "the backup opens as a database" 0 \
+	carecal --db "$TMP/b1.db" fsck
+expect_status "an existing file is not overwritten" 2 carecal backup \
+	"$TMP/b1.db"
+contains "says how to replace it" "$TMP/err" "--force"
+check "--force replaces it" carecal backup --force "$TMP/b1.db"
+expect_status "a directory is not a backup file" 2 carecal backup "$TMP"
+mkfifo "$TMP/fifo"
+expect_status "nor a FIFO or device, even with --force" 2 carecal backup \
+	--force "$TMP/fifo"
+[ -p "$TMP/fifo" ] && ok "which is left in place" ||
+	not_ok "which is left in place"
+expect_status "backup without a file" 2 carecal backup
+
+# restore
+check "delete two meetings" sh -c '"$CARECAL" delete 3 && "$CARECAL" delete 4'
+[ "$(count "$DB")" -eq 102 ] && ok "102 meetings now" ||
+	not_ok "102 meetings now"
+hash=$(db_hash)
+expect_status "restore off a terminal without --yes" 2 carecal restore \
+	"$TMP/b1.db" </dev/null
+contains "says to confirm" "$TMP/err" "--yes"
+printf 'n\n' | script -qec "'$CARECAL' restore '$TMP/b1.db'" /dev/null \
+	>"$TMP/out" 2>&1
+status=$?
+[ $status -eq 1 ] && ok "answering n on the terminal: exit 1" ||
+	not_ok "answering n on the terminal: exit $status"
+contains "it asked" "$TMP/out" "replace $DB with $TMP/b1.db? [y/N]"
+contains "and did not restore" "$TMP/out" "not restored"
+[ "$(db_hash)" = "$hash" ] && ok "the database is unchanged" ||
+	not_ok "the database is unchanged"
+
+printf 'plain text\n' >"$TMP/text.db"
+expect_status "restoring a text file" 2 carecal restore --yes "$TMP/text.db"
+contains "is refused" "$TMP/err" "not a carecal database"
+cp "$TMP/b1.db" "$TMP/bad.db"
+size=$(stat -c %s "$TMP/bad.db")
+head -c 8192 /dev/urandom | dd of="$TMP/bad.db" bs=1 seek=$((size / 2)) \
+	conv=notrunc status=none
+expect_status "restoring a damaged copy" 2 carecal restore --yes \
+	"$TMP/bad.db"
+contains "is refused" "$TMP/err" "damaged"
+[ "$(db_hash)" = "$hash" ] && ok "the database is still unchanged" ||
+	not_ok "the database is still unchanged"
+ls "$TMP" | grep -q before-restore && not_ok "nothing was kept aside yet" ||
+	ok "nothing was kept aside yet"
+
+printf 'y\n' | script -qec "'$CARECAL' restore '$TMP/b1.db'" /dev/null \
+	>"$TMP/out" 2>&1
+status=$?
+[ $status -eq 0 ] && ok "answering y: restored" ||
+	not_ok "answering y: exit $status"
+contains "says where the old content is" "$TMP/out" \
+	"what it held before is kept in $DB.before-restore-"
+[ "$(count "$DB")" -eq 104 ] && ok "104 meetings again" ||
+	not_ok "104 meetings again ($(count "$DB"))"
+kept=$(ls "$TMP"/test.db.before-restore-* 2>/dev/null | head -1)
+[ -n "$kept" ] && [ "$(count "$kept")" -eq 102 ] &&
+	ok "the kept file holds the 102" ||
+	not_ok "the kept file holds the 102"
+[ -n "$kept" ] && [ "$(stat -c %a "$kept")" = 600 ] &&
+	ok "and is mode 600" || not_ok "and is mode 600"
+check "restore --yes" carecal restore --yes "$TMP/b1.db"
+check "the restored database takes changes" carecal edit 3 --cases 1
+
+# fsck
+expect_status "fsck of a good database" 0 carecal fsck
+normalize "$TMP/out" >"$TMP/fsck"
+same_text "says so in words" "$TESTS_SRCDIR/cli/expected/fsck-good.txt" \
+	"$TMP/fsck"
+expect_status "fsck of a damaged file" 1 carecal --db "$TMP/bad.db" fsck
+contains "reports the integrity check" "$TMP/out" "integrity check: PROBLEM"
+lacks "and does not say all is well" "$TMP/out" "no problems found"
+cp "$TMP/b1.db" "$TMP/fk.db"
+sqlite3 "$TMP/fk.db" "PRAGMA foreign_keys = OFF;
+    UPDATE meetings SET center_id = 99 WHERE id = 1;
+    UPDATE meetings SET type_id = 99 WHERE id = 2;"
+expect_status "fsck of meetings of a missing center and type" 1 \
+	carecal --db "$TMP/fk.db" fsck
+normalize "$TMP/out" >"$TMP/fsck"
+same_text "names the rows" "$TESTS_SRCDIR/cli/expected/fsck-foreign-keys.txt" \
+	"$TMP/fsck"
+expect_status "fsck of a text file" 1 carecal --db "$TMP/text.db" fsck
+contains "says it is not a carecal database" "$TMP/out" \
+	"not a carecal database"
+chmod 620 "$TMP/fk.db"
+expect_status "fsck of a group-writable private file" 1 \
+	carecal --db "$TMP/fk.db" fsck
+contains "says who can write it" "$TMP/out" "who can write it: PROBLEM"
+contains "and why it matters" "$TMP/out" "not a shared database"
+expect_status "fsck of a missing file" 1 carecal --db "$TMP/none.db" fsck
+expect_status "fsck takes no argument" 2 carecal fsck x
+done_testing

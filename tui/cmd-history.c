@@ -1,0 +1,496 @@
+/*
+ * cmd-history.c -- `carecal history`, `undo` and `restore-meeting`: what
+ * changed, by whom and with which command; taking back one's own last
+ * action; bringing a deleted meeting back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "text.h"
+
+static int	history_exec(struct cli *, int, char **);
+static int	undo_exec(struct cli *, int, char **);
+static int	restore_meeting_exec(struct cli *, int, char **);
+
+const struct command cmd_history = {
+	"history",
+	"history [ID] [--since D] [--deleted] [--include-notes]",
+	N_("show who changed which meeting, when, and how"),
+	history_exec
+};
+
+const struct command cmd_undo = {
+	"undo", "undo [--dry-run]",
+	N_("take back your last change (a whole import at once)"),
+	undo_exec
+};
+
+const struct command cmd_restore_meeting = {
+	"restore-meeting", "restore-meeting ID",
+	N_("bring a deleted meeting back, with its id and UID"),
+	restore_meeting_exec
+};
+
+static const char history_help[] = N_(
+"Every change to a meeting is kept: each action (one command, or one\n"
+"save in the full-screen view) with its time, login and command, and\n"
+"for each meeting it touched the fields before → after.\n"
+"  ID               only the changes of this meeting\n"
+"  --since D        only actions from day D on (2021-07-29, R3.7.29, ...)\n"
+"  --deleted        list the meetings that are deleted now; bring one\n"
+"                   back with 'carecal restore-meeting ID'\n"
+"  --include-notes  show the text of changed notes (hidden otherwise)\n"
+"Times are local. Changes to centers and meeting types are not shown.\n");
+
+static const char undo_help[] = N_(
+"Takes back your (this login's) last action that changed meetings and\n"
+"is not undone yet: an edit, a deletion, a restore, or a whole import.\n"
+"Run it again to go further back. The undo is itself an action in the\n"
+"history. When someone else changed one of those meetings afterwards,\n"
+"undo refuses (exit status 1) rather than overwrite their change.\n"
+"Changes to centers and meeting types are not undone.\n"
+"  --dry-run   say what would be undone; change nothing\n");
+
+static const char restore_meeting_help[] = N_(
+"Brings back a meeting deleted with 'carecal delete' (or by an undo), as\n"
+"it was when deleted, under the same id and iCalendar UID. Its SEQUENCE\n"
+"goes up, so office calendars take the re-export as an update.\n"
+"'carecal history --deleted' lists the deleted meetings.\n");
+
+/* The columns of history --deleted. */
+enum { DEL_ID, DEL_AT, DEL_BY, DEL_DATE, DEL_TYPE, DEL_CENTER, DEL_COLS };
+
+static int
+parse_id(const struct command *cmd, const char *s, long *id)
+{
+	char	*end;
+
+	*id = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || *id <= 0)
+		return cli_usage_error(cmd, _("'%s' is not a meeting id"), s);
+	return 0;
+}
+
+/* "令和3年7月29日(木) 個別 明第1": which meeting, in a few words. */
+static void
+describe(const struct meeting *m, const struct catalog *cat, char *buf,
+    size_t size)
+{
+	const struct meeting_type	*t = catalog_type_by_id(cat,
+					    m->type_id);
+	const struct center		*c = catalog_center_by_id(cat,
+					    m->center_id);
+	char				 date[DATE_JA_LEN];
+
+	date_format_japanese(m->date, date, sizeof date);
+	snprintf(buf, size, "%s  %s%s%s", date, t != NULL ? t->short_name :
+	    "?", c != NULL ? "  " : "", c != NULL ? c->name : "");
+}
+
+/* One field's value as a user reads it; "" when not set. */
+enum field {
+	F_DATE, F_START, F_END, F_CENTER, F_TYPE, F_MODE, F_STATUS, F_CASES,
+	F_VENUE, F_URL, F_NOTE, F_WINDOW, F_UID, F_COUNT
+};
+
+static const char *field_names[F_COUNT] = {
+	N_("date"), N_("start"), N_("end"), N_("center"), N_("type"),
+	N_("mode"), N_("status"), N_("cases"), N_("venue"), N_("url"),
+	N_("note"), N_("window"), N_("uid")
+};
+
+static void
+field_value(const struct meeting *m, enum field f, const struct catalog *cat,
+    char *buf, size_t size)
+{
+	const struct meeting_type	*t;
+	const struct center		*c;
+
+	buf[0] = '\0';
+	switch (f) {
+	case F_DATE:
+		date_format_japanese(m->date, buf, size);
+		break;
+	case F_START:
+		if (m->start >= 0)
+			time_format(m->start, buf, size);
+		break;
+	case F_END:
+		if (m->end >= 0)
+			time_format(m->end, buf, size);
+		break;
+	case F_CENTER:
+		if ((c = catalog_center_by_id(cat, m->center_id)) != NULL)
+			snprintf(buf, size, "%s", c->name);
+		break;
+	case F_TYPE:
+		if ((t = catalog_type_by_id(cat, m->type_id)) != NULL)
+			snprintf(buf, size, "%s", t->name);
+		break;
+	case F_MODE:
+		snprintf(buf, size, "%s", meeting_mode_label(m->mode));
+		break;
+	case F_STATUS:
+		snprintf(buf, size, "%s", meeting_status_label(m->status));
+		break;
+	case F_CASES:
+		if (m->cases >= 0)
+			snprintf(buf, size, "%d", m->cases);
+		break;
+	case F_VENUE:
+		snprintf(buf, size, "%s", m->venue != NULL ? m->venue : "");
+		break;
+	case F_URL:
+		snprintf(buf, size, "%s", m->url != NULL ? m->url : "");
+		break;
+	case F_NOTE:
+		snprintf(buf, size, "%s", m->note != NULL ? m->note : "");
+		break;
+	case F_WINDOW:
+		if (m->has_window)
+			month_window_format(&m->window, buf, size);
+		break;
+	case F_UID:
+		snprintf(buf, size, "%s", m->uid != NULL ? m->uid : "");
+		break;
+	case F_COUNT:
+		break;
+	}
+}
+
+/* The fields an update changed, as "name  before → after" lines. */
+static void
+print_changes(const struct history_entry *e, const struct catalog *cat,
+    int indent, int include_notes)
+{
+	char	*before, *after;
+	size_t	 size = MEETING_NOTE_MAX + 64;
+	int	 f, width = 0, shown = 0;
+
+	for (f = 0; f < F_COUNT; f++)
+		if (text_width(_(field_names[f])) > width)
+			width = text_width(_(field_names[f]));
+	before = xmalloc(size);
+	after = xmalloc(size);
+	for (f = 0; f < F_COUNT; f++) {
+		field_value(&e->before, f, cat, before, size);
+		field_value(&e->after, f, cat, after, size);
+		if (strcmp(before, after) == 0)
+			continue;
+		printf("%*s", indent, "");
+		text_print_padded(stdout, _(field_names[f]), width);
+		if (f == F_NOTE && !include_notes)
+			printf("  %s\n", _("(changed; --include-notes shows "
+			    "it)"));
+		else
+			printf("  %s → %s\n", before[0] != '\0' ? before :
+			    _("(none)"), after[0] != '\0' ? after :
+			    _("(none)"));
+		shown++;
+	}
+	if (shown == 0)
+		printf("%*s%s\n", indent, "", _("(no field changed)"));
+	free(before);
+	free(after);
+}
+
+static const char *
+op_word(const struct history_entry *e)
+{
+	switch (e->op) {
+	case HISTORY_INSERT:
+		return _("added");
+	case HISTORY_DELETE:
+		return _("deleted");
+	default:
+		return _("changed");
+	}
+}
+
+static void
+print_history(const struct history_list *list, const struct catalog *cat,
+    int include_notes)
+{
+	const struct history_entry	*e;
+	char				 buf[256];
+	size_t				 i;
+	int				 wid = 0, wlogin = 0, wop = 0;
+	int				 wmeeting = 0, w;
+	long				 action = -1;
+
+	for (i = 0; i < list->count; i++) {
+		e = &list->items[i];
+		w = snprintf(buf, sizeof buf, "#%ld", e->action_id);
+		if (w > wid)
+			wid = w;
+		if (e->login != NULL && (w = text_width(e->login)) > wlogin)
+			wlogin = w;
+		if ((w = text_width(op_word(e))) > wop)
+			wop = w;
+		if ((w = snprintf(buf, sizeof buf, "%ld", e->meeting_id)) >
+		    wmeeting)
+			wmeeting = w;
+	}
+	for (i = 0; i < list->count; i++) {
+		e = &list->items[i];
+		if (e->action_id != action || e->action_id == 0) {
+			action = e->action_id;
+			snprintf(buf, sizeof buf, "#%ld", e->action_id);
+			text_print_right(stdout, buf, wid);
+			if (e->action_id == 0)
+				printf("  %s\n",
+				    _("(changed outside carecal)"));
+			else {
+				printf("  %s  ", e->at);
+				text_print_padded(stdout, e->login, wlogin);
+				printf("  %s", e->command);
+				if (e->undoes != 0)
+					printf(_("  (undoes #%ld)"),
+					    e->undoes);
+				if (e->undone_by != 0)
+					printf(_("  [undone by #%ld]"),
+					    e->undone_by);
+				putchar('\n');
+			}
+		}
+		printf("    %*ld  ", wmeeting, e->meeting_id);
+		text_print_padded(stdout, op_word(e), wop);
+		describe(e->op == HISTORY_DELETE ? &e->before : &e->after, cat,
+		    buf, sizeof buf);
+		printf("  %s\n", buf);
+		if (e->op == HISTORY_UPDATE)
+			print_changes(e, cat, 4 + wmeeting + 2,
+			    include_notes);
+	}
+}
+
+static void
+print_deleted(const struct history_list *list, const struct catalog *cat)
+{
+	const char	*header[DEL_COLS] = { _("ID"), _("Deleted"), _("By"),
+			    _("Date"), _("Type"), _("Center") };
+	char		*cell[DEL_COLS], buf[DATE_JA_LEN + 32];
+	int		 width[DEL_COLS], c, w, pass;
+	size_t		 i;
+	const struct history_entry	*e;
+	const struct meeting_type	*t;
+	const struct center		*ce;
+
+	for (c = 0; c < DEL_COLS; c++)
+		width[c] = text_width(header[c]);
+	/* pass 0 measures, pass 1 prints */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (c = 0; c < DEL_COLS; c++) {
+				if (c == DEL_ID)
+					text_print_right(stdout, header[c],
+					    width[c]);
+				else if (c == DEL_COLS - 1)
+					fputs(header[c], stdout);
+				else
+					text_print_padded(stdout, header[c],
+					    width[c]);
+				fputs(c == DEL_COLS - 1 ? "\n" : "  ", stdout);
+			}
+		}
+		for (i = 0; i < list->count; i++) {
+			e = &list->items[i];
+			t = catalog_type_by_id(cat, e->before.type_id);
+			ce = catalog_center_by_id(cat, e->before.center_id);
+			snprintf(buf, sizeof buf, "%ld", e->meeting_id);
+			cell[DEL_ID] = xstrdup(buf);
+			cell[DEL_AT] = xstrdup(e->at != NULL ? e->at : "-");
+			cell[DEL_BY] = xstrdup(e->login != NULL ? e->login :
+			    "-");
+			date_format_japanese(e->before.date, buf, sizeof buf);
+			cell[DEL_DATE] = xstrdup(buf);
+			cell[DEL_TYPE] = xstrdup(t != NULL ? t->name : "?");
+			cell[DEL_CENTER] = xstrdup(ce != NULL ? ce->name :
+			    "-");
+			for (c = 0; c < DEL_COLS; c++) {
+				if (pass == 0) {
+					if ((w = text_width(cell[c])) >
+					    width[c])
+						width[c] = w;
+				} else if (c == DEL_ID)
+					text_print_right(stdout, cell[c],
+					    width[c]);
+				else if (c == DEL_COLS - 1)
+					fputs(cell[c], stdout);
+				else
+					text_print_padded(stdout, cell[c],
+					    width[c]);
+				if (pass == 1)
+					fputs(c == DEL_COLS - 1 ? "\n" : "  ",
+					    stdout);
+				free(cell[c]);
+			}
+		}
+	}
+}
+
+static int
+history_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "since",		required_argument, NULL, 's' },
+		{ "deleted",		no_argument, NULL, 'd' },
+		{ "include-notes",	no_argument, NULL, 'n' },
+		{ "help",		no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct history_filter	 filter;
+	struct history_list	 list = { 0 };
+	struct meeting		 m;
+	struct error		 err;
+	const char		*since = NULL;
+	int			 opt, include_notes = 0, status, rc;
+
+	history_filter_init(&filter);
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		switch (opt) {
+		case 's':
+			since = optarg;
+			break;
+		case 'd':
+			filter.deleted = 1;
+			break;
+		case 'n':
+			include_notes = 1;
+			break;
+		case 'h':
+			return cli_help(&cmd_history, history_help);
+		default:
+			return cli_usage_error(&cmd_history, _("unknown "
+			    "option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc - 1)
+		return cli_usage_error(&cmd_history, _("unexpected argument "
+		    "'%s'"), argv[optind + 1]);
+	if (optind == argc - 1 && (status = parse_id(&cmd_history,
+	    argv[optind], &filter.meeting_id)) != 0)
+		return status;
+	if (since != NULL) {
+		if (date_parse(since, &filter.since, &err) == -1) {
+			error_prefix(&err, "--since: ");
+			return cli_fail(&err);
+		}
+		filter.has_since = 1;
+	}
+	if (cli_open(cli, &err) == -1 ||
+	    store_history_load(cli->store, &filter, &list, &err) == -1)
+		return cli_fail(&err);
+	if (list.count == 0 && filter.meeting_id != 0 && !filter.has_since &&
+	    !filter.deleted) {
+		meeting_init(&m);
+		rc = store_meeting_get(cli->store, filter.meeting_id, &m,
+		    &err);
+		meeting_clear(&m);
+		if (rc == 1)
+			error_set(&err, ERROR_INPUT, _("no meeting with id "
+			    "%ld"), filter.meeting_id);
+		if (rc != 0)
+			return cli_fail(&err);
+	}
+	if (list.count == 0)
+		printf(filter.deleted ? _("no deleted meetings\n") :
+		    _("no changes\n"));
+	else if (filter.deleted)
+		print_deleted(&list, &cli->catalog);
+	else
+		print_history(&list, &cli->catalog, include_notes);
+	history_list_free(&list);
+	return 0;
+}
+
+static int
+undo_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "dry-run",	no_argument, NULL, 'n' },
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct undo_result	 r;
+	struct error		 err;
+	int			 opt, flags = 0, rc;
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		switch (opt) {
+		case 'n':
+			flags |= STORE_UNDO_DRY_RUN;
+			break;
+		case 'h':
+			return cli_help(&cmd_undo, undo_help);
+		default:
+			return cli_usage_error(&cmd_undo, _("unknown option "
+			    "or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(&cmd_undo, _("unexpected argument "
+		    "'%s'"), argv[optind]);
+	if (cli_open(cli, &err) == -1)
+		return cli_fail(&err);
+	rc = store_undo_last(cli->store, cli->command_line, flags, &r, &err);
+	if (rc == -1)
+		return cli_fail(&err);
+	if (rc == 1) {
+		error_set(&err, ERROR_FAILURE, _("nothing to undo: %s has no "
+		    "change to meetings left to undo"),
+		    store_login(cli->store));
+		return cli_fail(&err);
+	}
+	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
+	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, r.command);
+	printf(_("meetings changed back: %ld, removed: %ld, brought back: "
+	    "%ld\n"), r.changed, r.removed, r.restored);
+	undo_result_clear(&r);
+	return 0;
+}
+
+static int
+restore_meeting_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct meeting	 m;
+	struct error	 err;
+	char		 buf[256];
+	long		 id;
+	int		 opt, status;
+
+	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+		if (opt == 'h')
+			return cli_help(&cmd_restore_meeting,
+			    restore_meeting_help);
+		return cli_usage_error(&cmd_restore_meeting, _("unknown "
+		    "option: %s"), argv[optind - 1]);
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(&cmd_restore_meeting, _("give one "
+		    "meeting id"));
+	if ((status = parse_id(&cmd_restore_meeting, argv[optind], &id)) != 0)
+		return status;
+	if (cli_open(cli, &err) == -1 ||
+	    store_begin(cli->store, cli->command_line, &err) == -1)
+		return cli_fail(&err);
+	meeting_init(&m);
+	if (store_meeting_restore(cli->store, id, &m, &err) == -1 ||
+	    store_commit(cli->store, &err) == -1) {
+		store_rollback(cli->store);
+		meeting_clear(&m);
+		return cli_fail(&err);
+	}
+	describe(&m, &cli->catalog, buf, sizeof buf);
+	printf(_("restored meeting %ld: %s\n"), m.id, buf);
+	meeting_clear(&m);
+	return 0;
+}
