@@ -271,7 +271,7 @@ eat_era_year(const char **p, int *year)
 		*year = 1;
 		return 1;
 	}
-	return eat_number(p, 2, year);
+	return eat_number(p, 4, year);
 }
 
 /* Convert era + era year to a Gregorian year and check the range. */

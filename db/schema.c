@@ -171,7 +171,41 @@ static const char migration_2[] =
 	MEETING_JSON("OLD") ");"
 "END;";
 
-static const char *migrations[] = { migration_1, migration_2 };
+/*
+ * Version 3: undo. An action that undoes another names it, and each
+ * action is undone at most once. The history and the actions only grow.
+ * A meeting id never names two meetings (a new one gets an id above any
+ * in the history), so the history of an id is the story of one meeting
+ * and a deleted meeting can come back under its own id.
+ */
+static const char migration_3[] =
+"ALTER TABLE actions ADD COLUMN undoes INTEGER REFERENCES actions (id);"
+"CREATE UNIQUE INDEX actions_by_undoes ON actions (undoes)"
+"  WHERE undoes IS NOT NULL;"
+"CREATE INDEX actions_by_login ON actions (login, id);"
+"CREATE TRIGGER history_kept_update BEFORE UPDATE ON history BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never rewritten');"
+"END;"
+"CREATE TRIGGER history_kept_delete BEFORE DELETE ON history BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never deleted');"
+"END;"
+"CREATE TRIGGER actions_kept_delete BEFORE DELETE ON actions BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never deleted');"
+"END;"
+"CREATE TRIGGER actions_kept_update BEFORE UPDATE ON actions BEGIN"
+"  SELECT RAISE(ABORT, 'an action is only ever marked undone')"
+"   WHERE NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at"
+"   OR NEW.login IS NOT OLD.login OR NEW.command IS NOT OLD.command"
+"   OR NEW.undone < OLD.undone"
+"   OR (OLD.undoes IS NOT NULL AND NEW.undoes IS NOT OLD.undoes);"
+"END;"
+"CREATE TRIGGER meetings_id_kept AFTER INSERT ON meetings BEGIN"
+"  SELECT RAISE(ABORT, 'this meeting id belonged to another meeting')"
+"   WHERE EXISTS (SELECT 1 FROM history WHERE meeting_id = NEW.id"
+"   AND json_extract(coalesce(after, before), '$.uid') IS NOT NEW.uid);"
+"END;";
+
+static const char *migrations[] = { migration_1, migration_2, migration_3 };
 
 const char *
 schema_migration(int n)

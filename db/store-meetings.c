@@ -45,7 +45,7 @@ column_time(sqlite3_stmt *st, int i)
 	return digits(t, 2) * 60 + digits(t + 3, 2);
 }
 
-static void
+void
 row_to_meeting(sqlite3_stmt *st, struct meeting *m)
 {
 	const unsigned char	*t;
@@ -237,12 +237,15 @@ store_meeting_insert(struct store *s, struct meeting *m, struct error *err)
 
 	if (m->uid == NULL)
 		m->uid = meeting_uid_new();
+	/* the id: above any in the history, so an id is never reused */
 	if ((st = store_statement(s, ST_MEETING_INSERT, "INSERT INTO meetings "
 	    "(type_id, center_id, date, start_time, end_time, mode, status, "
 	    "cases, venue, url, note, window_from, window_to, sequence, uid, "
-	    "version, created_at, created_by, updated_at, updated_by) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-	    "?15, 1, strftime('%Y-%m-%d %H:%M:%S', 'now'), ?16, "
+	    "id, version, created_at, created_by, updated_at, updated_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, 1 + max((SELECT coalesce(max(id), 0) FROM meetings), "
+	    "(SELECT coalesce(max(meeting_id), 0) FROM history)), "
+	    "1, strftime('%Y-%m-%d %H:%M:%S', 'now'), ?16, "
 	    "strftime('%Y-%m-%d %H:%M:%S', 'now'), ?16)", err)) == NULL)
 		return -1;
 	bind_fields(st, m, date, start, end, wfrom, wto);

@@ -81,4 +81,126 @@ int	store_meeting_delete(struct store *, long, long, struct error *);
 int	store_meeting_count(struct store *, long, long, long *,
 	    struct error *);
 
+/*
+ * ---- History, undo, backups, checks and sharing ----
+ * db/store-history.c, db/store-backup.c and the group mode of store.c.
+ */
+
+enum history_op {
+	HISTORY_INSERT,
+	HISTORY_UPDATE,
+	HISTORY_DELETE
+};
+
+/* One meeting changed by one action: one row of the history. */
+struct history_entry {
+	long		 id;		/* the changes' order */
+	long		 action_id;	/* 0: made outside carecal */
+	char		*at;		/* local time, "YYYY-MM-DD HH:MM:SS" */
+	char		*login;		/* NULL when action_id is 0 */
+	char		*command;
+	long		 undoes;	/* the action this one undid, or 0 */
+	long		 undone_by;	/* the action that undid this, or 0 */
+	long		 meeting_id;
+	enum history_op	 op;
+	struct meeting	 before;	/* set unless op is HISTORY_INSERT */
+	struct meeting	 after;		/* set unless op is HISTORY_DELETE */
+};
+
+struct history_list {
+	struct history_entry	*items;
+	size_t			 count;
+	size_t			 capacity;
+};
+
+struct history_filter {
+	long		 meeting_id;	/* 0: every meeting */
+	int		 has_since;
+	struct date	 since;		/* actions from this day (local) on */
+	int		 deleted;	/* only deletions not undone since */
+};
+
+void	history_filter_init(struct history_filter *);
+/* The changes matching filter, oldest first, appended to list. */
+int	store_history_load(struct store *, const struct history_filter *,
+	    struct history_list *, struct error *);
+void	history_list_free(struct history_list *);
+
+/* What an undo did (or would do); strings are malloc'd. */
+struct undo_result {
+	long	 action_id;	/* the action undone */
+	char	*at;		/* when it was made, local time */
+	char	*command;	/* what it was */
+	long	 changed;	/* meetings changed back */
+	long	 removed;	/* meetings it had added, deleted again */
+	long	 restored;	/* meetings it had deleted, brought back */
+};
+
+#define STORE_UNDO_DRY_RUN	0x1	/* find and check, change nothing */
+/*
+ * Undo the last action of store_login() that changed meetings and is not
+ * undone yet (a whole import at once), in one transaction of its own that
+ * is recorded as an action (command) marking the other undone. Returns 0
+ * done, 1 nothing to undo, -1 error: ERROR_CONFLICT when a later action
+ * of someone else changed one of its meetings (then nothing changes).
+ * When 0 is returned, free result with undo_result_clear.
+ */
+int	store_undo_last(struct store *, const char *, int,
+	    struct undo_result *, struct error *);
+void	undo_result_clear(struct undo_result *);
+
+/*
+ * Inside the caller's transaction: bring deleted meeting id back as it
+ * was, with its id and UID (SEQUENCE and version go up). m receives it.
+ */
+int	store_meeting_restore(struct store *, long, struct meeting *,
+	    struct error *);
+
+#define STORE_BACKUP_FORCE	0x1	/* replace an existing file */
+/*
+ * A consistent copy of the database in a new file (mode 0600) made with
+ * SQLite's online backup while others may be writing; it appears under
+ * its name only once complete.
+ */
+int	store_backup(struct store *, const char *, int, struct error *);
+/*
+ * Replace the database's content with that of file, a carecal database
+ * that passes the checks of store_check_file. The old content is first
+ * copied to "PATH.before-restore-YYYYMMDD-HHMMSS", whose path goes to
+ * *kept (malloc'd). Reopen the store afterwards: the schema may be older.
+ */
+int	store_restore(struct store *, const char *, char **,
+	    struct error *);
+
+/* What `carecal fsck` finds; every string is malloc'd or NULL. */
+struct store_check {
+	int	 problems;	/* how many checks failed */
+	char	*permissions;	/* NULL when fine, else why not */
+	char	*group;		/* the sharing group, or NULL (private) */
+	int	 is_carecal;	/* the application id is ours */
+	int	 version;	/* PRAGMA user_version */
+	char	*integrity;	/* NULL when ok, else the problems */
+	long	 foreign_key_problems;
+	char	*foreign_keys;	/* the first problems, one a line */
+	long	 meetings, actions, changes;
+};
+#define STORE_CHECK_CONTENT	0x1	/* not the file's permissions */
+/*
+ * Check a database file without changing it; check->problems counts what
+ * is wrong. -1 only when it cannot be checked at all.
+ */
+int	store_check_file(const char *, int, struct store_check *,
+	    struct error *);
+void	store_check_free(struct store_check *);
+
+/*
+ * Create a database shared by a Unix group: the file and its -wal/-shm
+ * 0660 in that group, the directory setgid and group-writable; the
+ * group is recorded in the settings ("group").
+ */
+int	store_create_shared(const char *, const char *, struct store **,
+	    struct error *);
+/* The sharing group, or NULL for a private database. */
+const char *store_group(const struct store *);
+
 #endif

@@ -17,7 +17,7 @@ static int	init_exec(struct cli *, int, char **);
 
 const struct command cmd_init = {
 	"init",
-	"init [--profile matsudo|takamatsu|FILE] [--demo]",
+	"init [--profile matsudo|takamatsu|FILE] [--demo] [--group NAME]",
 	N_("create a new database from a city profile"),
 	init_exec
 };
@@ -27,6 +27,10 @@ static const char init_help[] = N_(
 "  --profile NAME  the city profile: matsudo (default) or takamatsu, or\n"
 "                  the path of a profile file\n"
 "  --demo          the Matsudo profile and the R3 (FY2021) calendar\n"
+"  --group NAME    share the database with the Unix group NAME: the file\n"
+"                  and its -wal/-shm are made 0660 in that group and\n"
+"                  its directory (new or empty) setgid; otherwise the\n"
+"                  file is private (0600)\n"
 "An existing database is never overwritten.\n");
 
 static char *
@@ -81,13 +85,14 @@ init_exec(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {
 		{ "profile",	required_argument, NULL, 'p' },
 		{ "demo",	no_argument, NULL, 'd' },
+		{ "group",	required_argument, NULL, 'g' },
 		{ "help",	no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct profile	 profile;
 	struct error	 err;
 	struct import_result result;
-	const char	*name = "matsudo";
+	const char	*name = "matsudo", *group = NULL;
 	char		*path, *demo = NULL;
 	int		 opt, want_demo = 0, given = 0;
 	size_t		 len;
@@ -100,6 +105,9 @@ init_exec(struct cli *cli, int argc, char **argv)
 			break;
 		case 'd':
 			want_demo = 1;
+			break;
+		case 'g':
+			group = optarg;
 			break;
 		case 'h':
 			return cli_help(&cmd_init, init_help);
@@ -120,8 +128,9 @@ init_exec(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	free(path);
-	if (cli_resolve_db(cli, &err) == -1 ||
-	    store_open(cli->db_path, STORE_CREATE, &cli->store, &err) == -1)
+	if (cli_resolve_db(cli, &err) == -1 || (group != NULL ?
+	    store_create_shared(cli->db_path, group, &cli->store, &err) :
+	    store_open(cli->db_path, STORE_CREATE, &cli->store, &err)) == -1)
 		goto fail;
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		goto fail_remove;
@@ -145,6 +154,9 @@ init_exec(struct cli *cli, int argc, char **argv)
 	if (want_demo)
 		printf(_(", %ld demo meetings"), result.added);
 	printf(")\n");
+	if (group != NULL)
+		printf(_("shared with group %s: the file and its -wal and "
+		    "-shm are writable by the group, nobody else\n"), group);
 	free(demo);
 	profile_free(&profile);
 	return 0;
