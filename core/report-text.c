@@ -1,0 +1,403 @@
+/*
+ * report-text.c -- the summary as plain text for the terminal and lpr:
+ * columns aligned by display width, and marks in place of underline,
+ * bold, strike-through and shading, explained in the legend.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+
+#define GAP		2	/* columns between the table's column groups */
+#define TOKEN_MAX	64
+
+/* One output line, built first so that trailing blanks can be cut. */
+struct line {
+	char	*buf;
+	size_t	 len;
+	size_t	 capacity;
+	int	 width;
+};
+
+static void
+line_add(struct line *l, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (l->len + n + 1 > l->capacity) {
+		while (l->len + n + 1 > l->capacity)
+			l->capacity = l->capacity == 0 ? 256 :
+			    l->capacity * 2;
+		l->buf = xreallocarray(l->buf, l->capacity, 1);
+	}
+	memcpy(l->buf + l->len, s, n + 1);
+	l->len += n;
+	l->width += text_width(s);
+}
+
+static void
+line_pad_to(struct line *l, int width)
+{
+	while (l->width < width)
+		line_add(l, " ");
+}
+
+/* s left-aligned in width columns from the current end. */
+static void
+line_cell(struct line *l, const char *s, int width)
+{
+	int	start = l->width;
+
+	line_add(l, s);
+	line_pad_to(l, start + width);
+}
+
+static void
+line_cell_right(struct line *l, const char *s, int width)
+{
+	line_pad_to(l, l->width + width - text_width(s));
+	line_add(l, s);
+}
+
+static void
+line_flush(FILE *fp, struct line *l)
+{
+	while (l->len > 0 && l->buf[l->len - 1] == ' ')
+		l->len--;
+	if (l->len > 0)
+		fwrite(l->buf, 1, l->len, fp);
+	fputc('\n', fp);
+	l->len = 0;
+	l->width = 0;
+	if (l->buf != NULL)
+		l->buf[0] = '\0';
+}
+
+static void
+line_rule(FILE *fp, int width)
+{
+	int	i;
+
+	for (i = 0; i < width; i++)
+		fputc('-', fp);
+	fputc('\n', fp);
+}
+
+/*
+ * A date with its marks: [ ] counted in the window's totals, _ _ hybrid,
+ * * * online, × cancelled, (予) planned but not counted (--held-only).
+ */
+static void
+format_token(const struct summary *s, const struct summary_date *d,
+    const char *text, char *buf, size_t size)
+{
+	const char	*edge = d->mode == MODE_HYBRID ? "_" :
+			    d->mode == MODE_ONLINE ? "*" : "";
+
+	snprintf(buf, size, "%s%s%s%s%s%s%s", d->counted ? "[" : "",
+	    d->status == STATUS_CANCELLED ? "×" : "", edge, text, edge,
+	    s->held_only && d->status == STATUS_PLANNED ? "(予)" : "",
+	    d->counted ? "]" : "");
+}
+
+static void
+grid_token(const struct summary *s, const struct summary_date *d,
+    char *buf, size_t size)
+{
+	char	text[TOKEN_MAX];
+
+	summary_format_date(s, d->date, text, sizeof text);
+	format_token(s, d, text, buf, size);
+}
+
+static void
+write_legend(FILE *fp, const struct summary *s)
+{
+	char	buf[SUMMARY_TEXT_MAX];
+
+	summary_format_scope(s, "[ ] で囲んだ", buf, sizeof buf);
+	fprintf(fp, "%s\n", buf);
+	fprintf(fp, "※ _日付_ は一部オンライン、*日付* は完全オンラインで"
+	    "実施又は実施予定。×日付 は中止（集計に含まない）。\n");
+	if (s->held_only)
+		fprintf(fp, "※ 日付(予) は予定（実施済のみ集計するため集計に"
+		    "含まない）。\n");
+}
+
+static void
+write_city_band(FILE *fp, const struct summary *s, int label_width)
+{
+	struct line	 l = { NULL, 0, 0, 0 };
+	char		 text[DATE_JA_LEN], token[TOKEN_MAX];
+	const char	*label;
+	size_t		 i;
+
+	if (s->ncity == 0)
+		return;
+	/* one label when every city-level meeting is of one type */
+	label = s->city_meetings[0].type_name;
+	for (i = 1; i < s->ncity; i++)
+		if (strcmp(s->city_meetings[i].type_name, label) != 0)
+			label = "市レベルの会議";
+	line_cell(&l, label, label_width);
+	for (i = 0; i < s->ncity; i++) {
+		const struct summary_date	*d = &s->city_meetings[i].when;
+		struct summary_date		 shown = *d;
+
+		/*
+		 * City-level meetings are never in the regional totals,
+		 * and the one being prepared for is planned of course.
+		 */
+		shown.counted = 0;
+		if (shown.status == STATUS_PLANNED)
+			shown.status = STATUS_HELD;
+		date_format_japanese(d->date, text, sizeof text);
+		format_token(s, &shown, text, token, sizeof token);
+		line_add(&l, "  ");
+		line_add(&l, token);
+	}
+	line_flush(fp, &l);
+	fputc('\n', fp);
+	free(l.buf);
+}
+
+static void
+write_findings(FILE *fp, const struct summary *s)
+{
+	char	buf[SUMMARY_TEXT_MAX];
+	size_t	i;
+
+	if (!s->has_findings)
+		return;
+	summary_format_findings_heading(s, buf, sizeof buf);
+	fprintf(fp, "\n%s\n", buf);
+	for (i = 0; i < s->nfindings; i++)
+		fprintf(fp, "・%s：%s\n", s->findings[i].where,
+		    s->findings[i].message);
+}
+
+static int
+write_summary(FILE *fp, const struct summary *s, struct error *err)
+{
+	struct line	 l = { NULL, 0, 0, 0 };
+	char		 buf[SUMMARY_TEXT_MAX], token[TOKEN_MAX];
+	const char	*header;
+	int		*slot_width, *group_width, name_width, count_width;
+	int		 total_width, w;
+	size_t		 r, c, k, nslots = 0, first;
+
+	for (c = 0; c < s->ncolumns; c++)
+		nslots += s->columns[c].slots;
+	slot_width = xcalloc(nslots + 1, sizeof *slot_width);
+	group_width = xcalloc(s->ncolumns + 1, sizeof *group_width);
+
+	name_width = text_width("センター");
+	for (r = 0; r < s->nrows; r++)
+		if ((w = text_width(s->rows[r].name)) > name_width)
+			name_width = w;
+	if (s->ncity > 0 && (w = text_width(s->city_meetings[0].type_name)) >
+	    name_width)
+		name_width = w;
+	count_width = text_width("期間内");
+	for (r = 0; r < s->nrows; r++) {
+		snprintf(buf, sizeof buf, "%d回", s->rows[r].total.count);
+		if ((w = text_width(buf)) > count_width)
+			count_width = w;
+	}
+
+	/* each slot as wide as its widest date; a group as its name */
+	total_width = name_width;
+	for (c = 0, first = 0; c < s->ncolumns; first += s->columns[c].slots,
+	    c++) {
+		for (r = 0; r < s->nrows; r++)
+			for (k = 0; k < s->rows[r].cells[c].count; k++) {
+				grid_token(s, &s->rows[r].cells[c].dates[k],
+				    token, sizeof token);
+				if ((w = text_width(token)) >
+				    slot_width[first + k])
+					slot_width[first + k] = w;
+			}
+		for (k = 0; k < s->columns[c].slots; k++)
+			group_width[c] += slot_width[first + k] +
+			    (k > 0 ? 1 : 0);
+		header = s->columns[c].name;
+		if (text_width(header) > group_width[c] &&
+		    text_width(s->columns[c].short_name) < text_width(header))
+			header = s->columns[c].short_name;
+		if ((w = text_width(header)) > group_width[c]) {
+			if (s->columns[c].slots > 0)
+				slot_width[first + s->columns[c].slots - 1] +=
+				    w - group_width[c];
+			group_width[c] = w;
+		}
+		total_width += GAP + group_width[c];
+	}
+	total_width += GAP + count_width;
+
+	summary_format_title(s, buf, sizeof buf);
+	fprintf(fp, "%s\n", buf);
+	summary_format_subtitle(s, buf, sizeof buf);
+	fprintf(fp, "%s\n", buf);
+	write_legend(fp, s);
+	fputc('\n', fp);
+	write_city_band(fp, s, name_width);
+
+	line_cell(&l, "センター", name_width);
+	for (c = 0; c < s->ncolumns; c++) {
+		header = s->columns[c].name;
+		if (text_width(header) > group_width[c])
+			header = s->columns[c].short_name;
+		line_add(&l, "  ");
+		line_cell(&l, header, group_width[c]);
+	}
+	line_add(&l, "  ");
+	line_cell_right(&l, "期間内", count_width);
+	line_flush(fp, &l);
+	line_rule(fp, total_width);
+
+	for (r = 0; r < s->nrows; r++) {
+		line_cell(&l, s->rows[r].name, name_width);
+		for (c = 0, first = 0; c < s->ncolumns;
+		    first += s->columns[c].slots, c++) {
+			const struct summary_cell *cell = &s->rows[r].cells[c];
+			int			   start;
+
+			line_add(&l, "  ");
+			start = l.width;
+			for (k = 0; k < cell->count; k++) {
+				if (k > 0)
+					line_add(&l, " ");
+				grid_token(s, &cell->dates[k], token,
+				    sizeof token);
+				line_cell(&l, token, slot_width[first + k]);
+			}
+			line_pad_to(&l, start + group_width[c]);
+		}
+		line_add(&l, "  ");
+		snprintf(buf, sizeof buf, "%d回", s->rows[r].total.count);
+		line_cell_right(&l, buf, count_width);
+		line_flush(fp, &l);
+	}
+	line_rule(fp, total_width);
+	summary_format_totals(s, buf, sizeof buf);
+	fprintf(fp, "%s\n", buf);
+	write_findings(fp, s);
+
+	free(l.buf);
+	free(slot_width);
+	free(group_width);
+	if (ferror(fp))
+		return error_set(err, ERROR_FAILURE, _("writing the summary "
+		    "failed"));
+	return 0;
+}
+
+static void
+years_cell(const struct summary_total *t, int cases, char *buf,
+    size_t size)
+{
+	if (cases)
+		snprintf(buf, size, "%d事例%s", t->cases,
+		    t->cases_missing > 0 ? "※" : "");
+	else
+		snprintf(buf, size, "%d回", t->count);
+}
+
+static int
+write_years(FILE *fp, const struct summary_years *y, struct error *err)
+{
+	struct line	 l = { NULL, 0, 0, 0 };
+	char		 buf[SUMMARY_TEXT_MAX], note[64];
+	size_t		 n = summary_years_count(y), i, r;
+	int		 label_width = 0, unit_width, cell_width = 0, w;
+	int		 missing = 0, cases;
+
+	unit_width = text_width("事例");
+	for (r = 0; r < y->nrows; r++)
+		if ((w = text_width(y->rows[r].name)) > label_width)
+			label_width = w;
+	for (i = 0; i < n; i++) {
+		summary_years_format_year(y, i, buf, sizeof buf, note,
+		    sizeof note);
+		if ((w = text_width(buf)) > cell_width)
+			cell_width = w;
+		if ((w = text_width(note)) > cell_width)
+			cell_width = w;
+		for (r = 0; r < y->nrows; r++)
+			for (cases = 0; cases < 2; cases++) {
+				years_cell(&y->rows[r].years[i], cases, buf,
+				    sizeof buf);
+				if ((w = text_width(buf)) > cell_width)
+					cell_width = w;
+				if (y->rows[r].years[i].cases_missing > 0)
+					missing = 1;
+			}
+	}
+
+	summary_years_format_title(y, buf, sizeof buf);
+	fprintf(fp, "%s\n\n", buf);
+	line_cell(&l, "会議種別", label_width + GAP + unit_width);
+	for (i = 0; i < n; i++) {
+		summary_years_format_year(y, i, buf, sizeof buf, note,
+		    sizeof note);
+		line_add(&l, "  ");
+		line_cell_right(&l, buf, cell_width);
+	}
+	line_flush(fp, &l);
+	if (y->has_as_of) {
+		line_pad_to(&l, label_width + GAP + unit_width);
+		for (i = 0; i < n; i++) {
+			summary_years_format_year(y, i, buf, sizeof buf, note,
+			    sizeof note);
+			line_add(&l, "  ");
+			line_cell_right(&l, note, cell_width);
+		}
+		line_flush(fp, &l);
+	}
+	line_rule(fp, label_width + GAP + unit_width +
+	    (int)n * (GAP + cell_width));
+	for (r = 0; r < y->nrows; r++) {
+		const struct summary_years_row	*row = &y->rows[r];
+
+		if (row->is_total || (r > 0 && row->level !=
+		    y->rows[r - 1].level))
+			line_rule(fp, label_width + GAP + unit_width +
+			    (int)n * (GAP + cell_width));
+		for (cases = 0; cases < 1 + row->counts_cases; cases++) {
+			line_cell(&l, cases == 0 ? row->name : "",
+			    label_width);
+			line_add(&l, "  ");
+			line_cell(&l, cases == 0 ? "回" : "事例", unit_width);
+			for (i = 0; i < n; i++) {
+				years_cell(&row->years[i], cases, buf,
+				    sizeof buf);
+				line_add(&l, "  ");
+				line_cell_right(&l, buf, cell_width);
+			}
+			line_flush(fp, &l);
+		}
+	}
+	line_rule(fp, label_width + GAP + unit_width +
+	    (int)n * (GAP + cell_width));
+	if (missing)
+		fprintf(fp, "※ 事例数の記録がない会議を含む（その会議の事例は"
+		    "数えていない）。\n");
+	fprintf(fp, "※ %s中止は含まない。\n", y->held_only ?
+	    "実施済の会議のみ。" : "予定を含む。");
+	free(l.buf);
+	if (ferror(fp))
+		return error_set(err, ERROR_FAILURE, _("writing the summary "
+		    "failed"));
+	return 0;
+}
+
+const struct report_format report_format_text = {
+	"text",
+	0,
+	write_summary,
+	write_years
+};

@@ -1,0 +1,441 @@
+/*
+ * cmd-summary.c -- `carecal summary`: the printout a city-level meeting
+ * discusses (the reporting window's grid and totals), or the table of
+ * one or more fiscal years, as text, CSV or PDF.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cmd.h"
+#include "save-file.h"
+#include "i18n.h"
+#include "report.h"
+#include "settings.h"
+#include "summary.h"
+
+static int	summary_exec(struct cli *, int, char **);
+
+const struct command cmd_summary = {
+	"summary",
+	"summary (--for DATE | --from YYYY-MM --to YYYY-MM | --fy Y[..Y]) "
+	"[--format text|csv|pdf] [-o FILE] [--held-only]",
+	N_("the summary table for a city-level meeting, or of fiscal years"),
+	summary_exec
+};
+
+static const char summary_help[] = N_(
+"What to summarise (one of):\n"
+"  --for DATE          the city-level meeting on DATE: its reporting "
+"window,\n"
+"                      else the six months ending two months before it\n"
+"  --from M --to M     the months M..M (2021-06, 令和3年6月, R3.6)\n"
+"  --fy Y              one fiscal year (2021, R3, 令和3年度)\n"
+"  --fy Y..Y           fiscal years × meeting types, meetings and cases\n"
+"Options:\n"
+"  --format F          text (default), csv (UTF-8 with BOM, for Excel) "
+"or pdf\n"
+"  -o FILE             write to FILE (needed for pdf); '-' is standard "
+"output\n"
+"  --held-only         count held meetings only (default: planned too)\n"
+"Cancelled meetings are shown but never counted.\n");
+
+static const struct report_format *formats[] = {
+	&report_format_text,
+	&report_format_csv,
+	&report_format_pdf,
+};
+#define NFORMATS	(sizeof formats / sizeof formats[0])
+
+/* What the command line asked for. */
+struct request {
+	const char	*for_arg;
+	const char	*from_arg;
+	const char	*to_arg;
+	const char	*fy_arg;
+	const char	*output;
+	const struct report_format *format;
+	struct summary_options options;
+};
+
+/* "2014..2019", "H26..R1" or one year. */
+static int
+parse_fiscal_years(const char *arg, int *first, int *last, struct error *err)
+{
+	const char	*dots = strstr(arg, "..");
+	char		 buf[64];
+	size_t		 len;
+
+	if (dots == NULL) {
+		if (date_parse_fiscal_year(arg, first, err) == -1)
+			return -1;
+		*last = *first;
+		return 0;
+	}
+	if ((len = (size_t)(dots - arg)) >= sizeof buf)
+		return error_set(err, ERROR_INPUT, _("invalid fiscal years "
+		    "'%s': expected 2014..2019"), arg);
+	memcpy(buf, arg, len);
+	buf[len] = '\0';
+	if (date_parse_fiscal_year(buf, first, err) == -1 ||
+	    date_parse_fiscal_year(dots + 2, last, err) == -1)
+		return -1;
+	if (*first > *last)
+		return error_set(err, ERROR_INPUT, _("invalid fiscal years "
+		    "'%s': the first is after the last"), arg);
+	if (*last - *first >= SUMMARY_YEARS_MAX)
+		return error_set(err, ERROR_INPUT, _("invalid fiscal years "
+		    "'%s': at most %d years in one table"), arg,
+		    SUMMARY_YEARS_MAX);
+	return 0;
+}
+
+static int
+load_range(struct cli *cli, struct date from, struct date to,
+    struct meeting_list *list, struct error *err)
+{
+	struct meeting_filter	filter;
+
+	meeting_filter_init(&filter);
+	filter.has_from = filter.has_to = 1;
+	filter.from = from;
+	filter.to = to;
+	return store_meetings_load(cli->store, &filter, list, err);
+}
+
+/*
+ * The city-level meetings before from: the plan checks compare the
+ * first reporting window of the year with the one before it.
+ */
+static int
+load_earlier_city(struct cli *cli, struct date from,
+    struct meeting_list *list, struct error *err)
+{
+	struct meeting_filter	filter;
+	size_t			i;
+
+	for (i = 0; i < cli->catalog.ntypes; i++) {
+		if (cli->catalog.types[i].level != LEVEL_CITY)
+			continue;
+		meeting_filter_init(&filter);
+		filter.has_to = 1;
+		filter.to = date_add_days(from, -1);
+		filter.type_id = cli->catalog.types[i].id;
+		if (store_meetings_load(cli->store, &filter, list, err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+is_city_level(const struct cli *cli, const struct meeting *m)
+{
+	const struct meeting_type	*t = catalog_type_by_id(&cli->catalog,
+					    m->type_id);
+
+	return t != NULL && t->level == LEVEL_CITY;
+}
+
+/* No city-level meeting on that day: say which ones the year has. */
+static int
+no_city_meeting(struct cli *cli, struct date day, struct error *err)
+{
+	struct meeting_list	 list;
+	char			 iso[DATE_ISO_LEN], fy[64], known[512];
+	size_t			 i, len = 0;
+	int			 year = date_fiscal_year(day);
+
+	meeting_list_init(&list);
+	if (load_range(cli, date_fiscal_year_start(year),
+	    date_fiscal_year_end(year), &list, err) == -1) {
+		meeting_list_free(&list);
+		return -1;
+	}
+	known[0] = '\0';
+	for (i = 0; i < list.count && len + DATE_ISO_LEN + 2 < sizeof known;
+	    i++) {
+		if (!is_city_level(cli, &list.items[i]))
+			continue;
+		date_format_iso(list.items[i].date, iso, sizeof iso);
+		len += (size_t)snprintf(known + len, sizeof known - len,
+		    "%s%s", len > 0 ? ", " : "", iso);
+	}
+	meeting_list_free(&list);
+	date_format_iso(day, iso, sizeof iso);
+	date_format_fiscal_year(year, fy, sizeof fy);
+	if (len == 0)
+		return error_set(err, ERROR_INPUT, _("--for: no city-level "
+		    "meeting on %s, and none in %s; use --from and --to for a "
+		    "window without one"), iso, fy);
+	return error_set(err, ERROR_INPUT, _("--for: no city-level meeting on "
+	    "%s; the city-level meetings of %s are on %s"), iso, fy, known);
+}
+
+/* The city-level meeting on a day; prefers one that is not cancelled. */
+static int
+find_city_meeting(struct cli *cli, struct date day, struct meeting *out,
+    struct error *err)
+{
+	struct meeting_list	 list;
+	const struct meeting	*found = NULL;
+	size_t			 i;
+
+	meeting_list_init(&list);
+	if (load_range(cli, day, day, &list, err) == -1) {
+		meeting_list_free(&list);
+		return -1;
+	}
+	for (i = 0; i < list.count; i++) {
+		if (!is_city_level(cli, &list.items[i]))
+			continue;
+		if (found == NULL || (found->status == STATUS_CANCELLED &&
+		    list.items[i].status != STATUS_CANCELLED))
+			found = &list.items[i];
+	}
+	if (found != NULL)
+		meeting_copy(out, found);
+	meeting_list_free(&list);
+	if (found == NULL)
+		return no_city_meeting(cli, day, err);
+	return 0;
+}
+
+static int
+build_summary(struct cli *cli, const struct request *rq, struct summary *s,
+    struct error *err)
+{
+	struct meeting_list	 list;
+	struct meeting		 target;
+	struct month_window	 window;
+	struct date		 day, from, to;
+	int			 fy, rc;
+
+	meeting_init(&target);
+	memset(s, 0, sizeof *s);
+	if (rq->for_arg != NULL) {
+		if (date_parse(rq->for_arg, &day, err) == -1) {
+			error_prefix(err, "--for: ");
+			return -1;
+		}
+		if (find_city_meeting(cli, day, &target, err) == -1)
+			return -1;
+		if (target.has_window)
+			window = target.window;
+		else
+			month_window_default(target.date, &window);
+	} else if (rq->fy_arg != NULL) {
+		if (date_parse_fiscal_year(rq->fy_arg, &fy, err) == -1) {
+			error_prefix(err, "--fy: ");
+			return -1;
+		}
+		window.from_year = fy;
+		window.from_month = 4;
+		window.to_year = fy + 1;
+		window.to_month = 3;
+	} else {
+		if (date_parse_month(rq->from_arg, &window.from_year,
+		    &window.from_month, err) == -1) {
+			error_prefix(err, "--from: ");
+			return -1;
+		}
+		if (date_parse_month(rq->to_arg, &window.to_year,
+		    &window.to_month, err) == -1) {
+			error_prefix(err, "--to: ");
+			return -1;
+		}
+		if (window.from_year * 12 + window.from_month >
+		    window.to_year * 12 + window.to_month)
+			return error_set(err, ERROR_INPUT, _("--from %s is "
+			    "after --to %s"), rq->from_arg, rq->to_arg);
+	}
+	/* only the fiscal years the printout shows are read */
+	summary_span(&window, rq->for_arg != NULL ? &target.date : NULL,
+	    &from, &to);
+	meeting_list_init(&list);
+	rc = load_range(cli, from, to, &list, err);
+	if (rc == 0)
+		rc = load_earlier_city(cli, from, &list, err);
+	if (rc == 0)
+		rc = summary_build(s, &cli->catalog, &list, &window,
+		    rq->for_arg != NULL ? &target : NULL, &rq->options, err);
+	meeting_list_free(&list);
+	meeting_clear(&target);
+	return rc;
+}
+
+static int
+build_years(struct cli *cli, const struct request *rq,
+    struct summary_years *y, struct error *err)
+{
+	struct meeting_list	list;
+	int			first, last, rc;
+
+	memset(y, 0, sizeof *y);
+	if (parse_fiscal_years(rq->fy_arg, &first, &last, err) == -1) {
+		error_prefix(err, "--fy: ");
+		return -1;
+	}
+	meeting_list_init(&list);
+	rc = load_range(cli, date_fiscal_year_start(first),
+	    date_fiscal_year_end(last), &list, err);
+	if (rc == 0)
+		rc = summary_years_build(y, &cli->catalog, &list, first, last,
+		    &rq->options, err);
+	meeting_list_free(&list);
+	return rc;
+}
+
+struct report_job {
+	const struct request		*rq;
+	const struct summary		*summary;
+	const struct summary_years	*years;
+};
+
+static int
+write_job(FILE *fp, void *arg, struct error *err)
+{
+	const struct report_job	*job = arg;
+
+	return job->summary != NULL ? job->rq->format->write(fp,
+	    job->summary, err) : job->rq->format->write_years(fp, job->years,
+	    err);
+}
+
+/* To stdout, or to -o FILE never left half written (see save_file). */
+static int
+write_report(const struct request *rq, const struct summary *s,
+    const struct summary_years *y, struct error *err)
+{
+	struct report_job	job = { rq, s, y };
+
+	if (rq->output == NULL || strcmp(rq->output, "-") == 0)
+		return write_job(stdout, &job, err);
+	return save_file(rq->output, write_job, &job, err);
+}
+
+static int
+check_request(struct request *rq, const char *format)
+{
+	size_t	i;
+	int	kinds;
+
+	kinds = (rq->for_arg != NULL) + (rq->fy_arg != NULL) +
+	    (rq->from_arg != NULL || rq->to_arg != NULL);
+	if (kinds == 0)
+		return cli_usage_error(&cmd_summary, _("say what to "
+		    "summarise: --for DATE, --from and --to, or --fy"));
+	if (kinds > 1)
+		return cli_usage_error(&cmd_summary, _("--for, --from/--to "
+		    "and --fy do not go together"));
+	if ((rq->from_arg != NULL) != (rq->to_arg != NULL))
+		return cli_usage_error(&cmd_summary, _("--from and --to go "
+		    "together"));
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(format, formats[i]->name) == 0)
+			rq->format = formats[i];
+	if (rq->format == NULL)
+		return cli_usage_error(&cmd_summary, _("--format: '%s' is not "
+		    "text, csv or pdf"), format);
+	if (rq->output != NULL && *rq->output == '\0')
+		return cli_usage_error(&cmd_summary, _("-o: empty file name"));
+	if (rq->format->binary && (rq->output == NULL ||
+	    (strcmp(rq->output, "-") == 0 && isatty(STDOUT_FILENO))))
+		return cli_usage_error(&cmd_summary, _("--format %s writes a "
+		    "file, not to a terminal: give -o FILE"),
+		    rq->format->name);
+	return 0;
+}
+
+static int
+summary_exec(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "for",	required_argument, NULL, 'f' },
+		{ "from",	required_argument, NULL, 'F' },
+		{ "to",		required_argument, NULL, 't' },
+		{ "fy",		required_argument, NULL, 'y' },
+		{ "format",	required_argument, NULL, 'm' },
+		{ "output",	required_argument, NULL, 'o' },
+		{ "held-only",	no_argument, NULL, 'H' },
+		{ "help",	no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct request		 rq;
+	struct closure		 closure;
+	struct summary		 s;
+	struct summary_years	 y;
+	struct error		 err;
+	const char		*format = "text";
+	char			*city = NULL;
+	int			 opt, rc, years = 0;
+
+	memset(&rq, 0, sizeof rq);
+	while ((opt = cli_getopt(argc, argv, "o:", options)) != -1) {
+		switch (opt) {
+		case 'f':
+			rq.for_arg = optarg;
+			break;
+		case 'F':
+			rq.from_arg = optarg;
+			break;
+		case 't':
+			rq.to_arg = optarg;
+			break;
+		case 'y':
+			rq.fy_arg = optarg;
+			break;
+		case 'm':
+			format = optarg;
+			break;
+		case 'o':
+			rq.output = optarg;
+			break;
+		case 'H':
+			rq.options.held_only = 1;
+			break;
+		case 'h':
+			return cli_help(&cmd_summary, summary_help);
+		default:
+			return cli_usage_error(&cmd_summary, _("unknown "
+			    "option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(&cmd_summary, _("unexpected argument "
+		    "'%s'"), argv[optind]);
+	if ((rc = check_request(&rq, format)) != 0)
+		return rc;
+	/* --fy with a range is the multi-year table */
+	if (rq.fy_arg != NULL && strstr(rq.fy_arg, "..") != NULL)
+		years = 1;
+	if (cli_open(cli, &err) == -1)
+		return cli_fail(&err);
+	if (store_setting_get(cli->store, "city", &city, &err) == -1 ||
+	    date_today(&rq.options.today, &err) == -1 ||
+	    settings_closure_load(cli->store, &closure, &err) == -1) {
+		free(city);
+		return cli_fail(&err);
+	}
+	rq.options.has_today = 1;
+	rq.options.city = city;
+	rq.options.with_findings = 1;
+	rq.options.closure = &closure;
+	if (years) {
+		rc = build_years(cli, &rq, &y, &err);
+		if (rc == 0)
+			rc = write_report(&rq, NULL, &y, &err);
+		summary_years_free(&y);
+	} else {
+		rc = build_summary(cli, &rq, &s, &err);
+		if (rc == 0)
+			rc = write_report(&rq, &s, NULL, &err);
+		summary_free(&s);
+	}
+	free(city);
+	return rc == 0 ? 0 : cli_fail(&err);
+}
