@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "cmd.h"
+#include "save-file.h"
 #include "i18n.h"
 #include "ical-export.h"
 #include "ical-zone.h"
@@ -141,48 +142,30 @@ write_calendar(FILE *fp, struct cli *cli, const struct group *g, int flags,
 	return ical_export_end(w, err);
 }
 
-/* Into a temporary file renamed over path: never half a calendar. */
+struct calendar_job {
+	struct cli		*cli;
+	const struct group	*group;
+	int			 flags;
+	size_t			*count;
+};
+
+static int
+write_job(FILE *fp, void *arg, struct error *err)
+{
+	struct calendar_job	*job = arg;
+
+	return write_calendar(fp, job->cli, job->group, job->flags,
+	    job->count, err);
+}
+
+/* Never half a calendar: see save_file. */
 static int
 write_file(const char *path, struct cli *cli, const struct group *g,
     int flags, size_t *count, struct error *err)
 {
-	FILE	*fp;
-	char	*tmp;
-	size_t	 len = strlen(path) + sizeof ".XXXXXX";
-	mode_t	 mask;
-	int	 fd;
+	struct calendar_job	job = { cli, g, flags, count };
 
-	tmp = xmalloc(len);
-	snprintf(tmp, len, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		error_set(err, ERROR_FAILURE, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	/* a calendar to share, not a private file: the usual mode */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	if ((fp = fdopen(fd, "wb")) == NULL) {
-		error_set(err, ERROR_FAILURE, "%s: %s", path, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	if (write_calendar(fp, cli, g, flags, count, err) == -1) {
-		fclose(fp);
-		error_prefix(err, "%s: ", path);
-		goto fail;
-	}
-	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
-		error_set(err, ERROR_FAILURE, "%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	return -1;
+	return save_file(path, write_job, &job, err);
 }
 
 /* "松戸市 地域ケア会議", "明第1 地域個別ケア会議" */
