@@ -24,5 +24,23 @@ extern const struct command cmd_delete;
 extern const struct command cmd_center;
 extern const struct command cmd_type;
 extern const struct command cmd_import;
+extern const struct command cmd_export;
+
+extern const struct command cmd_summary;
+extern const struct command cmd_holidays;
+extern const struct command cmd_check;
+extern const struct command cmd_config;
+extern const struct command cmd_history;
+extern const struct command cmd_undo;
+extern const struct command cmd_restore_meeting;
+extern const struct command cmd_backup;
+extern const struct command cmd_restore;
+extern const struct command cmd_fsck;
+
+/*
+ * The full-screen front end (tui.c), when no command is given.
+ * terminal_utf8: the user's own locale was UTF-8 (before main's switch).
+ */
+int	tui_run(struct cli *, int);
 
 #endif

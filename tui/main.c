@@ -24,8 +24,19 @@ static const struct command *commands[] = {
 	&cmd_cancel,
 	&cmd_delete,
 	&cmd_import,
+	&cmd_export,
+	&cmd_summary,
 	&cmd_center,
 	&cmd_type,
+	&cmd_holidays,
+	&cmd_check,
+	&cmd_config,
+	&cmd_history,
+	&cmd_undo,
+	&cmd_restore_meeting,
+	&cmd_backup,
+	&cmd_restore,
+	&cmd_fsck,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
 
@@ -49,37 +60,64 @@ usage(FILE *fp)
 	    "\nExit status: 0 success, 1 failure, 2 usage or input error.\n"));
 }
 
-/* The program's text is UTF-8 whatever the terminal's locale says. */
-static void
+/*
+ * The program's text is UTF-8 whatever the terminal's locale says.
+ * Returns 1 if the locale was UTF-8 before that (the full-screen view
+ * would draw garbage on a terminal that is not).
+ */
+static int
 setup_locale(void)
 {
 	const char	*dir = getenv("CARECAL_LOCALEDIR");
+	int		 utf8;
 
 	setlocale(LC_ALL, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
-	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!utf8 && setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	return utf8;
+}
+
+/*
+ * A note is private: the history of changes records the command with its
+ * text hidden (`history --include-notes` shows the note itself). getopt
+ * takes "--no" or "--not" for "--note" too.
+ */
+#define NOTE_HIDDEN	"***"
+static int
+is_note_option(const char *arg, size_t len)
+{
+	return len >= 3 && len <= 6 && strncmp(arg, "--note", len) == 0;
 }
 
 /* The command as typed, for the history of changes. */
 static char *
 join_arguments(int argc, char **argv)
 {
-	size_t	 len = 1;
-	char	*s;
-	int	 i;
+	size_t		 len = 1;
+	char		*s;
+	const char	*eq;
+	int		 i;
 
 	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
+		len += strlen(argv[i]) + 1 + sizeof NOTE_HIDDEN;
 	s = xmalloc(len);
 	s[0] = '\0';
 	for (i = 0; i < argc; i++) {
 		if (i > 0)
 			strcat(s, " ");
-		strcat(s, argv[i]);
+		eq = strchr(argv[i], '=');
+		if (i > 0 && is_note_option(argv[i - 1], strlen(argv[i - 1])))
+			strcat(s, NOTE_HIDDEN);
+		else if (eq != NULL && is_note_option(argv[i],
+		    (size_t)(eq - argv[i]))) {
+			strncat(s, argv[i], (size_t)(eq - argv[i]) + 1);
+			strcat(s, NOTE_HIDDEN);
+		} else
+			strcat(s, argv[i]);
 	}
 	return s;
 }
@@ -95,9 +133,9 @@ main(int argc, char **argv)
 	};
 	struct cli	 cli;
 	size_t		 i;
-	int		 opt, status;
+	int		 opt, status, terminal_utf8;
 
-	setup_locale();
+	terminal_utf8 = setup_locale();
 	memset(&cli, 0, sizeof cli);
 	catalog_init(&cli.catalog);
 	opterr = 0;
@@ -122,8 +160,9 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		usage(stderr);
-		return 2;
+		status = tui_run(&cli, terminal_utf8);
+		cli_close(&cli);
+		return status;
 	}
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[0], commands[i]->name) == 0)

@@ -1,0 +1,134 @@
+#!/bin/sh
+# tui.sh -- the full-screen view over 100,000 meetings: the time from
+# start to the first full screen, and from a key press to the redrawn
+# screen. Not part of `make check`.
+#
+# Usage: sh bench/tui.sh [BUILDDIR [N]]   (default: . and 100000)
+#
+# The meetings come from bench/generate-meetings.awk (fiscal years 1990
+# to 2089) through `carecal import`. carecal runs in a private tmux
+# server, a real terminal, with CARECAL_BENCH_KEYS: it draws the first
+# screen, replays those keys one by one (each handled and the screen
+# redrawn), then quits and reports on stderr. Start-up is also timed from
+# outside, exec to exit. A second database puts all N meetings in one
+# fiscal year, the worst case for the views. Targets: first screen under
+# 100 ms, a key under 10 ms.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+build=$(cd "${1:-.}" && pwd)
+n=${2:-100000}
+carecal=$build/carecal
+runs=10
+out=$(mktemp -d "${TMPDIR:-/tmp}/carecal-bench-tui.XXXXXX")
+socket=carecal-bench-$$
+
+[ -x "$carecal" ] || { echo "no $carecal; give the build directory" >&2; exit 2; }
+command -v tmux >/dev/null || { echo "tmux missing: apt-get install tmux" >&2; exit 2; }
+export CARECAL_DATADIR="$top/share" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+unset TMUX
+trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$out"' EXIT
+# a session that keeps the server up between the runs
+tmux -L "$socket" -f /dev/null -u new-session -d -s keep "sleep 3600"
+
+# moving in the grid, the month and the agenda, another fiscal year
+# and back, the summary and the checks: keys one after the other, then
+# the same with a pause ('.') before the keys that need other years
+keys='jjjjjjjjjjllllllllllkkkkkhhhhh2llllljjjjhhhhkk3jjjjjjjjjjkkkkk][1jjjjlll4l5jj1'
+paused='jjjjjjjjjjllllllllllkkkkkhhhhh2llllljjjjhhhhkk3jjjjjjjjjjkkkkk.].[1jjjjlll.4l5jj1'
+
+setup() {	# setup DB CSV
+	"$carecal" --db "$1" init >/dev/null
+	"$carecal" --db "$1" import "$2" >/dev/null
+}
+
+# run DB KEYS: one run in a 100x30 terminal; its report in $out/report
+run() {
+	rm -f "$out/report" "$out/done"
+	tmux -L "$socket" -f /dev/null -u new-session -d -x 100 -y 30 \
+	    "s=\$(date +%s%N); CARECAL_BENCH_KEYS='$2' '$carecal' --db '$1' \
+	    2>'$out/report'; e=\$(date +%s%N);
+	    echo \"process: \$(( (e - s) / 1000 )) us\" >>'$out/report';
+	    touch '$out/done'"
+	i=0
+	while [ ! -f "$out/done" ] && [ $i -lt 600 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ -f "$out/done" ] || { echo "carecal did not finish" >&2; exit 1; }
+}
+
+# measure DB KEYS: $runs runs, their reports in $out/all
+measure() {
+	: >"$out/all"
+	i=0
+	while [ $i -lt $runs ]; do
+		run "$1" "$2"
+		cat "$out/report" >>"$out/all"
+		i=$((i + 1))
+	done
+}
+
+# The median over the runs of: the first screen, the process from exec
+# to exit (keys included), the keys' mean, median and slowest, and the
+# slowest keys by name.
+summarize() {
+	awk -v label="$1" '
+	function median(a, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return a[int((n + 1) / 2)]
+	}
+	/^first screen/ { f[++nf] = $3; loaded = substr($5, 2) }
+	/^keys/ { k = $2 + 0; mean[++nk] = $4; med[nk] = $7; max[nk] = $10 }
+	/^process/ { p[++np] = $2 / 1000 }
+	/^key / {
+		name = $2 " " $3; sub(/:$/, "", name)
+		if ($4 + 0 > worst[name] + 0) worst[name] = $4
+	}
+	END {
+		printf "%s\n", label
+		printf "  meetings of the year shown: %s\n", loaded
+		printf "  first full screen: %.2f ms (median of %d runs)\n",
+		    median(f, nf), nf
+		printf "  process, exec to exit: %.2f ms\n", median(p, np)
+		if (nk > 0) {
+			printf "  key to redrawn screen (%d keys): mean %.3f ms, " \
+			    "median %.3f ms, slowest %.3f ms\n", k,
+			    median(mean, nk), median(med, nk), median(max, nk)
+			printf "  keys over 10 ms in any run:"
+			for (name in worst)
+				if (worst[name] + 0 >= 10)
+					printf " %s %.1f ms", name, worst[name]
+			printf "\n"
+		}
+	}' "$out/all"
+}
+
+report() {	# report DB LABEL
+	echo "== $2"
+	measure "$1" ""
+	summarize "start-up, no keys:"
+	measure "$1" "$keys"
+	summarize "keys one after another:"
+	measure "$1" "$paused"
+	summarize "keys with a pause before those that need other years:"
+}
+
+echo "generating $n meetings"
+awk -v n="$n" -f "$here/generate-meetings.awk" >"$out/spread.csv"
+setup "$out/spread.db" "$out/spread.csv"
+# the same meetings, all moved into fiscal year 2021
+awk -F, -v OFS=, 'NR > 1 && $3 ~ /^[0-9]/ {
+	m = substr($3, 6, 2) + 0
+	$3 = (m >= 4 ? "2021" : "2022") substr($3, 5)
+	if (substr($3, 6) == "02-29")
+		$3 = substr($3, 1, 8) "28"
+} { print }' "$out/spread.csv" >"$out/dense.csv"
+setup "$out/dense.db" "$out/dense.csv"
+
+report "$out/spread.db" "$n meetings over 100 fiscal years"
+report "$out/dense.db" "$n meetings in one fiscal year (worst case)"

@@ -1,0 +1,105 @@
+# tests/tui/actions.sh -- the keys that change meetings, each one
+# transaction: c cancels, y duplicates to another date, D deletes after
+# asking, x exports what is shown as iCalendar; in the month view Enter
+# picks among the day's meetings and a adds on the cursor's day.
+. "$TESTS_SRCDIR/tui/lib.sh"
+
+echo "1..11"
+db=$(demo_db actions)
+
+field() {	# field ID COLUMN: one column of a meeting in list --format csv
+	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$1" \
+	    -v col="$2" '$1 == id { print $col }'
+}
+id=$("$CARECAL" --db "$db" list --format csv |
+    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
+count() {
+	"$CARECAL" --db "$db" list --format csv | tail -n +2 | wc -l
+}
+before=$(count)
+
+tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_wait '^馬橋 '
+tui_keys 3 / 2021-07-27 Enter
+tui_wait "^#$id 令和3年7月27日"
+
+tui_keys c
+tui_wait "meeting $id cancelled" && [ "$(field "$id" 9)" = cancelled ]
+tap $? "c cancels the meeting under the cursor"
+
+tui_keys y
+tui_wait 'Copy to date: 2021-07-27'
+tui_keys C-u R3.12.9 Enter
+tui_wait "meeting $id copied to 2021-12-09 as meeting [0-9]+"
+copy=$("$CARECAL" --db "$db" list --format csv --from 2021-12-09 \
+    --to 2021-12-09 | tail -n +2 | cut -d, -f3,6-10)
+[ "$copy" = "2021-12-09,明第1,kobetsu,hybrid,planned," ]
+tap $? "y copies it to another date: planned, no cases yet"
+[ "$copy" = "2021-12-09,明第1,kobetsu,hybrid,planned," ] ||
+    echo "# got: $copy"
+
+new=$("$CARECAL" --db "$db" list --format csv --from 2021-12-09 \
+    --to 2021-12-09 | tail -n +2 | cut -d, -f1)
+tui_keys D
+tui_wait "Delete meeting $new, 12/9\(木\) 地域個別ケア会議 明第1 .*\(y/n\)"
+tap $? "D asks first, naming the meeting"
+
+tui_keys n
+tui_wait 'nothing deleted' && [ -n "$(field "$new" 1)" ]
+tap $? "n keeps it"
+
+tui_keys D
+tui_wait '\(y/n\)'
+tui_keys y
+tui_wait "meeting $new deleted" && [ -z "$(field "$new" 1)" ] &&
+    [ "$(count)" -eq "$before" ]
+tap $? "y deletes it"
+
+# the month of 2021-11-19: two meetings that day
+tui_keys / 2021-11-19 Enter 2
+tui_wait '11/19\(金\): 2 meetings'
+tui_keys Enter
+tui_wait 'Which meeting\?' && tui_wait '11/19\(金\) 地域包括ケア推進会議 矢切'
+tap $? "Enter on a day with two meetings asks which one"
+
+tui_keys Down Enter
+tui_wait 'Meeting [0-9]+' && tui_wait 'Center +矢切'
+tap $? "the one chosen opens in the form"
+
+tui_keys Escape
+tui_wait_gone 'Center +矢切'
+tui_keys l a
+tui_wait 'New meeting' && tui_wait 'Date +2021-11-20'
+tap $? "a in the month view starts on the cursor's day"
+
+tui_keys Escape
+tui_wait_gone 'New meeting' && [ "$(count)" -eq "$before" ]
+tap $? "leaving with Esc adds nothing"
+
+# x: the year's meetings as shown, as `carecal export` writes them
+uids() {
+	grep '^UID:' "$1" | sort
+}
+tui_keys x
+tui_wait 'Export the meetings shown as iCalendar'
+tui_keys Enter
+tui_wait 'Export to file: 松戸市 地域ケア会議 令和3年度.ics'
+tui_keys C-u "$TUI_TMP/year.ics" Enter
+tui_wait "$TUI_TMP/year.ics: 103 meetings exported"
+"$CARECAL" --db "$db" export --fy 2021 -o "$TUI_TMP/cli.ics" >/dev/null
+[ "$(uids "$TUI_TMP/year.ics")" = "$(uids "$TUI_TMP/cli.ics")" ]
+tap $? "x exports the year's meetings (not the cancelled one) as the CLI does"
+
+tui_keys f Enter Down Down Enter
+tui_wait 'filter: 明第2西'
+tui_keys x Enter
+tui_wait 'Export to file: 明第2西 地域ケア会議 令和3年度.ics'
+tui_keys C-u "$TUI_TMP/west.ics" Enter
+tui_wait 'west.ics: 7 meetings exported'
+"$CARECAL" --db "$db" export --fy 2021 --center 明第2西 \
+    -o "$TUI_TMP/cli-west.ics" >/dev/null
+[ "$(uids "$TUI_TMP/west.ics")" = "$(uids "$TUI_TMP/cli-west.ics")" ]
+tap $? "with a filter, only the meetings shown"
+
+tui_keys q
+tap_done

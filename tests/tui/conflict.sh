@@ -1,0 +1,71 @@
+# tests/tui/conflict.sh -- a save that meets someone else's newer change
+# is refused with the other person's values shown; nothing is
+# overwritten unless the user says so after seeing them.
+. "$TESTS_SRCDIR/tui/lib.sh"
+
+echo "1..9"
+db=$(demo_db conflict)
+id=$("$CARECAL" --db "$db" list --format csv |
+    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
+
+venue() {
+	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$id" \
+	    '$1 == id { print $11 }'
+}
+
+tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_wait '^馬橋 '
+# find the meeting in the agenda and open it
+tui_keys 3 / 2021-07-27 Enter
+tui_wait "^#$id 令和3年7月27日"
+tui_keys e
+tui_wait "Meeting $id" && tui_wait 'Mode +一部オンライン'
+tap $? "the form opens on meeting $id"
+
+# meanwhile, in another terminal
+"$CARECAL" --db "$db" edit "$id" --venue 別の人の会場 --mode online
+
+tui_keys Tab Tab Tab Tab Tab Tab C-u 私の会場 F2
+tui_wait 'Not saved: someone else changed this meeting'
+tap $? "the save is refused with a clear message"
+
+tui_screen | grep -Eq "Venue +別の人の会場 +\\(yours: 私の会場\\)" &&
+    tui_screen | grep -Eq "Mode +完全オンライン +\\(yours: 一部オンライン\\)"
+tap $? "the other person's values are shown beside mine"
+
+[ "$(venue)" = 別の人の会場 ]
+tap $? "the database keeps the other person's value"
+
+# any key but r or o: back to my edit, still unsaved; F2 is refused again
+tui_keys Escape
+tui_wait "not saved: meeting $id was changed by" && tui_keys F2
+tui_wait 'Not saved: someone else changed this meeting'
+tap $? "saving again is refused again"
+
+# r: their version into the form, then leave
+tui_keys r
+tui_wait 'their version is in the form now' &&
+    tui_wait 'Venue +別の人の会場' && tui_wait 'Mode +完全オンライン'
+tap $? "r takes their version into the form"
+
+tui_keys Escape
+tui_wait_gone "Meeting $id"
+[ "$(venue)" = 別の人の会場 ]
+tap $? "Esc leaves; nothing was overwritten"
+
+# o: after seeing their values, mine are saved over them on purpose
+tui_keys e
+tui_wait "Meeting $id"
+"$CARECAL" --db "$db" edit "$id" --venue 三人目の会場
+tui_keys Tab Tab Tab Tab Tab Tab C-u 私の会場 F2
+tui_wait 'Not saved: someone else changed this meeting' &&
+    tui_screen | grep -Eq "Venue +三人目の会場 +\\(yours: 私の会場\\)"
+tap $? "a second conflict shows the newer value"
+
+tui_keys o
+tui_wait "meeting $id saved"
+[ "$(venue)" = 私の会場 ]
+tap $? "o saves mine over theirs, as asked"
+
+tui_keys q
+tap_done

@@ -1,0 +1,45 @@
+# tests/tui/form-bad-date.sh -- wrong input is refused at its field with
+# core's reason, saving is refused until the form is valid, and Esc
+# leaves without storing anything.
+. "$TESTS_SRCDIR/tui/lib.sh"
+
+echo "1..7"
+db=$(demo_db bad)
+before=$("$CARECAL" --db "$db" list --format csv | md5sum)
+
+tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_wait '^馬橋 '
+tui_keys a
+tui_wait 'New meeting'
+tui_keys C-u '2021-13-45' Tab
+tui_wait "Date +2021-13-45 +invalid date '2021-13-45'"
+tap $? "a bad date shows the reason beside the date field"
+
+tui_keys F2
+tui_wait "not saved: Date: invalid date '2021-13-45'"
+tap $? "F2 refuses to save and says why"
+
+tui_screen | grep -q 'New meeting'
+tap $? "the form stays open"
+
+# an era date that does not exist: 令和3年2月30日
+# the refusal put the cursor back on the date
+tui_keys C-u '令和3年2月30日' Tab
+tui_wait "Date +令和3年2月30日 +invalid date"
+tap $? "令和3年2月30日 is refused too"
+
+# an end before the start: meeting_validate's reason, at the form
+tui_keys Up C-u '2021-12-01' Tab '15:00' Tab '13:00' Tab F2
+tui_wait 'not saved: end: 13:00 is not after the start 15:00'
+tap $? "an end before the start is refused with core's message"
+
+tui_keys Escape
+tui_wait_gone 'New meeting' && tui_wait '^馬橋 '
+tap $? "Esc leaves the form"
+
+after=$("$CARECAL" --db "$db" list --format csv | md5sum)
+[ "$before" = "$after" ]
+tap $? "nothing was stored"
+
+tui_keys q
+tap_done

@@ -1,0 +1,183 @@
+# tests/tui/lib.sh -- sourced by the TUI tests: carecal running in a
+# private tmux server (its own socket, no config), keys sent with
+# send-keys, the screen read with capture-pane, and TAP output.
+# A missing tmux fails the test: CI installs it (.ci/setup).
+
+set -u
+unset TMUX
+
+tap_n=0
+tap_failed=0
+TUI_SOCKET=carecal-test-$$
+TUI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/carecal-tui.XXXXXX")
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..1"
+	echo "not ok 1 - tmux is not installed (apt-get install tmux)"
+	rm -rf "$TUI_TMP"
+	exit 1
+fi
+
+tmux_() {
+	tmux -L "$TUI_SOCKET" -f /dev/null "$@"
+}
+
+tui_cleanup() {
+	tmux_ kill-server 2>/dev/null
+	rm -rf "$TUI_TMP"
+}
+trap tui_cleanup EXIT
+trap 'exit 1' INT TERM
+
+# A session that outlives carecal's, so that the server never exits
+# between two of them (a new session could reach a server going away).
+tmux_ -u new-session -d -s keep "sleep 3600" ||
+    echo "# tmux could not start (no pseudo-terminal?)"
+
+# tui_start DB [VAR=VALUE...]: carecal on DB in a 100x30 window; when it
+# ends the pane shows "carecal-exit=STATUS" and stays.
+tui_start() {
+	db=$1
+	shift
+	tmux_ -u new-session -d -x 100 -y 30 -s tui \
+	    "env $* '$CARECAL' --db '$db'; echo carecal-exit=\$?; sleep 600" ||
+	    echo "# tmux could not open a session (no pseudo-terminal?)"
+}
+
+# The screen as text, or (tui_screen_e) with attributes as SGR codes.
+tui_screen() {
+	tmux_ capture-pane -p -t tui 2>/dev/null
+}
+tui_screen_e() {
+	tmux_ capture-pane -p -e -t tui 2>/dev/null
+}
+
+tui_keys() {
+	tmux_ send-keys -t tui "$@"
+}
+
+# tui_wait PATTERN [SECONDS]: poll until the screen matches the grep -E
+# pattern; 1 if it does not within SECONDS (default 5).
+tui_wait() {
+	tui_wait_in tui_screen "$@"
+}
+tui_wait_e() {
+	tui_wait_in tui_screen_e "$@"
+}
+tui_wait_in() {
+	capture=$1
+	pattern=$2
+	limit=$(( ${3:-5} * 20 ))
+	i=0
+	while [ "$i" -lt "$limit" ]; do
+		if $capture | grep -Eq -- "$pattern"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tui_wait_gone PATTERN [SECONDS]: until the screen no longer matches.
+tui_wait_gone() {
+	limit=$(( ${2:-5} * 20 ))
+	i=0
+	while [ "$i" -lt "$limit" ]; do
+		if ! tui_screen | grep -Eq -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tap STATUS DESCRIPTION: one TAP line; on failure the screen follows.
+tap() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=1
+		tui_screen 2>/dev/null | sed 's/^/# | /'
+	fi
+}
+
+tap_done() {
+	exit "$tap_failed"
+}
+
+# The demo database (the R3 calendar) at $TUI_TMP/NAME.db.
+demo_db() {
+	"$CARECAL" --db "$TUI_TMP/$1.db" init --demo >/dev/null
+	echo "$TUI_TMP/$1.db"
+}
+
+ESC=$(printf '\033')
+
+# End the carecal session (the server stays for the next one).
+tui_stop() {
+	tmux_ kill-session -t tui 2>/dev/null
+	return 0
+}
+
+# sgr_at TEXT: read a screen line with SGR codes on stdin and print the
+# attributes in effect where TEXT starts (bold dim underline reverse and
+# a foreground color: red, blue, cyan, yellow...), following the codes as
+# a terminal does, or "missing".
+sgr_at() {
+	awk -v text="$1" -v esc="$ESC" '
+	function reset() { bold = dim = ul = rev = 0; fg = "" }
+	# one SGR parameter; returns the index of the last one used
+	function apply(p, m,    c) {
+		c = p[m] + 0
+		if (c == 0) reset()
+		else if (c == 1) bold = 1
+		else if (c == 2) dim = 1
+		else if (c == 4) ul = 1
+		else if (c == 7) rev = 1
+		else if (c == 22) bold = dim = 0
+		else if (c == 24) ul = 0
+		else if (c == 27) rev = 0
+		else if (c >= 30 && c <= 37) fg = color[c - 29] " "
+		else if (c == 39) fg = ""
+		else if (c == 38 || c == 48) m += p[m + 1] == 5 ? 2 : 4
+		return m
+	}
+	BEGIN {
+		reset()
+		split("black red green yellow blue magenta cyan white", color)
+	}
+	{
+		plain = ""
+		n = split($0, ch, "")
+		for (i = 1; i <= n; i++) {
+			if (ch[i] == esc && ch[i + 1] == "[") {
+				j = i + 2
+				params = ""
+				while (j <= n && ch[j] !~ /[A-Za-z]/)
+					params = params ch[j++]
+				if (ch[j] == "m") {
+					k = split(params, p, ";")
+					if (k == 0)
+						reset()
+					for (m = 1; m <= k; m++)
+						m = apply(p, m)
+				}
+				i = j
+				continue
+			}
+			plain = plain ch[i]
+			state[length(plain)] = (bold ? "bold " : "") \
+			    (dim ? "dim " : "") (ul ? "underline " : "") \
+			    (rev ? "reverse " : "") fg
+		}
+		at = index(plain, text)
+		if (at == 0)
+			print "missing"
+		else
+			print state[at] == "" ? "normal" : state[at]
+	}'
+}

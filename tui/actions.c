@@ -1,0 +1,278 @@
+/*
+ * actions.c -- what the keys do to meetings: add, edit, cancel, delete
+ * and duplicate, each one transaction recorded in the history as
+ * "tui: ...", each working on the row as it is now in the database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "i18n.h"
+#include "tui.h"
+
+/* A short description for pick lists and questions. */
+static void
+describe(struct tui *tui, const struct meeting *m, char *buf, size_t size)
+{
+	const struct meeting_type	*t = catalog_type_by_id(tui->catalog,
+					    m->type_id);
+	const struct center		*c = catalog_center_by_id(tui->catalog,
+					    m->center_id);
+	char				 day[32], times[16];
+
+	draw_format_day(m->date, day, sizeof day);
+	draw_format_times(m, times, sizeof times);
+	snprintf(buf, size, "%s %s%s%s %s %s", day, times, *times != '\0' ?
+	    " " : "", t != NULL ? t->name : "?", c != NULL ? c->name : "",
+	    meeting_mode_label(m->mode));
+}
+
+/* In the month view the cursor is on a day: choose among its meetings. */
+static long
+pick_of_day(struct tui *tui)
+{
+	const char	**names;
+	char		**text;
+	long		 *ids, id = 0;
+	size_t		  i, n = 0;
+	int		  k;
+
+	names = xcalloc(tui->meetings.count + 1, sizeof *names);
+	text = xcalloc(tui->meetings.count + 1, sizeof *text);
+	ids = xcalloc(tui->meetings.count + 1, sizeof *ids);
+	for (i = 0; i < tui->meetings.count; i++) {
+		if (date_compare(tui->meetings.items[i].date,
+		    tui->sel.date) != 0)
+			continue;
+		text[n] = xmalloc(256);
+		describe(tui, &tui->meetings.items[i], text[n], 256);
+		names[n] = text[n];
+		ids[n++] = tui->meetings.items[i].id;
+	}
+	if (n == 1)
+		id = ids[0];
+	else if (n > 1 && (k = pick_one(tui, _("Which meeting?"), names, n,
+	    0)) >= 0)
+		id = ids[k];
+	else if (n == 0)
+		tui_message(tui, 0, "%s", _("no meeting on this day"));
+	for (i = 0; i < n; i++)
+		free(text[i]);
+	free(text);
+	free(names);
+	free(ids);
+	return id;
+}
+
+/* The meeting under the cursor, read again: 0, or -1 (message set). */
+static int
+selected_meeting(struct tui *tui, struct meeting *m)
+{
+	struct error	err;
+	long		id = tui->sel.meeting_id;
+	int		rc;
+
+	if (tui->sel.whole_day && (id = pick_of_day(tui)) == 0)
+		return -1;
+	if (id == 0) {
+		tui_message(tui, 0, "%s", _("no meeting under the cursor "
+		    "(a: add one)"));
+		return -1;
+	}
+	meeting_init(m);
+	if ((rc = store_meeting_get(tui->store, id, m, &err)) == 0)
+		return 0;
+	if (rc == 1)
+		tui_message(tui, 1, _("meeting %ld is gone: someone deleted "
+		    "it"), id);
+	else
+		tui_message(tui, 1, "%s", err.msg);
+	tui_reload(tui);
+	return -1;
+}
+
+/* Show m after a change, in its own fiscal year. */
+static void
+show_meeting(struct tui *tui, const struct meeting *m)
+{
+	tui->sel.meeting_id = m->id;
+	tui->sel.date = m->date;
+	tui->sel.center_id = m->center_id;
+	tui->sel.type_id = m->type_id;
+	tui->fiscal_year = date_fiscal_year(m->date);
+	tui_reload(tui);
+}
+
+/* One change in one transaction; 0 or -1 with the message set. */
+static int
+store_change(struct tui *tui, const char *what, struct meeting *m,
+    int op)
+{
+	struct error	err;
+	int		rc;
+
+	if (store_begin(tui->store, what, &err) == -1) {
+		tui_message(tui, 1, "%s", err.msg);
+		return -1;
+	}
+	rc = op == 'i' ? store_meeting_insert(tui->store, m, &err) :
+	    op == 'u' ? store_meeting_update(tui->store, m, 0, &err) :
+	    store_meeting_delete(tui->store, m->id, m->version, &err);
+	if (rc == -1 || store_commit(tui->store, &err) == -1) {
+		store_rollback(tui->store);
+		tui_message(tui, 1, "%s", err.msg);
+		tui_reload(tui);
+		return -1;
+	}
+	return 0;
+}
+
+void
+action_add(struct tui *tui)
+{
+	const struct meeting_type	*t;
+	struct meeting			 m;
+	size_t				 i;
+
+	meeting_init(&m);
+	m.date = tui->sel.date;
+	if ((t = catalog_type_by_id(tui->catalog, tui->sel.type_id)) == NULL)
+		for (i = 0; i < tui->catalog->ntypes && t == NULL; i++)
+			if (tui->catalog->types[i].level == LEVEL_REGIONAL)
+				t = &tui->catalog->types[i];
+	if (t != NULL) {
+		m.type_id = t->id;
+		if (t->level == LEVEL_REGIONAL)
+			m.center_id = tui->sel.center_id;
+	}
+	switch (form_meeting(tui, &m)) {
+	case FORM_SAVED:
+		tui_message(tui, 0, _("meeting %ld added"), m.id);
+		show_meeting(tui, &m);
+		break;
+	case FORM_QUIT:
+		tui->quit = 1;
+		break;
+	default:
+		break;
+	}
+	meeting_clear(&m);
+}
+
+void
+action_edit(struct tui *tui)
+{
+	struct meeting	m;
+
+	if (selected_meeting(tui, &m) == -1)
+		return;
+	switch (form_meeting(tui, &m)) {
+	case FORM_SAVED:
+		tui_message(tui, 0, _("meeting %ld saved"), m.id);
+		show_meeting(tui, &m);
+		break;
+	case FORM_QUIT:
+		tui->quit = 1;
+		break;
+	default:
+		/* a refused save may have brought news */
+		tui_reload(tui);
+		break;
+	}
+	meeting_clear(&m);
+}
+
+void
+action_cancel(struct tui *tui)
+{
+	struct meeting	m;
+	char		what[64];
+
+	if (selected_meeting(tui, &m) == -1)
+		return;
+	if (m.status == STATUS_CANCELLED)
+		tui_message(tui, 0, _("meeting %ld is already cancelled"),
+		    m.id);
+	else {
+		m.status = STATUS_CANCELLED;
+		snprintf(what, sizeof what, "tui: cancel %ld", m.id);
+		if (store_change(tui, what, &m, 'u') == 0) {
+			tui_message(tui, 0, _("meeting %ld cancelled (中止)"),
+			    m.id);
+			show_meeting(tui, &m);
+		}
+	}
+	meeting_clear(&m);
+}
+
+void
+action_delete(struct tui *tui)
+{
+	struct meeting	m;
+	char		what[64], desc[256], question[512];
+
+	if (selected_meeting(tui, &m) == -1)
+		return;
+	describe(tui, &m, desc, sizeof desc);
+	snprintf(question, sizeof question, _("Delete meeting %ld, %s?"),
+	    m.id, desc);
+	if (prompt_yes_no(tui, question)) {
+		snprintf(what, sizeof what, "tui: delete %ld", m.id);
+		if (store_change(tui, what, &m, 'd') == 0) {
+			tui_message(tui, 0, _("meeting %ld deleted (kept in "
+			    "the history)"), m.id);
+			tui->sel.meeting_id = 0;
+			tui_reload(tui);
+		}
+	} else
+		tui_message(tui, 0, "%s", _("nothing deleted"));
+	meeting_clear(&m);
+}
+
+void
+action_duplicate(struct tui *tui)
+{
+	struct meeting	m, copy;
+	struct error	err;
+	char		iso[DATE_ISO_LEN], what[96], *text;
+	struct date	d;
+
+	if (selected_meeting(tui, &m) == -1)
+		return;
+	date_format_iso(m.date, iso, sizeof iso);
+	if (prompt_line(tui, _("Copy to date:"), iso, &text, NULL, NULL) ==
+	    -1) {
+		meeting_clear(&m);
+		return;
+	}
+	if (date_parse(text, &d, &err) == -1) {
+		tui_message(tui, 1, "%s", err.msg);
+		free(text);
+		meeting_clear(&m);
+		return;
+	}
+	free(text);
+	/* a new session: planned, no cases yet, its own UID and window */
+	meeting_init(&copy);
+	copy.type_id = m.type_id;
+	copy.center_id = m.center_id;
+	copy.date = d;
+	copy.start = m.start;
+	copy.end = m.end;
+	copy.mode = m.mode;
+	copy.venue = xstrdup(m.venue);
+	copy.url = xstrdup(m.url);
+	copy.note = xstrdup(m.note);
+	date_format_iso(d, iso, sizeof iso);
+	snprintf(what, sizeof what, "tui: duplicate %ld to %s", m.id, iso);
+	if (meeting_validate(&copy, tui->catalog, &err) == -1)
+		tui_message(tui, 1, "%s", err.msg);
+	else if (store_change(tui, what, &copy, 'i') == 0) {
+		tui_message(tui, 0, _("meeting %ld copied to %s as meeting "
+		    "%ld"), m.id, iso, copy.id);
+		show_meeting(tui, &copy);
+	}
+	meeting_clear(&copy);
+	meeting_clear(&m);
+}

@@ -1,0 +1,251 @@
+/*
+ * data.c -- the meetings the views work on, read from the store one
+ * fiscal year at a time (never the whole table), with the neighbouring
+ * years read ahead while the user is idle so that [ and ] answer at
+ * once, and the unfiltered plan that the summary and the checks need
+ * put together from what is already in memory where it can be.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "tui.h"
+
+#define CACHE_YEARS	4
+
+struct year_entry {
+	int			 used;
+	int			 fy;
+	struct meeting_filter	 filter;	/* its dates are unused */
+	struct meeting_list	 list;
+	unsigned long		 last_used;
+};
+
+static struct {
+	struct year_entry	 years[CACHE_YEARS];
+	unsigned long		 clock;
+	int			 current_fy;	/* what tui->meetings holds */
+	struct meeting_filter	 current_filter;
+	int			 has_current;
+	int			 has_city;
+	struct meeting_list	 city;		/* every city-level meeting */
+} cache;
+
+static int
+same_filter(const struct meeting_filter *a, const struct meeting_filter *b)
+{
+	return a->center_id == b->center_id && a->type_id == b->type_id &&
+	    a->mode == b->mode && a->status == b->status &&
+	    a->exclude_cancelled == b->exclude_cancelled;
+}
+
+static int
+filter_is_empty(const struct meeting_filter *f)
+{
+	struct meeting_filter	none;
+
+	meeting_filter_init(&none);
+	return same_filter(f, &none);
+}
+
+static struct year_entry *
+find(int fy, const struct meeting_filter *f)
+{
+	size_t	i;
+
+	for (i = 0; i < CACHE_YEARS; i++)
+		if (cache.years[i].used && cache.years[i].fy == fy &&
+		    same_filter(&cache.years[i].filter, f))
+			return &cache.years[i];
+	return NULL;
+}
+
+/* A free entry, or the one used longest ago (emptied). */
+static struct year_entry *
+take_entry(void)
+{
+	struct year_entry	*e = &cache.years[0];
+	size_t			 i;
+
+	for (i = 0; i < CACHE_YEARS; i++) {
+		if (!cache.years[i].used) {
+			e = &cache.years[i];
+			break;
+		}
+		if (cache.years[i].last_used < e->last_used)
+			e = &cache.years[i];
+	}
+	if (e->used)
+		meeting_list_free(&e->list);
+	memset(e, 0, sizeof *e);
+	return e;
+}
+
+static int
+query_year(struct tui *tui, int fy, const struct meeting_filter *filter,
+    struct meeting_list *list, struct error *err)
+{
+	struct meeting_filter	f = *filter;
+
+	f.has_from = f.has_to = 1;
+	f.from = date_fiscal_year_start(fy);
+	f.to = date_fiscal_year_end(fy);
+	meeting_list_init(list);
+	if (store_meetings_load(tui->store, &f, list, err) == -1) {
+		meeting_list_free(list);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+data_forget(void)
+{
+	size_t	i;
+
+	for (i = 0; i < CACHE_YEARS; i++)
+		if (cache.years[i].used)
+			meeting_list_free(&cache.years[i].list);
+	meeting_list_free(&cache.city);
+	memset(cache.years, 0, sizeof cache.years);
+	cache.has_city = 0;
+}
+
+int
+data_load_year(struct tui *tui, struct error *err)
+{
+	struct year_entry	*e;
+	struct meeting_list	 list;
+
+	if (cache.has_current && cache.current_fy == tui->fiscal_year &&
+	    same_filter(&cache.current_filter, &tui->filter))
+		return 0;
+	if ((e = find(tui->fiscal_year, &tui->filter)) != NULL) {
+		list = e->list;
+		memset(e, 0, sizeof *e);
+	} else if (query_year(tui, tui->fiscal_year, &tui->filter, &list,
+	    err) == -1)
+		return -1;
+	/* the year shown before stays at hand for going back */
+	if (cache.has_current) {
+		e = take_entry();
+		e->used = 1;
+		e->fy = cache.current_fy;
+		e->filter = cache.current_filter;
+		e->list = tui->meetings;
+		e->last_used = ++cache.clock;
+	} else
+		meeting_list_free(&tui->meetings);
+	tui->meetings = list;
+	cache.current_fy = tui->fiscal_year;
+	cache.current_filter = tui->filter;
+	cache.has_current = 1;
+	return 0;
+}
+
+void
+data_reset(struct tui *tui)
+{
+	data_forget();
+	meeting_list_free(&tui->meetings);
+	cache.has_current = 0;
+}
+
+static int	load_city(struct tui *, struct error *);
+
+int
+data_prefetch(struct tui *tui)
+{
+	struct year_entry	*e;
+	struct error		 err;
+	int			 fy, k;
+
+	/* the city-level meetings the summary and the checks look back on */
+	if (!cache.has_city)
+		return load_city(tui, &err) == 0;
+
+	for (k = 0; k < 2; k++) {
+		fy = tui->fiscal_year + (k == 0 ? 1 : -1);
+		if (fy < 1 || fy > 9998 || find(fy, &tui->filter) != NULL)
+			continue;
+		e = take_entry();
+		if (query_year(tui, fy, &tui->filter, &e->list, &err) == -1)
+			return 0;	/* tried again when it is needed */
+		e->used = 1;
+		e->fy = fy;
+		e->filter = tui->filter;
+		e->last_used = ++cache.clock;
+		return 1;
+	}
+	return 0;
+}
+
+/* Append copies of the meetings of src dated from..to. */
+static void
+copy_range(struct meeting_list *out, const struct meeting_list *src,
+    struct date from, struct date to)
+{
+	size_t	i;
+
+	for (i = 0; i < src->count; i++)
+		if (date_compare(src->items[i].date, from) >= 0 &&
+		    date_compare(src->items[i].date, to) <= 0)
+			meeting_copy(meeting_list_add(out), &src->items[i]);
+}
+
+static int
+load_city(struct tui *tui, struct error *err)
+{
+	struct meeting_filter	f;
+	size_t			i;
+
+	if (cache.has_city)
+		return 0;
+	meeting_list_init(&cache.city);
+	for (i = 0; i < tui->catalog->ntypes; i++) {
+		if (tui->catalog->types[i].level != LEVEL_CITY)
+			continue;
+		meeting_filter_init(&f);
+		f.type_id = tui->catalog->types[i].id;
+		if (store_meetings_load(tui->store, &f, &cache.city,
+		    err) == -1) {
+			meeting_list_free(&cache.city);
+			return -1;
+		}
+	}
+	cache.has_city = 1;
+	return 0;
+}
+
+int
+tui_load_plan(struct tui *tui, struct date from, struct date to,
+    struct meeting_list *list, struct error *err)
+{
+	struct meeting_filter	 none;
+	struct year_entry	*e;
+	struct date		 before;
+	int			 fy;
+
+	meeting_filter_init(&none);
+	for (fy = date_fiscal_year(from); fy <= date_fiscal_year(to); fy++) {
+		if (fy == tui->fiscal_year && filter_is_empty(&tui->filter)) {
+			copy_range(list, &tui->meetings, from, to);
+			continue;
+		}
+		if ((e = find(fy, &none)) == NULL) {
+			e = take_entry();
+			if (query_year(tui, fy, &none, &e->list, err) == -1)
+				return -1;
+			e->used = 1;
+			e->fy = fy;
+			e->filter = none;
+		}
+		e->last_used = ++cache.clock;
+		copy_range(list, &e->list, from, to);
+	}
+	if (load_city(tui, err) == -1)
+		return -1;
+	before = date_add_days(from, -1);
+	copy_range(list, &cache.city, (struct date){ 1, 1, 1 }, before);
+	return 0;
+}

@@ -1,0 +1,224 @@
+/*
+ * draw.c -- text on the screen by display width (a kanji takes two
+ * columns) and how a meeting looks: the R3 table's legend, with
+ * underlined hybrid dates, bold online dates, marks for the rest.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "tui.h"
+
+#define DRAW_MAX_CHARS	1024
+
+/*
+ * Decode s into wide characters that fit in width columns. Characters
+ * the terminal cannot show (controls, invalid bytes) become '?' so a
+ * stray byte in the data never moves the cursor or the columns.
+ */
+static size_t
+decode_fitting(const char *s, int width, wchar_t *out, size_t size,
+    int *used)
+{
+	mbstate_t	 state;
+	size_t		 n = 0, len = strlen(s), step;
+	wchar_t		 wc;
+	int		 w, cols = 0;
+
+	memset(&state, 0, sizeof state);
+	while (len > 0 && n + 1 < size) {
+		step = mbrtowc(&wc, s, len, &state);
+		if (step == (size_t)-1 || step == (size_t)-2 || step == 0) {
+			memset(&state, 0, sizeof state);
+			wc = L'?';
+			step = 1;
+		}
+		if ((w = wcwidth(wc)) < 0) {
+			wc = wc == L'\n' || wc == L'\t' ? L' ' : L'?';
+			w = 1;
+		}
+		if (cols + w > width)
+			break;
+		out[n++] = wc;
+		cols += w;
+		s += step;
+		len -= step;
+	}
+	out[n] = L'\0';
+	*used = cols;
+	return n;
+}
+
+int
+draw_text(WINDOW *win, int y, int x, int width, const char *s, attr_t attr)
+{
+	wchar_t	buf[DRAW_MAX_CHARS];
+	size_t	n;
+	int	used;
+
+	if (width <= 0 || s == NULL)
+		return 0;
+	n = decode_fitting(s, width, buf, DRAW_MAX_CHARS, &used);
+	if (n == 0)
+		return 0;
+	wattrset(win, attr);
+	mvwaddnwstr(win, y, x, buf, (int)n);
+	wattrset(win, A_NORMAL);
+	return used;
+}
+
+int
+draw_text_right(WINDOW *win, int y, int x, int width, const char *s,
+    attr_t attr)
+{
+	wchar_t	buf[DRAW_MAX_CHARS];
+	size_t	n;
+	int	used;
+
+	if (width <= 0 || s == NULL)
+		return 0;
+	n = decode_fitting(s, width, buf, DRAW_MAX_CHARS, &used);
+	if (n == 0)
+		return 0;
+	wattrset(win, attr);
+	mvwaddnwstr(win, y, x + width - used, buf, (int)n);
+	wattrset(win, A_NORMAL);
+	return used;
+}
+
+void
+draw_blank(WINDOW *win, int y, int x, int width, attr_t attr)
+{
+	wattrset(win, attr);
+	for (; width > 0; width--)
+		mvwaddch(win, y, x++, ' ');
+	wattrset(win, A_NORMAL);
+}
+
+attr_t
+draw_pair(const struct tui *tui, enum tui_pair pair)
+{
+	return tui->has_colors ? COLOR_PAIR(pair) : A_NORMAL;
+}
+
+attr_t
+draw_meeting_attr(const struct tui *tui, const struct meeting *m)
+{
+	attr_t	attr = A_NORMAL;
+
+	if (m->mode == MODE_HYBRID)
+		attr |= A_UNDERLINE;
+	else if (m->mode == MODE_ONLINE)
+		attr |= A_BOLD;
+	if (m->status == STATUS_CANCELLED)
+		attr |= A_DIM;
+	else if (m->status == STATUS_PLANNED)
+		attr |= draw_pair(tui, PAIR_PLANNED);
+	return attr;
+}
+
+const char *
+draw_meeting_mark(const struct meeting *m)
+{
+	switch (m->status) {
+	case STATUS_PLANNED:
+		return "*";
+	case STATUS_CANCELLED:
+		return "x";
+	default:
+		return " ";
+	}
+}
+
+void
+draw_legend(const struct tui *tui, int y, int x, int width)
+{
+	char	buf[128];
+	int	end = x + width;
+
+	x += draw_text(stdscr, y, x, end - x, meeting_mode_label(MODE_HYBRID),
+	    A_UNDERLINE) + 2;
+	x += draw_text(stdscr, y, x, end - x, meeting_mode_label(MODE_ONLINE),
+	    A_BOLD) + 2;
+	snprintf(buf, sizeof buf, "*%s", meeting_status_label(STATUS_PLANNED));
+	x += draw_text(stdscr, y, x, end - x, buf,
+	    draw_pair(tui, PAIR_PLANNED)) + 2;
+	snprintf(buf, sizeof buf, "x%s",
+	    meeting_status_label(STATUS_CANCELLED));
+	x += draw_text(stdscr, y, x, end - x, buf, A_DIM) + 2;
+	x += draw_text(stdscr, y, x, end - x, ">",
+	    draw_pair(tui, PAIR_TODAY) | A_BOLD);
+	draw_text(stdscr, y, x, end - x, _("next from today"), A_NORMAL);
+}
+
+void
+draw_format_month_day(struct date d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d/%d", d.month, d.day);
+}
+
+void
+draw_format_day(struct date d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d/%d(%s)", d.month, d.day,
+	    date_weekday_kanji(date_weekday(d)));
+}
+
+void
+draw_format_times(const struct meeting *m, char *buf, size_t size)
+{
+	char	start[TIME_LEN], end[TIME_LEN];
+
+	if (m->start < 0) {
+		if (size > 0)
+			buf[0] = '\0';
+		return;
+	}
+	time_format(m->start, start, sizeof start);
+	if (m->end < 0) {
+		snprintf(buf, size, "%s", start);
+		return;
+	}
+	time_format(m->end, end, sizeof end);
+	snprintf(buf, size, "%s-%s", start, end);
+}
+
+/* Append " s" to buf unless s is empty. */
+static void
+append_word(char *buf, size_t size, const char *s)
+{
+	size_t	len = strlen(buf);
+
+	if (s == NULL || *s == '\0' || len + 1 >= size)
+		return;
+	snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", s);
+}
+
+void
+draw_meeting_line(const struct tui *tui, const struct meeting *m,
+    char *buf, size_t size)
+{
+	const struct meeting_type	*type;
+	const struct center		*center;
+	char				 word[DATE_JA_LEN];
+
+	type = catalog_type_by_id(tui->catalog, m->type_id);
+	center = catalog_center_by_id(tui->catalog, m->center_id);
+	snprintf(buf, size, "#%ld", m->id);
+	date_format_japanese(m->date, word, sizeof word);
+	append_word(buf, size, word);
+	draw_format_times(m, word, sizeof word);
+	append_word(buf, size, word);
+	append_word(buf, size, center != NULL ? center->name : NULL);
+	append_word(buf, size, type != NULL ? type->name : "?");
+	append_word(buf, size, meeting_mode_label(m->mode));
+	append_word(buf, size, meeting_status_label(m->status));
+	if (m->cases >= 0) {
+		snprintf(word, sizeof word, ngettext("%d case", "%d cases",
+		    m->cases), m->cases);
+		append_word(buf, size, word);
+	}
+	append_word(buf, size, m->venue);
+	append_word(buf, size, m->url);
+}

@@ -1,0 +1,230 @@
+/*
+ * tui.h -- the full-screen front end: its shared state, the views (one
+ * struct view per view-*.c, collected in one table in tui.c) and the
+ * pieces they share: drawing, prompts, pick lists, the meeting editor.
+ */
+#ifndef CARECAL_TUI_H
+#define CARECAL_TUI_H
+
+#include <stdio.h>
+
+#include <curses.h>
+#include <form.h>
+#include <wchar.h>
+
+#include "catalog.h"
+#include "date.h"
+#include "meeting.h"
+#include "save-file.h"
+#include "store.h"
+
+#define TUI_MIN_COLS	80
+#define TUI_MIN_LINES	24
+#define TUI_POLL_MS	500	/* how often another writer is looked for */
+
+#define TUI_CTRL(c)	((c) & 0x1f)	/* the key Ctrl-c */
+#define TUI_ESC		0x1b
+
+/* Color pairs; without colors the attributes alone tell things apart. */
+enum tui_pair {
+	PAIR_NONE,
+	PAIR_HOLIDAY,		/* Sundays and holidays: red */
+	PAIR_SATURDAY,		/* blue */
+	PAIR_PLANNED,		/* 予定: cyan */
+	PAIR_TODAY,		/* today's position: yellow */
+	PAIR_ERROR,		/* messages that need attention */
+	PAIR_BAR		/* the tab bar and status line */
+};
+
+/* A key as get_wch returns it: a KEY_ code, or a character. */
+struct tui_key {
+	int	code;		/* KEY_UP ...; 0 for a character */
+	wint_t	ch;		/* the character when code is 0 */
+};
+
+/* Cursor movements every view understands (arrows and h/j/k/l). */
+enum tui_move {
+	MOVE_NONE,
+	MOVE_UP,
+	MOVE_DOWN,
+	MOVE_LEFT,
+	MOVE_RIGHT,
+	MOVE_PAGE_UP,
+	MOVE_PAGE_DOWN,
+	MOVE_HOME,
+	MOVE_END
+};
+
+/*
+ * What the cursor is on, shared by the views so that switching views
+ * keeps the place, and read by the actions (a, e, c, D, y).
+ */
+struct tui_selection {
+	long		meeting_id;	/* 0: an empty cell or a day */
+	struct date	date;
+	long		center_id;	/* the row's center, for `a` */
+	long		type_id;	/* the column's type, for `a` */
+	int		whole_day;	/* the actions pick among the day's */
+};
+
+struct tui {
+	struct store		*store;
+	struct catalog		*catalog;	/* the cli's; reloaded */
+	const char		*db_path;
+	struct date		 today;
+	int			 fiscal_year;
+	/* center, type, mode and status; the dates are the year's */
+	struct meeting_filter	 filter;
+	/* the fiscal year's meetings that pass the filter, date order */
+	struct meeting_list	 meetings;
+	struct tui_selection	 sel;
+	size_t			 view;
+	int			 has_colors;
+	int			 quit;
+	char			 message[512];
+	int			 message_is_error;
+};
+
+struct view {
+	const char	*name;		/* N_(): shown in the tab bar */
+	void		(*draw)(struct tui *);
+	/* 1 if the key was the view's own */
+	int		(*key)(struct tui *, const struct tui_key *);
+	void		(*resize)(struct tui *);
+	/* the meetings or the selection changed: rebuild and follow */
+	void		(*reload)(struct tui *);
+};
+
+extern const struct view view_grid;
+extern const struct view view_month;
+extern const struct view view_agenda;
+extern const struct view view_summary;
+extern const struct view view_checks;
+
+/* tui.c */
+/* The lines a view may draw on: 1 .. LINES - 2. */
+#define TUI_TOP		1
+#define TUI_BOTTOM	(LINES - 2)
+/* 1 if view is the one on the screen. */
+int		tui_view_is(const struct tui *, const struct view *);
+/* Put view on the screen, following the shared selection. */
+void		tui_show_view(struct tui *, const struct view *);
+
+enum tui_move	tui_key_move(const struct tui_key *);
+int		tui_key_is(const struct tui_key *, wint_t);
+/* Read a key from a window, waiting as long as it takes (dialogs). */
+void		tui_key_read(WINDOW *, struct tui_key *);
+void		tui_message(struct tui *, int, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Load the fiscal year's meetings again and let every view follow. */
+int		tui_reload(struct tui *);
+/* Show another fiscal year (keeps the month and day when it can). */
+void		tui_set_fiscal_year(struct tui *, int);
+/* Move the shared selection to a date, changing year if needed. */
+void		tui_select_date(struct tui *, struct date);
+/* 1 if the screen is at least TUI_MIN_COLS x TUI_MIN_LINES. */
+int		tui_big_enough(void);
+/* Draw the "needs at least 80x24" notice over the whole screen. */
+void		tui_draw_too_small(void);
+/* Redraw the views, the bars and the status line. */
+void		tui_draw(struct tui *);
+
+/* data.c */
+/* tui->meetings for tui->fiscal_year and tui->filter. */
+int		data_load_year(struct tui *, struct error *);
+/* Read one neighbouring year ahead; 1 if it did. */
+int		data_prefetch(struct tui *);
+/* The database changed: forget everything read (tui->meetings too). */
+void		data_reset(struct tui *);
+/*
+ * Every meeting from..to whatever the filter, and the city-level ones
+ * before from (the plan checks compare a year's first reporting window
+ * with the one before it), appended to list as copies.
+ */
+int		tui_load_plan(struct tui *, struct date, struct date,
+		    struct meeting_list *, struct error *);
+
+/* draw.c */
+/* Put UTF-8 s at y, x within width columns, never cutting a character. */
+int		draw_text(WINDOW *, int, int, int, const char *, attr_t);
+/* The same, right-aligned within width columns. */
+int		draw_text_right(WINDOW *, int, int, int, const char *, attr_t);
+void		draw_blank(WINDOW *, int, int, int, attr_t);
+attr_t		draw_pair(const struct tui *, enum tui_pair);
+/* How a meeting looks, as in the R3 legend. */
+attr_t		draw_meeting_attr(const struct tui *,
+		    const struct meeting *);
+/* ' ' held, '*' planned, 'x' cancelled */
+const char	*draw_meeting_mark(const struct meeting *);
+/* The legend line: underlined hybrid, bold online, marks. */
+void		draw_legend(const struct tui *, int, int, int);
+/* "M/D" */
+void		draw_format_month_day(struct date, char *, size_t);
+/* "10/7(木)" */
+void		draw_format_day(struct date, char *, size_t);
+/* "13:30-15:00", "13:30" or "" */
+void		draw_format_times(const struct meeting *, char *, size_t);
+/* One line about a meeting: date, time, center, type, mode, status... */
+void		draw_meeting_line(const struct tui *,
+		    const struct meeting *, char *, size_t);
+
+/* field.c: one line of text in a form field, safe for wide characters */
+/* The field's text without the padding; free it. */
+char		*field_text_get(FORM *, FIELD *);
+void		 field_text_set(FORM *, FIELD *, const char *);
+/* Put the cursor after the last character. */
+void		 field_text_end(FORM *, FIELD *);
+/*
+ * Apply an editing key (characters, Backspace, Delete, arrows, Home,
+ * End, ^U, ^K) to the current field: 1 if it was one, 0 if not, -1 if
+ * refused (the field is full: msg says so).
+ */
+int		 field_text_key(FORM *, const struct tui_key *, char *,
+		    size_t);
+
+/* prompt.c: questions on the bottom line */
+/* 1 for y, 0 for anything else. */
+int		 prompt_yes_no(struct tui *, const char *);
+/*
+ * A line of text; changed(text, arg) is called after each edit. Returns
+ * 0 with *out (malloc'd) on Enter, -1 on Esc.
+ */
+int		 prompt_line(struct tui *, const char *, const char *,
+		    char **, void (*)(struct tui *, const char *, void *),
+		    void *);
+/* A message in a box until a key is pressed; returns the key. */
+void		 prompt_box(struct tui *, const char *, const char *,
+		    struct tui_key *);
+
+/* pick.c: a pick list built with the menu library */
+/* The index chosen, or -1 when left with Esc. */
+int		 pick_one(struct tui *, const char *, const char *const *,
+		    size_t, int);
+
+/* export.c: `x`, the meetings shown as an iCalendar file */
+void		 export_dialog(struct tui *);
+
+/* form.c: the meeting editor */
+enum form_result {
+	FORM_SAVED,		/* stored: m holds the row as stored */
+	FORM_LEFT,		/* Esc: nothing changed */
+	FORM_QUIT		/* the user asked to quit carecal */
+};
+/* Edit m (a new one when m->id is 0) and store it in one transaction. */
+enum form_result form_meeting(struct tui *, struct meeting *);
+
+/* actions.c: what the keys do to meetings, one transaction each */
+void		 action_add(struct tui *);
+void		 action_edit(struct tui *);
+void		 action_cancel(struct tui *);
+void		 action_delete(struct tui *);
+void		 action_duplicate(struct tui *);
+
+/* filter.c: which meetings the views show */
+/* Choose a center, type, mode or status from pick lists. */
+void		 filter_choose(struct tui *);
+void		 filter_clear(struct tui *);
+/* Describe the filter for the status line ("" when none). */
+void		 filter_describe(const struct tui *, char *, size_t);
+
+#endif
