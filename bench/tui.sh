@@ -51,22 +51,23 @@ run() {
 	    2>'$out/report'; e=\$(date +%s%N);
 	    echo \"process: \$(( (e - s) / 1000 )) us\" >>'$out/report';
 	    touch '$out/done'"
-	i=0
-	while [ ! -f "$out/done" ] && [ $i -lt 600 ]; do
+	waited=0
+	while [ ! -f "$out/done" ] && [ $waited -lt 600 ]; do
 		sleep 0.05
-		i=$((i + 1))
+		waited=$((waited + 1))
 	done
 	[ -f "$out/done" ] || { echo "carecal did not finish" >&2; exit 1; }
+	printf . >&2
 }
 
 # measure DB KEYS: $runs runs, their reports in $out/all
 measure() {
 	: >"$out/all"
-	i=0
-	while [ $i -lt $runs ]; do
+	r=0
+	while [ $r -lt $runs ]; do
 		run "$1" "$2"
 		cat "$out/report" >>"$out/all"
-		i=$((i + 1))
+		r=$((r + 1))
 	done
 }
 
@@ -109,7 +110,7 @@ summarize() {
 }
 
 report() {	# report DB LABEL
-	echo "== $2"
+	echo "== $2 ($runs runs of each)"
 	measure "$1" ""
 	summarize "start-up, no keys:"
 	measure "$1" "$keys"

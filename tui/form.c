@@ -223,7 +223,8 @@ editor_build(struct editor *ed)
 		if (!is_active(ed, f))
 			field_opts_off(ed->fields[f], O_ACTIVE);
 		set_field_back(ed->fields[f], is_pick(f) ? A_BOLD :
-		    A_UNDERLINE);
+		    ed->error[f] != NULL ? A_UNDERLINE | A_BOLD |
+		    draw_pair(ed->tui, PAIR_ERROR) : A_UNDERLINE);
 		set_field_buffer(ed->fields[f], 0, ed->text[f]);
 	}
 	ed->fields[NFIELDS] = NULL;
