@@ -51,6 +51,54 @@ same_text()
 	fi
 }
 
+# check_output WHAT STATUS EXPECTED-FILE [VAR=value...] COMMAND...: that
+# exit status, stdout equal to the file, nothing on stderr.
+check_output()
+{
+	what=$1
+	want_status=$2
+	want=$3
+	shift 3
+	env "$@" >"$TMP/out" 2>"$TMP/err"
+	status=$?
+	if [ "$status" -ne "$want_status" ]; then
+		not_ok "$what: exit status $status, want $want_status"
+		sed 's/^/#   /' "$TMP/err" | head -20
+	elif ! diff -u "$want" "$TMP/out" >"$TMP/diff.out"; then
+		not_ok "$what: output differs"
+		sed 's/^/#   /' "$TMP/diff.out" | head -40
+	elif [ -s "$TMP/err" ]; then
+		not_ok "$what: unexpected stderr"
+		sed 's/^/#   /' "$TMP/err" | head -20
+	else
+		ok "$what"
+	fi
+}
+
+# check_error WHAT STATUS MESSAGE COMMAND...: that exit status, nothing
+# on stdout, MESSAGE (a fixed string) on stderr.
+check_error()
+{
+	what=$1
+	want_status=$2
+	message=$3
+	shift 3
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	status=$?
+	if [ "$status" -ne "$want_status" ]; then
+		not_ok "$what: exit status $status, want $want_status"
+		sed 's/^/#   /' "$TMP/err" | head -20
+	elif [ -s "$TMP/out" ]; then
+		not_ok "$what: unexpected stdout"
+		sed 's/^/#   /' "$TMP/out" | head -20
+	elif ! grep -F -q -- "$message" "$TMP/err"; then
+		not_ok "$what: stderr lacks '$message'"
+		sed 's/^/#   /' "$TMP/err" | head -20
+	else
+		ok "$what"
+	fi
+}
+
 # expect_status DESCRIPTION STATUS COMMAND...: output in $TMP/out, $TMP/err
 expect_status()
 {

@@ -6,97 +6,25 @@
 # --format csv, --strict and the errors. Output is diffed with expected/.
 
 srcdir=${TESTS_SRCDIR:-$(dirname "$0")/..}
+. "$srcdir/lib.sh"
 expected=$srcdir/cli/expected
-carecal=${CARECAL:?CARECAL: the carecal binary to test}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/carecal-check.XXXXXX") || {
-	echo "Bail out! cannot make a temporary directory"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-n=0
-failed=0
-
-ok()
-{
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok()
-{
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	failed=1
-}
-
-# check_output WHAT STATUS EXPECTED-FILE [VAR=value...] -- COMMAND: that
-# exit status, stdout equal to the file, nothing on stderr.
-check_output()
-{
-	what=$1
-	want_status=$2
-	want=$3
-	shift 3
-	env "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	if [ "$status" -ne "$want_status" ]; then
-		not_ok "$what: exit status $status, want $want_status"
-		sed 's/^/# /' "$tmp/err"
-	elif ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-		not_ok "$what: output differs"
-		sed 's/^/# /' "$tmp/diff"
-	elif [ -s "$tmp/err" ]; then
-		not_ok "$what: unexpected stderr"
-		sed 's/^/# /' "$tmp/err"
-	else
-		ok "$what"
-	fi
-}
-
-# check_error WHAT STATUS MESSAGE COMMAND...: that exit status, nothing
-# on stdout, MESSAGE (a fixed string) on stderr.
-check_error()
-{
-	what=$1
-	want=$2
-	message=$3
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		not_ok "$what: exit status $status, want $want"
-		sed 's/^/# /' "$tmp/err"
-	elif [ -s "$tmp/out" ]; then
-		not_ok "$what: unexpected stdout"
-		sed 's/^/# /' "$tmp/out"
-	elif ! grep -F -q -- "$message" "$tmp/err"; then
-		not_ok "$what: stderr lacks '$message'"
-		sed 's/^/# /' "$tmp/err"
-	else
-		ok "$what"
-	fi
-}
+carecal=$CARECAL
 
 # Set-up steps must work; a failure ends the test.
 run()
 {
-	"$@" >"$tmp/setup.out" 2>"$tmp/setup.err" || {
+	"$@" >"$TMP/setup.out" 2>"$TMP/setup.err" || {
 		echo "Bail out! set-up failed: $*"
-		sed 's/^/# /' "$tmp/setup.err"
+		sed 's/^/# /' "$TMP/setup.err"
 		exit 1
 	}
 }
-
-echo "1..21"
 
 # The R3 demo: all 104 meetings held, no weekend or holiday among them,
 # the two city meetings' windows contiguous (2020-12..2021-05 by default,
 # then 2021-06..2021-11 as stored). What remains is the table's own
 # shortfalls: 小金 one 推進会議 of 2; no 自立支援型 at 明第1, 常盤平, 馬橋西.
-demo=$tmp/demo.db
+demo=$TMP/demo.db
 run "$carecal" --db "$demo" init --demo
 today=CARECAL_TODAY=2026-11-23
 check_output "demo, --fy 2021: the four shortfalls of the R3 table" 0 \
@@ -120,7 +48,7 @@ check_output "demo, --center 本庁 --strict: nothing, exit status 0" 0 \
 
 # A small plan: 推進 once a year, 個別 and the city meeting without
 # targets; 北 retired after its one meeting.
-profile=$tmp/profile.txt
+profile=$TMP/profile.txt
 {
 	printf 'city\tテスト市\n'
 	printf 'type\tsuishin\t地域包括ケア推進会議\t推進\tregional\t1\t1\t-\n'
@@ -128,7 +56,7 @@ profile=$tmp/profile.txt
 	printf 'type\tcity\t市地域ケア会議\t市\tcity\t-\t-\t-\n'
 	printf 'center\t東\ncenter\t西\ncenter\t北\n'
 } >"$profile"
-small=$tmp/small.db
+small=$TMP/small.db
 run "$carecal" --db "$small" init --profile "$profile"
 add()
 {
@@ -208,6 +136,6 @@ check_error "an unknown option: exit status 2" 2 "--fiscal" \
 check_error "CARECAL_TODAY not a date: exit status 2" 2 "CARECAL_TODAY" \
     env CARECAL_TODAY=tomorrow "$carecal" --db "$small" check
 check_error "no database: exit status 1" 1 "carecal: " \
-    "$carecal" --db "$tmp/none.db" check --fy 2021
+    "$carecal" --db "$TMP/none.db" check --fy 2021
 
-exit $failed
+done_testing

@@ -6,90 +6,20 @@
 # current year, and the errors. Output is diffed with expected/.
 
 srcdir=${TESTS_SRCDIR:-$(dirname "$0")/..}
+. "$srcdir/lib.sh"
 expected=$srcdir/cli/expected
-carecal=${CARECAL:?CARECAL: the carecal binary to test}
+carecal=$CARECAL
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/carecal-holidays.XXXXXX") || {
-	echo "Bail out! cannot make a temporary directory"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-n=0
-failed=0
-
-ok()
-{
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok()
-{
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	failed=1
-}
-
-# check_output WHAT EXPECTED-FILE [env...] -- carecal ARGS: exit 0 and
-# stdout equal to the file, nothing on stderr.
-check_output()
-{
-	what=$1
-	want=$2
-	shift 2
-	env "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	if [ "$status" -ne 0 ]; then
-		not_ok "$what: exit status $status"
-		sed 's/^/# /' "$tmp/err"
-	elif ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-		not_ok "$what: output differs"
-		sed 's/^/# /' "$tmp/diff"
-	elif [ -s "$tmp/err" ]; then
-		not_ok "$what: unexpected stderr"
-		sed 's/^/# /' "$tmp/err"
-	else
-		ok "$what"
-	fi
-}
-
-# check_error WHAT STATUS MESSAGE -- carecal ARGS: that exit status,
-# nothing on stdout, MESSAGE (a fixed string) on stderr.
-check_error()
-{
-	what=$1
-	want=$2
-	message=$3
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		not_ok "$what: exit status $status, want $want"
-		sed 's/^/# /' "$tmp/err"
-	elif [ -s "$tmp/out" ]; then
-		not_ok "$what: unexpected stdout"
-		sed 's/^/# /' "$tmp/out"
-	elif ! grep -F -q -- "$message" "$tmp/err"; then
-		not_ok "$what: stderr lacks '$message'"
-		sed 's/^/# /' "$tmp/err"
-	else
-		ok "$what"
-	fi
-}
-
-echo "1..17"
 
 for year in 2015 2016 2019 2020 2021 2026 2033; do
-	check_output "holidays $year" "$expected/holidays-$year.txt" \
+	check_output "holidays $year" 0 "$expected/holidays-$year.txt" \
 	    "$carecal" holidays "$year"
 done
-check_output "holidays --fy 2021 (April 2021 to March 2022)" \
+check_output "holidays --fy 2021 (April 2021 to March 2022)" 0 \
     "$expected/holidays-fy2021.txt" "$carecal" holidays --fy 2021
-check_output "holidays --fy 令和3年度" "$expected/holidays-fy2021.txt" \
+check_output "holidays --fy 令和3年度" 0 "$expected/holidays-fy2021.txt" \
     "$carecal" holidays --fy 令和3年度
-check_output "holidays: this year by default (CARECAL_TODAY=2016-05-01)" \
+check_output "holidays: this year by default (CARECAL_TODAY=2016-05-01)" 0 \
     "$expected/holidays-2016.txt" CARECAL_TODAY=2016-05-01 \
     "$carecal" holidays
 
@@ -109,4 +39,4 @@ check_error "holidays 2021 --fy 2021: one or the other" 2 \
 check_error "holidays 2021 2022: one year" 2 "unexpected argument '2022'" \
     "$carecal" holidays 2021 2022
 
-exit $failed
+done_testing
