@@ -43,13 +43,18 @@ static const struct command *commands[] = {
 static void
 usage(FILE *fp)
 {
-	size_t	i;
+	size_t	i, len, width = 0;
 
+	for (i = 0; i < NCOMMANDS; i++) {
+		len = strlen(commands[i]->name);
+		if (len > width)
+			width = len;
+	}
 	fprintf(fp, _("usage: carecal [--db PATH] [COMMAND [ARGS...]]\n"
 	    "With no command, carecal opens its full-screen view of the "
 	    "database.\n\nCommands:\n"));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-10s %s\n", commands[i]->name,
+		fprintf(fp, "  %-*s  %s\n", (int)width, commands[i]->name,
 		    _(commands[i]->summary));
 	fprintf(fp, _("\nOptions:\n"
 	    "  --db PATH   the database (default: $CARECAL_DB, else "

@@ -7,11 +7,21 @@ expect_status "--version" 0 carecal --version
 contains "--version names the program" "$TMP/out" "carecal 0."
 expect_status "--help" 0 carecal --help
 cp "$TMP/out" "$TMP/help"
-for c in init list add edit cancel delete import center type; do
+for c in init list add edit cancel delete import export summary center type \
+    holidays check config history undo restore-meeting backup restore fsck; do
 	contains "--help lists $c" "$TMP/help" "  $c "
 	expect_status "$c --help" 0 carecal "$c" --help
 	contains "$c --help shows its usage" "$TMP/out" "usage: carecal [--db PATH] $c"
 done
+# the summaries start in one column, however long a command's name
+columns=$(awk '/^Commands:/ { on = 1; next } on && /^$/ { exit }
+	on && match($0, /^  [a-z-]+ +/) { print RLENGTH }' "$TMP/help" |
+	sort -u)
+if [ "$(echo "$columns" | wc -l)" -eq 1 ] && [ -n "$columns" ]; then
+	ok "--help: every command's summary starts in column $columns"
+else
+	not_ok "--help: summaries start in columns $(echo $columns)"
+fi
 expect_status "no command is a usage error without a terminal" 2 \
 	carecal --db "$DB" </dev/null
 expect_status "an unknown command is a usage error" 2 carecal frobnicate
