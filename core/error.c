@@ -15,6 +15,23 @@ error_set(struct error *err, enum error_kind kind, const char *fmt, ...)
 	if (err == NULL)
 		return -1;
 	err->kind = kind;
+	err->field = NULL;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+error_set_field(struct error *err, enum error_kind kind, const char *field,
+    const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (err == NULL)
+		return -1;
+	err->kind = kind;
+	err->field = field;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
@@ -48,6 +65,7 @@ error_clear(struct error *err)
 	if (err == NULL)
 		return;
 	err->kind = ERROR_NONE;
+	err->field = NULL;
 	err->msg[0] = '\0';
 }
 

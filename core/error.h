@@ -16,12 +16,16 @@ enum error_kind {
 
 struct error {
 	enum error_kind	kind;
+	const char	*field;	/* the input field at fault ("date"), or NULL */
 	char		msg[1024];
 };
 
 /* Set err (if not NULL) and return -1, so callers can `return error_set()`. */
 int	error_set(struct error *, enum error_kind, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* The same, naming the field at fault by its code (a static string). */
+int	error_set_field(struct error *, enum error_kind, const char *,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
 /* Prefix the message already in err with more context ("file.csv:3: "). */
 void	error_prefix(struct error *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

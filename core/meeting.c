@@ -178,8 +178,8 @@ meeting_filter_match(const struct meeting_filter *f, const struct meeting *m)
 }
 
 static int
-validate_text(const char *field, const char *value, size_t max,
-    int multiline, struct error *err)
+validate_text(const char *code, const char *field, const char *value,
+    size_t max, int multiline, struct error *err)
 {
 	size_t	len;
 
@@ -187,13 +187,13 @@ validate_text(const char *field, const char *value, size_t max,
 		return 0;
 	len = strlen(value);
 	if (len > max)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, code,
 		    _("%s: longer than %zu bytes"), field, max);
 	if (!text_utf8_valid(value, len))
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, code,
 		    _("%s: not valid UTF-8"), field);
 	if (text_has_control(value, multiline))
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, code,
 		    _("%s: contains a control character"), field);
 	return 0;
 }
@@ -207,70 +207,75 @@ meeting_validate(const struct meeting *m, const struct catalog *cat,
 	char				 t1[TIME_LEN], t2[TIME_LEN];
 
 	if ((type = catalog_type_by_id(cat, m->type_id)) == NULL)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "type",
 		    _("type: no meeting type with id %ld"), m->type_id);
 	if (!date_is_valid(m->date.year, m->date.month, m->date.day))
-		return error_set(err, ERROR_INPUT, _("date: not a valid date"));
+		return error_set_field(err, ERROR_INPUT, "date",
+		    _("date: not a valid date"));
 	if (type->level == LEVEL_CITY && m->center_id != 0)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "center",
 		    _("center: %s is a city-level meeting and has no center"),
 		    type->code);
 	if (type->level == LEVEL_REGIONAL) {
 		if (m->center_id == 0)
-			return error_set(err, ERROR_INPUT,
+			return error_set_field(err, ERROR_INPUT, "center",
 			    _("center: %s meetings are held by a center; "
 			    "give --center"), type->code);
 		if ((center = catalog_center_by_id(cat, m->center_id)) ==
 		    NULL)
-			return error_set(err, ERROR_INPUT,
+			return error_set_field(err, ERROR_INPUT, "center",
 			    _("center: no center with id %ld"), m->center_id);
 	}
 	if (m->start < -1 || m->start >= 24 * 60 || m->end < -1 ||
 	    m->end >= 24 * 60)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "start",
 		    _("start/end: not a time of day"));
 	if (m->end != -1 && m->start == -1)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "end",
 		    _("end: an end time needs a start time"));
 	if (m->end != -1 && m->end <= m->start) {
 		time_format(m->start, t1, sizeof t1);
 		time_format(m->end, t2, sizeof t2);
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "end",
 		    _("end: %s is not after the start %s"), t2, t1);
 	}
 	if ((unsigned)m->mode >= MODE_COUNT)
-		return error_set(err, ERROR_INPUT, _("mode: unknown mode"));
+		return error_set_field(err, ERROR_INPUT, "mode",
+		    _("mode: unknown mode"));
 	if ((unsigned)m->status >= STATUS_COUNT)
-		return error_set(err, ERROR_INPUT, _("status: unknown status"));
+		return error_set_field(err, ERROR_INPUT, "status",
+		    _("status: unknown status"));
 	if (m->cases < -1 || m->cases > MEETING_CASES_MAX)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "cases",
 		    _("cases: %d is not between 0 and %d"), m->cases,
 		    MEETING_CASES_MAX);
 	if (m->cases != -1 && !type->counts_cases)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "cases",
 		    _("cases: %s meetings do not count cases"), type->code);
 	if (m->has_window) {
 		if (type->level != LEVEL_CITY)
-			return error_set(err, ERROR_INPUT,
+			return error_set_field(err, ERROR_INPUT, "window",
 			    _("window: only city-level meetings have a "
 			    "reporting window"));
 		if (m->window.from_year * 12 + m->window.from_month >
 		    m->window.to_year * 12 + m->window.to_month)
-			return error_set(err, ERROR_INPUT,
+			return error_set_field(err, ERROR_INPUT, "window",
 			    _("window: the first month is after the last"));
 	}
-	if (validate_text(_("venue"), m->venue, MEETING_VENUE_MAX, 0,
+	if (validate_text("venue", _("venue"), m->venue, MEETING_VENUE_MAX,
+	    0, err) == -1 ||
+	    validate_text("url", _("url"), m->url, MEETING_URL_MAX, 0,
 	    err) == -1 ||
-	    validate_text(_("url"), m->url, MEETING_URL_MAX, 0, err) == -1 ||
-	    validate_text(_("note"), m->note, MEETING_NOTE_MAX, 1, err) == -1)
+	    validate_text("note", _("note"), m->note, MEETING_NOTE_MAX, 1,
+	    err) == -1)
 		return -1;
 	if (m->url != NULL && strncmp(m->url, "https://", 8) != 0 &&
 	    strncmp(m->url, "http://", 7) != 0)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "url",
 		    _("url: '%s' does not start with https:// or http://"),
 		    m->url);
 	if (m->url != NULL && strpbrk(m->url, " \"<>") != NULL)
-		return error_set(err, ERROR_INPUT,
+		return error_set_field(err, ERROR_INPUT, "url",
 		    _("url: '%s' contains a space, quote or angle bracket"),
 		    m->url);
 	return 0;

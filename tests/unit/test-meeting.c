@@ -45,8 +45,11 @@ valid_meeting(void)
 	return m;
 }
 
+/* Refused with a message containing WHY, naming FIELD (the editor puts
+ * the cursor there). */
 static void
-refused(struct meeting *m, const char *why, const char *what)
+refused(struct meeting *m, const char *field, const char *why,
+    const char *what)
 {
 	struct error	err;
 
@@ -55,6 +58,8 @@ refused(struct meeting *m, const char *why, const char *what)
 	    strstr(err.msg, why) != NULL, "%s is refused (%s)", what, why);
 	if (strstr(err.msg, why) == NULL)
 		printf("#   message: %s\n", err.msg);
+	IS_STR(err.field != NULL ? err.field : "(none)", field,
+	    "%s: the field at fault is %s", what, field);
 	meeting_clear(m);
 }
 
@@ -77,52 +82,53 @@ test_validation(void)
 
 	m = valid_meeting();
 	m.type_id = 99;
-	refused(&m, "no meeting type", "an unknown type");
+	refused(&m, "type", "no meeting type", "an unknown type");
 	m = valid_meeting();
 	m.center_id = 0;
-	refused(&m, "held by a center", "a regional meeting without center");
+	refused(&m, "center", "held by a center",
+	    "a regional meeting without center");
 	m = valid_meeting();
 	m.type_id = 3;
-	refused(&m, "has no center", "a city meeting with a center");
+	refused(&m, "center", "has no center", "a city meeting with a center");
 	m = valid_meeting();
 	m.start = 15 * 60;
 	m.end = 13 * 60;
-	refused(&m, "not after the start", "an end before the start");
+	refused(&m, "end", "not after the start", "an end before the start");
 	m = valid_meeting();
 	m.start = m.end = 15 * 60;
-	refused(&m, "not after the start", "an end equal to the start");
+	refused(&m, "end", "not after the start", "an end equal to the start");
 	m = valid_meeting();
 	m.end = 15 * 60;
-	refused(&m, "needs a start", "an end without a start");
+	refused(&m, "end", "needs a start", "an end without a start");
 	m = valid_meeting();
 	m.cases = -5;
-	refused(&m, "between 0 and", "negative cases");
+	refused(&m, "cases", "between 0 and", "negative cases");
 	m = valid_meeting();
 	m.type_id = 2;
 	m.cases = 1;
-	refused(&m, "do not count cases", "cases on 推進会議");
+	refused(&m, "cases", "do not count cases", "cases on 推進会議");
 	m = valid_meeting();
 	m.has_window = 1;
 	m.window = (struct month_window){ 2021, 6, 2021, 11 };
-	refused(&m, "only city-level", "a window on a regional meeting");
+	refused(&m, "window", "only city-level", "a window on a regional meeting");
 	m = valid_meeting();
 	m.type_id = 3;
 	m.center_id = 0;
 	m.has_window = 1;
 	m.window = (struct month_window){ 2021, 11, 2021, 6 };
-	refused(&m, "first month is after", "a window backwards");
+	refused(&m, "window", "first month is after", "a window backwards");
 	m = valid_meeting();
 	meeting_set_text(&m.url, "ftp://example.jp/");
-	refused(&m, "https://", "a URL that is not http(s)");
+	refused(&m, "url", "https://", "a URL that is not http(s)");
 	m = valid_meeting();
 	meeting_set_text(&m.venue, "room\x01");
-	refused(&m, "control character", "a control character in venue");
+	refused(&m, "venue", "control character", "a control character in venue");
 	m = valid_meeting();
 	meeting_set_text(&m.venue, "\xff\xfe");
-	refused(&m, "UTF-8", "invalid UTF-8 in venue");
+	refused(&m, "venue", "UTF-8", "invalid UTF-8 in venue");
 	m = valid_meeting();
 	m.date = (struct date){ 2021, 2, 29 };
-	refused(&m, "not a valid date", "2021-02-29");
+	refused(&m, "date", "not a valid date", "2021-02-29");
 }
 
 static void
