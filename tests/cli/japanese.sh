@@ -32,7 +32,7 @@ cp "$TMP/out" "$TMP/help"
 contains "--help says how to use it in Japanese" "$TMP/help" \
 	"使い方: carecal [--db PATH] [COMMAND [ARGS...]]"
 contains "--help describes the commands in Japanese" "$TMP/help" \
-	"  list       会議を日付順に一覧表示"
+	"  list             会議を日付順に一覧表示"
 contains "--help keeps the option names" "$TMP/help" \
 	"  --db PATH   データベース (既定: \$CARECAL_DB、なければ"
 lacks "--help has no English heading left" "$TMP/help" "usage:"
