@@ -115,19 +115,11 @@ target_format(const struct meeting_type *t, char *buf, size_t size)
 
 static void
 check_target(const struct check_input *in, const struct meeting_type *t,
-    long center_id, struct finding_list *out)
+    long center_id, int n, struct finding_list *out)
 {
-	const struct meeting_list	*ml = in->meetings;
-	struct finding			*f;
-	char				 target[128];
-	size_t				 i;
-	int				 n = 0;
+	struct finding	*f;
+	char		 target[128];
 
-	for (i = 0; i < ml->count; i++)
-		if (ml->items[i].type_id == t->id && counts(&ml->items[i],
-		    in->fiscal_year) && (t->level == LEVEL_CITY ||
-		    ml->items[i].center_id == center_id))
-			n++;
 	target_format(t, target, sizeof target);
 	if (t->target_min >= 0 && n < t->target_min) {
 		f = finding_add(out, CHECK_TARGET_LOW, center_id, t->id,
@@ -142,25 +134,88 @@ check_target(const struct check_input *in, const struct meeting_type *t,
 	}
 }
 
+/* A center's id and its place in the catalog, to find it by bsearch. */
+struct center_slot {
+	long	id;
+	size_t	index;
+};
+
+static int
+compare_slots(const void *a, const void *b)
+{
+	const struct center_slot	*sa = a, *sb = b;
+
+	return sa->id < sb->id ? -1 : sa->id > sb->id;
+}
+
+/*
+ * The meetings that count, per type and center (a city-level type's in
+ * the column after the centers), in one pass over the meetings: with a
+ * thousand centers, a pass per center and type would be the whole cost.
+ * The caller frees the counts, ntypes rows of ncenters + 1.
+ */
+static int *
+targets_count(const struct check_input *in)
+{
+	const struct catalog	*cat = in->catalog;
+	const struct meeting	*m;
+	struct center_slot	*slots, key, *slot;
+	size_t			 i, t, width = cat->ncenters + 1;
+	int			*n;
+
+	n = xcalloc(cat->ntypes * width + 1, sizeof *n);
+	slots = xreallocarray(NULL, cat->ncenters + 1, sizeof *slots);
+	for (i = 0; i < cat->ncenters; i++) {
+		slots[i].id = cat->centers[i].id;
+		slots[i].index = i;
+	}
+	qsort(slots, cat->ncenters, sizeof *slots, compare_slots);
+	for (i = 0; i < in->meetings->count; i++) {
+		m = &in->meetings->items[i];
+		if (!counts(m, in->fiscal_year))
+			continue;
+		for (t = 0; t < cat->ntypes; t++)
+			if (cat->types[t].id == m->type_id)
+				break;
+		if (t == cat->ntypes)
+			continue;
+		if (cat->types[t].level == LEVEL_CITY) {
+			n[t * width + cat->ncenters]++;
+			continue;
+		}
+		key.id = m->center_id;
+		slot = bsearch(&key, slots, cat->ncenters, sizeof *slots,
+		    compare_slots);
+		if (slot != NULL)
+			n[t * width + slot->index]++;
+	}
+	free(slots);
+	return n;
+}
+
 static void
 check_targets(const struct check_input *in, struct finding_list *out)
 {
 	const struct catalog		*cat = in->catalog;
 	const struct meeting_type	*t;
-	size_t				 i, j;
+	size_t				 i, j, width = cat->ncenters + 1;
+	int				*n = targets_count(in);
 
 	for (i = 0; i < cat->ntypes; i++) {
 		t = &cat->types[i];
 		if (t->target_min < 0 && t->target_max < 0)
 			continue;
 		if (t->level == LEVEL_CITY) {
-			check_target(in, t, 0, out);
+			check_target(in, t, 0, n[i * width + cat->ncenters],
+			    out);
 			continue;
 		}
 		for (j = 0; j < cat->ncenters; j++)
 			if (!cat->centers[j].retired)
-				check_target(in, t, cat->centers[j].id, out);
+				check_target(in, t, cat->centers[j].id,
+				    n[i * width + j], out);
 	}
+	free(n);
 }
 
 static void
@@ -241,25 +296,60 @@ check_clash(const struct check_input *in, const struct meeting *a,
 		    t != NULL ? t->name : "?");
 }
 
+/* By center, then day, then place in the list. */
+static int
+compare_by_center_day(const void *a, const void *b)
+{
+	const struct meeting	*ma = *(const struct meeting * const *)a;
+	const struct meeting	*mb = *(const struct meeting * const *)b;
+	int			 c;
+
+	if (ma->center_id != mb->center_id)
+		return ma->center_id < mb->center_id ? -1 : 1;
+	if ((c = date_compare(ma->date, mb->date)) != 0)
+		return c;
+	return ma < mb ? -1 : ma > mb;
+}
+
+/* Meeting day[k] against the others of its day, day[k + 1..end). */
+static void
+check_clashes_with(const struct check_input *in,
+    const struct meeting **day, size_t k, size_t end,
+    struct finding_list *out)
+{
+	size_t	i;
+
+	for (i = k + 1; i < end; i++)
+		check_clash(in, day[k], day[i], out);
+}
+
+/*
+ * Every two meetings of one center on one day, each pair once. Sorted by
+ * center and day, a pair is side by side: no search through the whole
+ * year for each meeting, which at ten thousand a year was the cost.
+ */
 static void
 check_clashes(const struct check_input *in, struct finding_list *out)
 {
 	const struct meeting_list	*ml = in->meetings;
-	const struct meeting		*a, *b;
-	size_t				 i, j;
+	const struct meeting		**day;
+	size_t				 i, j, k, n = 0;
 
-	for (i = 0; i < ml->count; i++) {
-		a = &ml->items[i];
-		if (a->center_id == 0 || !counts(a, in->fiscal_year))
+	day = xreallocarray(NULL, ml->count + 1, sizeof *day);
+	for (i = 0; i < ml->count; i++)
+		if (ml->items[i].center_id != 0 &&
+		    counts(&ml->items[i], in->fiscal_year))
+			day[n++] = &ml->items[i];
+	qsort(day, n, sizeof *day, compare_by_center_day);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && day[j]->center_id ==
+		    day[i]->center_id && date_compare(day[j]->date,
+		    day[i]->date) == 0; j++)
 			continue;
-		for (j = i + 1; j < ml->count; j++) {
-			b = &ml->items[j];
-			if (b->center_id == a->center_id &&
-			    date_compare(a->date, b->date) == 0 &&
-			    b->status != STATUS_CANCELLED)
-				check_clash(in, a, b, out);
-		}
+		for (k = i; k < j; k++)
+			check_clashes_with(in, day, k, j, out);
 	}
+	free(day);
 }
 
 static void

@@ -149,6 +149,42 @@ print_csv(const struct finding **shown, size_t n, const struct catalog *cat)
 	}
 }
 
+/*
+ * What the checks of fiscal year fy look at: its meetings, and before it
+ * only the city-level ones that are not cancelled (two or three a year),
+ * of which the last gives the previous reporting window of the year's
+ * first. Not every earlier meeting: in a database of many years, those
+ * would be most of the work and of the memory.
+ */
+static int
+load_meetings(struct cli *cli, int fy, struct meeting_list *meetings,
+    struct error *err)
+{
+	const struct catalog	*cat = &cli->catalog;
+	struct meeting_filter	 filter;
+	size_t			 i;
+
+	meeting_filter_init(&filter);
+	filter.has_from = filter.has_to = 1;
+	filter.from = date_fiscal_year_start(fy);
+	filter.to = date_fiscal_year_end(fy);
+	if (store_meetings_load(cli->store, &filter, meetings, err) == -1)
+		return -1;
+	for (i = 0; i < cat->ntypes; i++) {
+		if (cat->types[i].level != LEVEL_CITY)
+			continue;
+		meeting_filter_init(&filter);
+		filter.has_to = 1;
+		filter.to = date_add_days(date_fiscal_year_start(fy), -1);
+		filter.type_id = cat->types[i].id;
+		filter.exclude_cancelled = 1;
+		if (store_meetings_load(cli->store, &filter, meetings,
+		    err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 check_exec(struct cli *cli, int argc, char **argv)
 {
@@ -165,7 +201,6 @@ check_exec(struct cli *cli, int argc, char **argv)
 	struct check_input	  in;
 	struct closure		  closure;
 	struct finding_list	  findings;
-	struct meeting_filter	  filter;
 	struct meeting_list	  meetings;
 	struct error		  err;
 	const char		 *format = "text", *fy_arg = NULL;
@@ -218,12 +253,8 @@ check_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (settings_closure_load(cli->store, &closure, &err) == -1)
 		return cli_fail(&err);
-	/* earlier years too: the first city meeting's previous window */
-	meeting_filter_init(&filter);
-	filter.has_to = 1;
-	filter.to = date_fiscal_year_end(fy);
 	meeting_list_init(&meetings);
-	if (store_meetings_load(cli->store, &filter, &meetings, &err) == -1) {
+	if (load_meetings(cli, fy, &meetings, &err) == -1) {
 		meeting_list_free(&meetings);
 		return cli_fail(&err);
 	}
