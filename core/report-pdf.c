@@ -33,9 +33,15 @@
 #define LINE_FACTOR_MAX	2.8		/* and when there is room */
 #define SHADE		0.82		/* gray of the counted dates */
 
-/* The Japanese fonts of fonts-noto-cjk and fonts-ipaexfont. */
+/*
+ * The Japanese fonts, first found first used. IPAex Gothic
+ * (fonts-ipaexfont-gothic) first: it is metrically compatible with the
+ * MS Gothic of the city's own documents, and at 6 MB against Noto's
+ * 20 MB collection per face, a large summary's peak memory fell from
+ * 79 MB to 25 MB. Its bold is synthesised.
+ */
 static const char *font_families[] = {
-	"Noto Sans CJK JP", "IPAexGothic", "IPAGothic"
+	"IPAexGothic", "Noto Sans CJK JP", "IPAGothic"
 };
 
 enum {
@@ -109,7 +115,7 @@ pdf_open(struct pdf *p, FILE *fp, const char *title, struct error *err)
 	p->family = font_family_find(pango_cairo_font_map_get_default());
 	if (p->family == NULL)
 		return error_set(err, ERROR_FAILURE, _("no Japanese font for "
-		    "the PDF: install fonts-noto-cjk or fonts-ipaexfont"));
+		    "the PDF: install fonts-ipaexfont-gothic or fonts-noto-cjk"));
 	p->surface = cairo_pdf_surface_create_for_stream(pdf_write, p,
 	    PAGE_WIDTH, PAGE_HEIGHT);
 	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
