@@ -92,13 +92,16 @@ measure "import, fresh database (all added)" 5 \
 	"$carecal" --db "$out/fresh.db" import "$out/meetings.ics"
 measure "list --format csv" 5 : \
 	"$carecal" --db "$db" list --format csv
-measure "summary --for 2021-01-27" 5 : \
-	"$carecal" --db "$db" summary --for 2021-01-27
-measure "summary --for 2021-01-27 --format pdf" 5 : \
-	"$carecal" --db "$db" summary --for 2021-01-27 --format pdf \
+# the first city-level meeting of the file, and its fiscal year
+city=$(awk -F, '$7 == "city" { print $3; exit }' "$out/meetings.csv")
+fy=$(echo "$city" | awk -F- '{ print $2 < 4 ? $1 - 1 : $1 }')
+measure "summary --for $city" 5 : \
+	"$carecal" --db "$db" summary --for "$city"
+measure "summary --for $city --format pdf" 5 : \
+	"$carecal" --db "$db" summary --for "$city" --format pdf \
 	-o "$out/summary.pdf"
-measure "check --fy 2021" 5 : \
-	"$carecal" --db "$db" check --fy 2021
+measure "check --fy $fy" 5 : \
+	"$carecal" --db "$db" check --fy "$fy"
 measure "history" 5 : \
 	"$carecal" --db "$db" history
 exit $failed

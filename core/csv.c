@@ -18,178 +18,317 @@
 #include "i18n.h"
 #include "text.h"
 
-struct field_buffer {
-	char	*data;
-	size_t	 len, cap;
+/*
+ * The reader: bytes come from a memory buffer (csv_parse) or from a file
+ * in blocks (csv_reader_open), so a large file is never held whole.
+ */
+struct csv_reader {
+	FILE		*fp;
+	char		*name;
+	const char	*data;		/* the bytes at hand */
+	size_t		 len, pos;
+	char		*block;		/* what data points to, from a file */
+	int		 started;	/* the BOM was looked for */
+	long		 line;		/* physical line of the next byte */
+	unsigned long	 offset;	/* bytes read before data[pos] */
+	char		*text;		/* the fields, NUL-separated */
+	size_t		 text_len, text_cap;
+	size_t		*starts;	/* where each field starts in text */
+	long		*lines;		/* the line each field starts on */
+	char		**fields;	/* handed out in a csv_record */
+	size_t		 count, cap;
 };
 
-static void
-buffer_add(struct field_buffer *b, char c)
+#define READ_BLOCK	65536
+
+/* The next byte, -1 at the end (or after a read error, with errno). */
+static int
+reader_peek(struct csv_reader *r)
 {
-	if (b->len + 1 >= b->cap) {
-		b->cap = b->cap == 0 ? 64 : b->cap * 2;
-		b->data = xreallocarray(b->data, b->cap, 1);
-	}
-	b->data[b->len++] = c;
-}
+	size_t	n;
 
-static void
-record_add_field(struct csv_record *r, struct field_buffer *b)
-{
-	r->fields = xreallocarray(r->fields, r->count + 1, sizeof *r->fields);
-	r->fields[r->count++] = xstrndup(b->data != NULL ? b->data : "",
-	    b->len);
-	b->len = 0;
-}
-
-static struct csv_record *
-table_add_record(struct csv_table *t, long line)
-{
-	struct csv_record	*r;
-
-	t->records = xreallocarray(t->records, t->count + 1,
-	    sizeof *t->records);
-	r = &t->records[t->count++];
-	memset(r, 0, sizeof *r);
-	r->line = line;
-	return r;
-}
-
-/* The line a byte offset is on, for errors found before parsing. */
-static long
-line_of(const char *data, size_t offset)
-{
-	long	line = 1;
-	size_t	i;
-
-	for (i = 0; i < offset; i++)
-		if (data[i] == '\n')
-			line++;
-	return line;
+	if (r->pos < r->len)
+		return (unsigned char)r->data[r->pos];
+	if (r->fp == NULL)
+		return -1;
+	r->offset += r->len;
+	n = fread(r->block, 1, READ_BLOCK, r->fp);
+	r->data = r->block;
+	r->len = n;
+	r->pos = 0;
+	return n == 0 ? -1 : (unsigned char)r->data[0];
 }
 
 static int
-check_bytes(const char *data, size_t len, const char *name,
-    struct error *err)
+reader_get(struct csv_reader *r)
 {
-	const char	*nul = memchr(data, '\0', len);
-	size_t		 start, i;
+	int	c = reader_peek(r);
 
-	if (nul != NULL)
-		return error_set(err, ERROR_INPUT, _("%s:%ld: contains a NUL "
-		    "byte; not a text file"), name,
-		    line_of(data, (size_t)(nul - data)));
-	/* check line by line so the message can name the line */
-	for (start = 0, i = 0; i <= len; i++) {
-		if (i == len || data[i] == '\n') {
-			if (!text_utf8_valid(data + start, i - start))
-				return error_set(err, ERROR_INPUT, _("%s:%ld: "
-				    "not valid UTF-8 (save the file as UTF-8)"),
-				    name, line_of(data, start));
-			start = i + 1;
-		}
+	if (c != -1)
+		r->pos++;
+	return c;
+}
+
+static void
+text_add(struct csv_reader *r, char c)
+{
+	if (r->text_len + 1 >= r->text_cap) {
+		r->text_cap = r->text_cap == 0 ? 256 : r->text_cap * 2;
+		r->text = xreallocarray(r->text, r->text_cap, 1);
+	}
+	r->text[r->text_len++] = c;
+}
+
+static void
+field_begin(struct csv_reader *r)
+{
+	if (r->count == r->cap) {
+		r->cap = r->cap == 0 ? 16 : r->cap * 2;
+		r->starts = xreallocarray(r->starts, r->cap,
+		    sizeof *r->starts);
+		r->lines = xreallocarray(r->lines, r->cap, sizeof *r->lines);
+		r->fields = xreallocarray(r->fields, r->cap,
+		    sizeof *r->fields);
+	}
+	r->starts[r->count] = r->text_len;
+	r->lines[r->count++] = r->line;
+}
+
+/*
+ * End the field being read: it must be UTF-8 without NUL. Every byte
+ * that is not a separator, quote or line end is in a field, so checking
+ * the fields checks the file; a line break inside the field moves the
+ * line of the message along.
+ */
+static int
+field_end(struct csv_reader *r, struct error *err)
+{
+	const char	*f = r->text + r->starts[r->count - 1], *p, *nl;
+	size_t		 len = r->text_len - r->starts[r->count - 1];
+	long		 line = r->lines[r->count - 1];
+
+	text_add(r, '\0');
+	for (p = f; p < f + len; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(f + len - p))) == NULL)
+			nl = f + len;
+		if (memchr(p, '\0', (size_t)(nl - p)) != NULL)
+			return error_set(err, ERROR_INPUT, _("%s:%ld: "
+			    "contains a NUL byte; not a text file"), r->name,
+			    line);
+		if (!text_utf8_valid(p, (size_t)(nl - p)))
+			return error_set(err, ERROR_INPUT, _("%s:%ld: not "
+			    "valid UTF-8 (save the file as UTF-8)"), r->name,
+			    line);
 	}
 	return 0;
+}
+
+int
+csv_reader_next(struct csv_reader *r, struct csv_record *out,
+    struct error *err)
+{
+	unsigned long	 start;
+	long		 record_line = r->line;
+	size_t		 i;
+	int		 c, quoted = 0, after_quote = 0;
+
+	if (!r->started) {
+		r->started = 1;
+		if (reader_peek(r) == 0xEF && r->pos + 3 <= r->len &&
+		    memcmp(r->data + r->pos, "\xEF\xBB\xBF", 3) == 0)
+			r->pos += 3;
+	}
+	r->count = 0;
+	r->text_len = 0;
+	if (reader_peek(r) == -1)
+		goto end;
+	start = r->offset + r->pos;
+	record_line = r->line;
+	field_begin(r);
+	for (;;) {
+		if (r->offset + r->pos - start > CSV_MAX_RECORD)
+			return error_set(err, ERROR_INPUT, _("%s:%ld: record "
+			    "longer than %d bytes"), r->name, record_line,
+			    CSV_MAX_RECORD);
+		if ((c = reader_get(r)) == -1)
+			break;
+		if (quoted) {
+			if (c == '"') {
+				if (reader_peek(r) == '"') {
+					text_add(r, '"');
+					reader_get(r);
+				} else {
+					quoted = 0;
+					after_quote = 1;
+				}
+			} else if (c == '\r' && reader_peek(r) == '\n') {
+				/* a line break in a cell is kept as LF */
+				continue;
+			} else {
+				if (c == '\n')
+					r->line++;
+				text_add(r, (char)c);
+			}
+			continue;
+		}
+		switch (c) {
+		case '"':
+			if (r->text_len != r->starts[r->count - 1] ||
+			    after_quote)
+				return error_set(err, ERROR_INPUT, _("%s:%ld: "
+				    "field %zu: a quote inside an unquoted "
+				    "field (quote the whole field and double "
+				    "the quote)"), r->name, r->line, r->count);
+			quoted = 1;
+			break;
+		case ',':
+			if (field_end(r, err) == -1)
+				return -1;
+			field_begin(r);
+			after_quote = 0;
+			break;
+		case '\r':
+			if (reader_peek(r) == '\n')
+				break;
+			/* a lone CR ends a line too */
+			/* FALLTHROUGH */
+		case '\n':
+			r->line++;
+			goto record;
+		default:
+			if (after_quote)
+				return error_set(err, ERROR_INPUT, _("%s:%ld: "
+				    "field %zu: text after the closing quote"),
+				    r->name, r->line, r->count);
+			text_add(r, (char)c);
+		}
+	}
+end:
+	if (r->fp != NULL && ferror(r->fp))
+		return error_set(err, ERROR_INPUT, _("%s: cannot read: %s"),
+		    r->name, strerror(errno));
+	if (quoted)
+		return error_set(err, ERROR_INPUT, _("%s:%ld: a quoted field "
+		    "is never closed"), r->name, record_line);
+	if (r->count == 0)
+		return 0;
+record:
+	if (field_end(r, err) == -1)
+		return -1;
+	for (i = 0; i < r->count; i++)
+		r->fields[i] = r->text + r->starts[i];
+	out->line = record_line;
+	out->count = r->count;
+	out->fields = r->fields;
+	return 1;
+}
+
+static struct csv_reader *
+reader_new(const char *name)
+{
+	struct csv_reader	*r = xcalloc(1, sizeof *r);
+
+	r->name = xstrdup(name);
+	r->line = 1;
+	return r;
+}
+
+void
+csv_reader_close(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fp != NULL)
+		fclose(r->fp);
+	free(r->name);
+	free(r->block);
+	free(r->text);
+	free(r->starts);
+	free(r->lines);
+	free(r->fields);
+	free(r);
+}
+
+int
+csv_reader_open(const char *path, struct csv_reader **out, struct error *err)
+{
+	struct csv_reader	*r;
+	struct stat		 st;
+	int			 fd;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_set(err, ERROR_INPUT, _("%s: cannot read: %s"),
+		    path, strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return error_set(err, ERROR_INPUT, _("%s: not a regular "
+		    "file"), path);
+	}
+	if ((size_t)st.st_size > CSV_MAX_FILE) {
+		close(fd);
+		return error_set(err, ERROR_INPUT, _("%s: larger than %zu "
+		    "MiB; split it"), path, (size_t)CSV_MAX_FILE /
+		    (1024 * 1024));
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		return error_set(err, ERROR_INPUT, _("%s: empty file; "
+		    "expected a header line"), path);
+	}
+	r = reader_new(path);
+	if ((r->fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		csv_reader_close(r);
+		return error_set(err, ERROR_FAILURE, "%s: %s", path,
+		    strerror(errno));
+	}
+	r->block = xmalloc(READ_BLOCK);
+	r->data = r->block;
+	*out = r;
+	return 0;
+}
+
+/* The records of a reader, copied into a table. */
+static int
+table_read(struct csv_reader *r, struct csv_table *t, struct error *err)
+{
+	struct csv_record	 rec, *copy;
+	size_t			 cap = 0, i;
+	int			 rc;
+
+	memset(t, 0, sizeof *t);
+	while ((rc = csv_reader_next(r, &rec, err)) == 1) {
+		if (t->count == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			t->records = xreallocarray(t->records, cap,
+			    sizeof *t->records);
+		}
+		copy = &t->records[t->count++];
+		copy->line = rec.line;
+		copy->count = rec.count;
+		copy->fields = xreallocarray(NULL, rec.count,
+		    sizeof *copy->fields);
+		for (i = 0; i < rec.count; i++)
+			copy->fields[i] = xstrdup(rec.fields[i]);
+	}
+	if (rc == -1)
+		csv_table_free(t);
+	return rc;
 }
 
 int
 csv_parse(const char *data, size_t len, const char *name,
     struct csv_table *t, struct error *err)
 {
-	struct field_buffer	 b = { NULL, 0, 0 };
-	struct csv_record	*r = NULL;
-	size_t			 i = 0, record_start = 0;
-	long			 line = 1, record_line = 1;
-	int			 quoted = 0, after_quote = 0;
+	struct csv_reader	*r = reader_new(name);
+	int			 rc;
 
-	memset(t, 0, sizeof *t);
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		i = record_start = 3;
-	if (check_bytes(data, len, name, err) == -1)
-		return -1;
-	for (; i < len; i++) {
-		char	c = data[i];
-
-		if (i - record_start > CSV_MAX_RECORD) {
-			error_set(err, ERROR_INPUT, _("%s:%ld: record longer "
-			    "than %d bytes"), name, record_line,
-			    CSV_MAX_RECORD);
-			goto fail;
-		}
-		if (r == NULL) {
-			r = table_add_record(t, line);
-			record_line = line;
-			record_start = i;
-		}
-		if (quoted) {
-			if (c == '"') {
-				if (i + 1 < len && data[i + 1] == '"') {
-					buffer_add(&b, '"');
-					i++;
-				} else {
-					quoted = 0;
-					after_quote = 1;
-				}
-			} else if (c == '\r' && i + 1 < len &&
-			    data[i + 1] == '\n') {
-				/* a line break in a cell is kept as LF */
-				continue;
-			} else {
-				if (c == '\n')
-					line++;
-				buffer_add(&b, c);
-			}
-			continue;
-		}
-		switch (c) {
-		case '"':
-			if (b.len != 0 || after_quote) {
-				error_set(err, ERROR_INPUT, _("%s:%ld: field "
-				    "%zu: a quote inside an unquoted field "
-				    "(quote the whole field and double the "
-				    "quote)"), name, line, r->count + 1);
-				goto fail;
-			}
-			quoted = 1;
-			break;
-		case ',':
-			record_add_field(r, &b);
-			after_quote = 0;
-			break;
-		case '\r':
-			if (i + 1 < len && data[i + 1] == '\n')
-				break;
-			/* a lone CR ends a line too */
-			/* FALLTHROUGH */
-		case '\n':
-			record_add_field(r, &b);
-			after_quote = 0;
-			r = NULL;
-			line++;
-			break;
-		default:
-			if (after_quote) {
-				error_set(err, ERROR_INPUT, _("%s:%ld: field "
-				    "%zu: text after the closing quote"), name,
-				    line, r->count + 1);
-				goto fail;
-			}
-			buffer_add(&b, c);
-		}
-	}
-	if (quoted) {
-		error_set(err, ERROR_INPUT, _("%s:%ld: a quoted field is never "
-		    "closed"), name, record_line);
-		goto fail;
-	}
-	if (r != NULL)
-		record_add_field(r, &b);
-	free(b.data);
-	return 0;
-fail:
-	free(b.data);
-	csv_table_free(t);
-	return -1;
+	r->data = data;
+	r->len = len;
+	rc = table_read(r, t, err);
+	csv_reader_close(r);
+	return rc;
 }
 
 int
@@ -240,20 +379,14 @@ file_read_all(const char *path, size_t max, char **out, size_t *outlen,
 int
 csv_load_file(const char *path, struct csv_table *t, struct error *err)
 {
-	char	*data;
-	size_t	 len;
-	int	 rc;
+	struct csv_reader	*r;
+	int			 rc;
 
 	memset(t, 0, sizeof *t);
-	if (file_read_all(path, CSV_MAX_FILE, &data, &len, err) == -1)
+	if (csv_reader_open(path, &r, err) == -1)
 		return -1;
-	if (len == 0) {
-		free(data);
-		return error_set(err, ERROR_INPUT, _("%s: empty file; "
-		    "expected a header line"), path);
-	}
-	rc = csv_parse(data, len, path, t, err);
-	free(data);
+	rc = table_read(r, t, err);
+	csv_reader_close(r);
 	return rc;
 }
 

@@ -36,6 +36,18 @@ int	csv_parse(const char *, size_t, const char *, struct csv_table *,
 int	csv_load_file(const char *, struct csv_table *, struct error *);
 void	csv_table_free(struct csv_table *);
 
+/*
+ * A file read one record at a time, with the checks of csv_parse, so that
+ * a large file is never in memory whole. csv_reader_next gives 1 and the
+ * next record (its fields valid until the next call), 0 at the end, or
+ * -1 with the error in err.
+ */
+struct csv_reader;
+int	csv_reader_open(const char *, struct csv_reader **, struct error *);
+int	csv_reader_next(struct csv_reader *, struct csv_record *,
+	    struct error *);
+void	csv_reader_close(struct csv_reader *);
+
 /* Write one field, quoted when it holds a comma, quote or line break. */
 void	csv_write_field(FILE *, const char *);
 

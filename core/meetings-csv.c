@@ -13,6 +13,7 @@ enum column {
 	COL_MODE, COL_STATUS, COL_CASES, COL_VENUE, COL_URL, COL_NOTE,
 	COL_WINDOW, COL_COUNT
 };
+_Static_assert(COL_COUNT == MEETINGS_CSV_COLUMNS, "the columns of a file");
 /* `list` writes the first 13; window is read when present. */
 #define COL_WRITTEN	COL_WINDOW
 
@@ -170,13 +171,18 @@ read_record(const struct csv_record *r, const int *map, const char *name,
 }
 
 /* Comment lines (# ...) may stand before the header. */
+static int
+is_comment(const struct csv_record *r)
+{
+	return r->count > 0 && r->fields[0][0] == '#';
+}
+
 static size_t
 header_index(const struct csv_table *t)
 {
 	size_t	i;
 
-	for (i = 0; i < t->count && t->records[i].count > 0 &&
-	    t->records[i].fields[0][0] == '#'; i++)
+	for (i = 0; i < t->count && is_comment(&t->records[i]); i++)
 		;
 	return i;
 }
@@ -201,31 +207,145 @@ is_blank(const struct csv_record *r)
 static int
 compare_uids(const void *pa, const void *pb)
 {
-	const struct csv_meeting *a = *(const struct csv_meeting *const *)pa;
-	const struct csv_meeting *b = *(const struct csv_meeting *const *)pb;
-	int c = strcmp(a->meeting.uid, b->meeting.uid);
+	const struct meetings_csv_uid	*a = pa, *b = pb;
+	int				 c = strcmp(a->uid, b->uid);
 
 	return c != 0 ? c : (a->line > b->line) - (a->line < b->line);
 }
 
 /* Sorted, so a large file is checked in n log n. */
 static void
-check_duplicate_uids(struct csv_meeting *v, size_t n, const char *name,
-    struct error *err, int *nerrors)
+check_duplicate_uids(struct meetings_csv *in)
 {
-	struct csv_meeting	**by_uid = xcalloc(n, sizeof *by_uid);
-	size_t			  i, k = 0;
+	size_t	i;
 
-	for (i = 0; i < n; i++)
-		if (v[i].meeting.uid != NULL)
-			by_uid[k++] = &v[i];
-	qsort(by_uid, k, sizeof *by_uid, compare_uids);
-	for (i = 1; i < k; i++)
-		if (strcmp(by_uid[i]->meeting.uid,
-		    by_uid[i - 1]->meeting.uid) == 0)
-			report(err, nerrors, name, by_uid[i]->line, "uid",
+	if (in->nuids < 2)
+		return;
+	qsort(in->uids, in->nuids, sizeof *in->uids, compare_uids);
+	for (i = 1; i < in->nuids; i++)
+		if (strcmp(in->uids[i].uid, in->uids[i - 1].uid) == 0)
+			report(in->err, &in->nerrors, in->name,
+			    in->uids[i].line, "uid",
 			    _("the same uid as an earlier line"));
-	free(by_uid);
+}
+
+void
+meetings_csv_begin(struct meetings_csv *in, const char *name,
+    const struct catalog *cat, struct error *err)
+{
+	memset(in, 0, sizeof *in);
+	in->name = name;
+	in->cat = cat;
+	in->err = err;
+	error_clear(err);
+}
+
+static int
+read_header(struct meetings_csv *in, const struct csv_record *h)
+{
+	size_t	i;
+	int	j, k;
+
+	for (j = 0; j < COL_COUNT; j++)
+		in->map[j] = -1;
+	for (i = 0; i < h->count; i++) {
+		for (k = 0; k < COL_COUNT; k++)
+			if (strcmp(h->fields[i], column_names[k]) == 0)
+				break;
+		if (k == COL_COUNT)
+			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
+			    "unknown column '%s' in the header (expected id,"
+			    "uid,date,start,end,center,type,mode,status,cases,"
+			    "venue,url,note,window)"), in->name, h->line,
+			    h->fields[i]);
+		if (in->map[k] != -1)
+			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
+			    "column '%s' twice in the header"), in->name,
+			    h->line, h->fields[i]);
+		in->map[k] = (int)i;
+	}
+	if (in->map[COL_DATE] == -1 || in->map[COL_TYPE] == -1)
+		return error_set(in->err, ERROR_INPUT, _("%s:%ld: the header "
+		    "needs at least the columns date and type"), in->name,
+		    h->line);
+	in->columns = h->count;
+	in->has_header = 1;
+	in->has_window = in->map[COL_WINDOW] != -1;
+	return 0;
+}
+
+int
+meetings_csv_feed(struct meetings_csv *in, const struct csv_record *r,
+    struct csv_meeting *out)
+{
+	char	why[128];
+
+	in->records++;
+	if (!in->has_header) {
+		if (is_comment(r))
+			return 0;
+		return read_header(in, r) == -1 ? -1 : 0;
+	}
+	if (is_blank(r))
+		return 0;
+	if (r->count != in->columns) {
+		snprintf(why, sizeof why, _("%zu fields, but the header has "
+		    "%zu"), r->count, in->columns);
+		report(in->err, &in->nerrors, in->name, r->line, NULL, why);
+		return 0;
+	}
+	if (read_record(r, in->map, in->name, in->cat, out, in->err,
+	    &in->nerrors) == -1) {
+		meeting_clear(&out->meeting);
+		return 0;
+	}
+	if (out->meeting.uid != NULL) {
+		if (in->nuids == in->uids_capacity) {
+			in->uids_capacity = in->uids_capacity == 0 ? 64 :
+			    in->uids_capacity * 2;
+			in->uids = xreallocarray(in->uids, in->uids_capacity,
+			    sizeof *in->uids);
+		}
+		in->uids[in->nuids].uid = xstrdup(out->meeting.uid);
+		in->uids[in->nuids++].line = r->line;
+	}
+	return 1;
+}
+
+int
+meetings_csv_end(struct meetings_csv *in)
+{
+	size_t	len;
+
+	if (in->records == 0)
+		return error_set(in->err, ERROR_INPUT, _("%s: empty file; "
+		    "expected a header line"), in->name);
+	if (!in->has_header)
+		return error_set(in->err, ERROR_INPUT, _("%s: no header "
+		    "line"), in->name);
+	if (in->nerrors == 0)
+		check_duplicate_uids(in);
+	if (in->nerrors == 0)
+		return 0;
+	len = strlen(in->err->msg);
+	if (in->nerrors > MAX_REPORTED)
+		snprintf(in->err->msg + len, sizeof in->err->msg - len,
+		    _("\n%s: %d more problems not shown"), in->name,
+		    in->nerrors - MAX_REPORTED);
+	in->err->kind = ERROR_INPUT;
+	return -1;
+}
+
+void
+meetings_csv_free(struct meetings_csv *in)
+{
+	size_t	i;
+
+	for (i = 0; i < in->nuids; i++)
+		free(in->uids[i].uid);
+	free(in->uids);
+	in->uids = NULL;
+	in->nuids = in->uids_capacity = 0;
 }
 
 int
@@ -233,71 +353,22 @@ meetings_csv_read(const struct csv_table *t, const char *name,
     const struct catalog *cat, struct csv_meeting **out, size_t *count,
     struct error *err)
 {
-	const struct csv_record	*h;
+	struct meetings_csv	 in;
 	struct csv_meeting	*v;
-	int			 map[COL_COUNT];
-	size_t			 i, first, n = 0;
-	int			 j, k, nerrors = 0;
+	size_t			 i, n = 0;
+	int			 rc = 0;
 
 	*out = NULL;
 	*count = 0;
-	error_clear(err);
-	if (t->count == 0)
-		return error_set(err, ERROR_INPUT, _("%s: empty file; "
-		    "expected a header line"), name);
-	if ((first = header_index(t)) == t->count)
-		return error_set(err, ERROR_INPUT, _("%s: no header line"),
-		    name);
-	h = &t->records[first];
-	for (j = 0; j < COL_COUNT; j++)
-		map[j] = -1;
-	for (i = 0; i < h->count; i++) {
-		for (k = 0; k < COL_COUNT; k++)
-			if (strcmp(h->fields[i], column_names[k]) == 0)
-				break;
-		if (k == COL_COUNT)
-			return error_set(err, ERROR_INPUT, _("%s:%ld: unknown "
-			    "column '%s' in the header (expected id,uid,date,"
-			    "start,end,center,type,mode,status,cases,venue,"
-			    "url,note,window)"), name, h->line, h->fields[i]);
-		if (map[k] != -1)
-			return error_set(err, ERROR_INPUT, _("%s:%ld: column "
-			    "'%s' twice in the header"), name, h->line,
-			    h->fields[i]);
-		map[k] = (int)i;
-	}
-	if (map[COL_DATE] == -1 || map[COL_TYPE] == -1)
-		return error_set(err, ERROR_INPUT, _("%s:%ld: the header needs "
-		    "at least the columns date and type"), name, h->line);
-	v = xcalloc(t->count, sizeof *v);
-	for (i = first + 1; i < t->count; i++) {
-		const struct csv_record	*r = &t->records[i];
-
-		if (is_blank(r))
-			continue;
-		if (r->count != h->count) {
-			char	why[128];
-
-			snprintf(why, sizeof why, _("%zu fields, but the "
-			    "header has %zu"), r->count, h->count);
-			report(err, &nerrors, name, r->line, NULL, why);
-			continue;
-		}
-		if (read_record(r, map, name, cat, &v[n], err, &nerrors) == 0)
+	meetings_csv_begin(&in, name, cat, err);
+	v = xcalloc(t->count + 1, sizeof *v);
+	for (i = 0; i < t->count && rc != -1; i++)
+		if ((rc = meetings_csv_feed(&in, &t->records[i], &v[n])) == 1)
 			n++;
-		else
-			meeting_clear(&v[n].meeting);
-	}
-	if (nerrors == 0)
-		check_duplicate_uids(v, n, name, err, &nerrors);
-	if (nerrors > 0) {
-		size_t	len = strlen(err->msg);
-
-		if (nerrors > MAX_REPORTED)
-			snprintf(err->msg + len, sizeof err->msg - len,
-			    _("\n%s: %d more problems not shown"), name,
-			    nerrors - MAX_REPORTED);
-		err->kind = ERROR_INPUT;
+	if (rc != -1)
+		rc = meetings_csv_end(&in);
+	meetings_csv_free(&in);
+	if (rc == -1) {
 		csv_meetings_free(v, n);
 		return -1;
 	}

@@ -32,6 +32,49 @@ struct csv_meeting {
 int	meetings_csv_read(const struct csv_table *, const char *,
 	    const struct catalog *, struct csv_meeting **, size_t *,
 	    struct error *);
+/* The columns a file may have: those `list` writes, and window. */
+#define MEETINGS_CSV_COLUMNS	14
+
+/* One uid of the file and its line, for the check of duplicates. */
+struct meetings_csv_uid {
+	char	*uid;
+	long	 line;
+};
+
+/*
+ * Meetings read from CSV records one at a time (comment lines, then the
+ * header, then one meeting a record), so that a large file need not be
+ * in memory whole. Problems are reported in err as meetings_csv_read
+ * does; meetings_csv_end adds the check that no uid comes twice.
+ */
+struct meetings_csv {
+	const char		*name;
+	const struct catalog	*cat;
+	struct error		*err;
+	/* the field of each column, or -1 */
+	int			 map[MEETINGS_CSV_COLUMNS];
+	size_t			 columns;	/* fields in the header */
+	int			 has_header;
+	int			 has_window;	/* else stored windows stay */
+	int			 nerrors;
+	long			 records;
+	struct meetings_csv_uid	*uids;
+	size_t			 nuids, uids_capacity;
+};
+
+void	meetings_csv_begin(struct meetings_csv *, const char *,
+	    const struct catalog *, struct error *);
+/*
+ * 1: out holds the meeting of record r (the caller clears it); 0: the
+ * record gave none (a comment, the header, a blank line, or a problem
+ * now in err); -1: a bad header, in err, and nothing more can be read.
+ */
+int	meetings_csv_feed(struct meetings_csv *, const struct csv_record *,
+	    struct csv_meeting *);
+/* After the last record: 0, or -1 with every problem in err. */
+int	meetings_csv_end(struct meetings_csv *);
+void	meetings_csv_free(struct meetings_csv *);
+
 /* 1 if the header has a window column (else stored windows are kept). */
 int	meetings_csv_has_window(const struct csv_table *);
 void	csv_meetings_free(struct csv_meeting *, size_t);

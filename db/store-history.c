@@ -106,15 +106,26 @@ json_to_meeting(struct store *s, sqlite3_stmt *st, int i, struct meeting *m,
 	return 0;
 }
 
+static void
+entry_clear(struct history_entry *e)
+{
+	free(e->at);
+	free(e->login);
+	free(e->command);
+	meeting_clear(&e->before);
+	meeting_clear(&e->after);
+}
+
 int
-store_history_load(struct store *s, const struct history_filter *f,
-    struct history_list *list, struct error *err)
+store_history_each(struct store *s, const struct history_filter *f,
+    int flags, int (*fn)(struct history_entry *, void *), void *arg,
+    struct error *err)
 {
 	sqlite3_stmt		*st;
-	struct history_entry	*e;
+	struct history_entry	 e;
 	char			 sql[2048], since[DATE_ISO_LEN];
 	const char		*op;
-	int			 rc, n = 0;
+	int			 rc, n = 0, stop = 0;
 
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "%s%s%s%s ORDER BY h.id", "SELECT h.id, "
@@ -138,32 +149,58 @@ store_history_load(struct store *s, const struct history_filter *f,
 		date_format_iso(f->since, since, sizeof since);
 		sqlite3_bind_text(st, ++n, since, -1, SQLITE_STATIC);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e = history_list_add(list);
-		e->id = sqlite3_column_int64(st, 0);
-		e->action_id = sqlite3_column_int64(st, 1);
-		e->at = column_copy(st, 2);
-		e->login = column_copy(st, 3);
-		e->command = column_copy(st, 4);
-		e->undoes = sqlite3_column_int64(st, 5);
-		e->undone_by = sqlite3_column_int64(st, 6);
-		e->meeting_id = sqlite3_column_int64(st, 7);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&e, 0, sizeof e);
+		meeting_init(&e.before);
+		meeting_init(&e.after);
+		e.id = sqlite3_column_int64(st, 0);
+		e.action_id = sqlite3_column_int64(st, 1);
+		e.at = column_copy(st, 2);
+		e.login = column_copy(st, 3);
+		e.command = column_copy(st, 4);
+		e.undoes = sqlite3_column_int64(st, 5);
+		e.undone_by = sqlite3_column_int64(st, 6);
+		e.meeting_id = sqlite3_column_int64(st, 7);
 		op = (const char *)sqlite3_column_text(st, 8);
-		e->op = op == NULL ? HISTORY_UPDATE : op[0] == 'i' ?
+		e.op = op == NULL ? HISTORY_UPDATE : op[0] == 'i' ?
 		    HISTORY_INSERT : op[0] == 'd' ? HISTORY_DELETE :
 		    HISTORY_UPDATE;
-		if ((e->op != HISTORY_INSERT &&
-		    json_to_meeting(s, st, 9, &e->before, err) == -1) ||
-		    (e->op != HISTORY_DELETE &&
-		    json_to_meeting(s, st, 10, &e->after, err) == -1)) {
+		if (!(flags & STORE_HISTORY_NO_MEETINGS) &&
+		    ((e.op != HISTORY_INSERT &&
+		    json_to_meeting(s, st, 9, &e.before, err) == -1) ||
+		    (e.op != HISTORY_DELETE &&
+		    json_to_meeting(s, st, 10, &e.after, err) == -1))) {
+			entry_clear(&e);
 			sqlite3_finalize(st);
 			return -1;
 		}
+		stop = fn(&e, arg) != 0;
+		entry_clear(&e);
 	}
 	sqlite3_finalize(st);
+	if (stop)
+		return -1;
 	if (rc != SQLITE_DONE)
 		return store_error(s, _("reading the history"), err);
 	return 0;
+}
+
+/* Moves each entry into the list (store_history_load). */
+static int
+history_take(struct history_entry *e, void *arg)
+{
+	*history_list_add(arg) = *e;
+	memset(e, 0, sizeof *e);
+	meeting_init(&e->before);
+	meeting_init(&e->after);
+	return 0;
+}
+
+int
+store_history_load(struct store *s, const struct history_filter *f,
+    struct history_list *list, struct error *err)
+{
+	return store_history_each(s, f, 0, history_take, list, err);
 }
 
 void

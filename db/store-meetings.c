@@ -96,12 +96,13 @@ row_to_meeting(sqlite3_stmt *st, struct meeting *m)
 }
 
 int
-store_meetings_load(struct store *s, const struct meeting_filter *f,
-    struct meeting_list *list, struct error *err)
+store_meetings_each(struct store *s, const struct meeting_filter *f,
+    int (*fn)(struct meeting *, void *), void *arg, struct error *err)
 {
+	struct meeting	 m;
 	sqlite3_stmt	*st;
 	char		 sql[1024], from[DATE_ISO_LEN], to[DATE_ISO_LEN];
-	int		 rc, n = 0;
+	int		 rc, n = 0, stop = 0;
 
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "SELECT " MEETING_COLUMNS " FROM meetings m "
@@ -135,12 +136,35 @@ store_meetings_load(struct store *s, const struct meeting_filter *f,
 	if (f->status != -1)
 		sqlite3_bind_text(st, ++n, meeting_status_code(f->status), -1,
 		    SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		row_to_meeting(st, meeting_list_add(list));
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row_to_meeting(st, &m);
+		stop = fn(&m, arg) != 0;
+		meeting_clear(&m);
+	}
 	sqlite3_finalize(st);
+	if (stop)
+		return -1;
 	if (rc != SQLITE_DONE)
 		return store_error(s, _("reading meetings"), err);
 	return 0;
+}
+
+/* Moves each meeting into the list (store_meetings_load). */
+static int
+list_take(struct meeting *m, void *arg)
+{
+	struct meeting	*slot = meeting_list_add(arg);
+
+	*slot = *m;
+	meeting_init(m);
+	return 0;
+}
+
+int
+store_meetings_load(struct store *s, const struct meeting_filter *f,
+    struct meeting_list *list, struct error *err)
+{
+	return store_meetings_each(s, f, list_take, list, err);
 }
 
 static int
@@ -227,6 +251,28 @@ bind_fields(sqlite3_stmt *st, const struct meeting *m, char *date,
 	sqlite3_bind_int64(st, 14, m->sequence);
 }
 
+/*
+ * A new UID as meeting_uid_new makes them ("<32 hex>@carecal"), from
+ * SQLite's random numbers (ChaCha20, seeded once from the system):
+ * opening /dev/urandom for each was a sixth of a large import's time.
+ */
+static char *
+uid_new(struct store *s, struct error *err)
+{
+	sqlite3_stmt	*st;
+	char		*uid = NULL;
+
+	if ((st = store_statement(s, ST_UID_NEW, "SELECT "
+	    "lower(hex(randomblob(16))) || '@carecal'", err)) == NULL)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		uid = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (uid == NULL)
+		store_error(s, _("adding a meeting"), err);
+	return uid;
+}
+
 int
 store_meeting_insert(struct store *s, struct meeting *m, struct error *err)
 {
@@ -235,8 +281,8 @@ store_meeting_insert(struct store *s, struct meeting *m, struct error *err)
 	char		 wfrom[16], wto[16];
 	int		 rc;
 
-	if (m->uid == NULL)
-		m->uid = meeting_uid_new();
+	if (m->uid == NULL && (m->uid = uid_new(s, err)) == NULL)
+		return -1;
 	/* the id: above any in the history, so an id is never reused */
 	if ((st = store_statement(s, ST_MEETING_INSERT, "INSERT INTO meetings "
 	    "(type_id, center_id, date, start_time, end_time, mode, status, "

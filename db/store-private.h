@@ -15,6 +15,7 @@ enum store_statement {
 	ST_MEETING_GET,
 	ST_MEETING_GET_UID,
 	ST_HISTORY_JSON,
+	ST_UID_NEW,
 	ST_COUNT
 };
 

@@ -56,6 +56,14 @@ int	store_type_add(struct store *, const struct meeting_type *,
 int	store_type_update(struct store *, const struct meeting_type *,
 	    struct error *);
 
+/*
+ * Each meeting matching filter, in date order, handed to fn(m, arg) and
+ * then cleared, so that memory stays flat however many there are. fn
+ * may keep m (copy the struct, then meeting_init it); it returns 0 to go
+ * on, or -1 to stop, which this returns (err is fn's to fill then).
+ */
+int	store_meetings_each(struct store *, const struct meeting_filter *,
+	    int (*)(struct meeting *, void *), void *, struct error *);
 /* Meetings matching filter in date order, appended to list. */
 int	store_meetings_load(struct store *, const struct meeting_filter *,
 	    struct meeting_list *, struct error *);
@@ -121,6 +129,16 @@ struct history_filter {
 };
 
 void	history_filter_init(struct history_filter *);
+#define STORE_HISTORY_NO_MEETINGS 0x1	/* before and after left empty */
+/*
+ * Each change matching filter, oldest first, handed to fn(e, arg) and
+ * then cleared, so that memory stays flat however long the history is.
+ * fn may keep what it takes out of e (leaving NULL or meeting_init
+ * behind); it returns 0 to go on, or -1 to stop, which this returns.
+ */
+int	store_history_each(struct store *, const struct history_filter *,
+	    int, int (*)(struct history_entry *, void *), void *,
+	    struct error *);
 /* The changes matching filter, oldest first, appended to list. */
 int	store_history_load(struct store *, const struct history_filter *,
 	    struct history_list *, struct error *);

@@ -211,126 +211,140 @@ op_word(const struct history_entry *e)
 	}
 }
 
-static void
-print_history(const struct history_list *list, const struct catalog *cat,
-    int include_notes)
-{
-	const struct history_entry	*e;
-	char				 buf[256];
-	size_t				 i;
-	int				 wid = 0, wlogin = 0, wop = 0;
-	int				 wmeeting = 0, w;
-	long				 action = -1;
+/*
+ * The history is printed in two passes over the store, one to measure the
+ * columns (without reading the meetings' values) and one to print, so
+ * that memory stays flat however long it is.
+ */
+struct printing {
+	const struct catalog	*cat;
+	int			 include_notes;
+	int			 wid, wlogin, wop, wmeeting;
+	int			 width[DEL_COLS];	/* --deleted */
+	int			 pass;
+	long			 action;
+	size_t			 count;
+};
 
-	for (i = 0; i < list->count; i++) {
-		e = &list->items[i];
-		w = snprintf(buf, sizeof buf, "#%ld", e->action_id);
-		if (w > wid)
-			wid = w;
-		if (e->login != NULL && (w = text_width(e->login)) > wlogin)
-			wlogin = w;
-		if ((w = text_width(op_word(e))) > wop)
-			wop = w;
-		if ((w = snprintf(buf, sizeof buf, "%ld", e->meeting_id)) >
-		    wmeeting)
-			wmeeting = w;
-	}
-	for (i = 0; i < list->count; i++) {
-		e = &list->items[i];
-		if (e->action_id != action || e->action_id == 0) {
-			action = e->action_id;
-			snprintf(buf, sizeof buf, "#%ld", e->action_id);
-			text_print_right(stdout, buf, wid);
-			if (e->action_id == 0)
-				printf("  %s\n",
-				    _("(changed outside carecal)"));
-			else {
-				printf("  %s  ", e->at);
-				text_print_padded(stdout, e->login, wlogin);
-				printf("  %s", e->command);
-				if (e->undoes != 0)
-					printf(_("  (undoes #%ld)"),
-					    e->undoes);
-				if (e->undone_by != 0)
-					printf(_("  [undone by #%ld]"),
-					    e->undone_by);
-				putchar('\n');
-			}
-		}
-		printf("    %*ld  ", wmeeting, e->meeting_id);
-		text_print_padded(stdout, op_word(e), wop);
-		describe(e->op == HISTORY_DELETE ? &e->before : &e->after, cat,
-		    buf, sizeof buf);
-		printf("  %s\n", buf);
-		if (e->op == HISTORY_UPDATE)
-			print_changes(e, cat, 4 + wmeeting + 2,
-			    include_notes);
-	}
+static int
+history_measure(struct history_entry *e, void *arg)
+{
+	struct printing	*p = arg;
+	char		 buf[64];
+	int		 w;
+
+	w = snprintf(buf, sizeof buf, "#%ld", e->action_id);
+	if (w > p->wid)
+		p->wid = w;
+	if (e->login != NULL && (w = text_width(e->login)) > p->wlogin)
+		p->wlogin = w;
+	if ((w = text_width(op_word(e))) > p->wop)
+		p->wop = w;
+	if ((w = snprintf(buf, sizeof buf, "%ld", e->meeting_id)) >
+	    p->wmeeting)
+		p->wmeeting = w;
+	p->count++;
+	return 0;
 }
 
-static void
-print_deleted(const struct history_list *list, const struct catalog *cat)
+static int
+history_print(struct history_entry *e, void *arg)
+{
+	struct printing	*p = arg;
+	char		 buf[256];
+
+	if (e->action_id != p->action || e->action_id == 0) {
+		p->action = e->action_id;
+		snprintf(buf, sizeof buf, "#%ld", e->action_id);
+		text_print_right(stdout, buf, p->wid);
+		if (e->action_id == 0)
+			printf("  %s\n", _("(changed outside carecal)"));
+		else {
+			printf("  %s  ", e->at);
+			text_print_padded(stdout, e->login, p->wlogin);
+			printf("  %s", e->command);
+			if (e->undoes != 0)
+				printf(_("  (undoes #%ld)"), e->undoes);
+			if (e->undone_by != 0)
+				printf(_("  [undone by #%ld]"), e->undone_by);
+			putchar('\n');
+		}
+	}
+	printf("    %*ld  ", p->wmeeting, e->meeting_id);
+	text_print_padded(stdout, op_word(e), p->wop);
+	describe(e->op == HISTORY_DELETE ? &e->before : &e->after, p->cat,
+	    buf, sizeof buf);
+	printf("  %s\n", buf);
+	if (e->op == HISTORY_UPDATE)
+		print_changes(e, p->cat, 4 + p->wmeeting + 2,
+		    p->include_notes);
+	return 0;
+}
+
+/* One row of history --deleted: measured in pass 0, printed in pass 1. */
+static int
+deleted_row(struct history_entry *e, void *arg)
+{
+	struct printing			*p = arg;
+	const struct meeting_type	*t;
+	const struct center		*ce;
+	char				*cell[DEL_COLS], buf[DATE_JA_LEN + 32];
+	int				 c, w;
+
+	t = catalog_type_by_id(p->cat, e->before.type_id);
+	ce = catalog_center_by_id(p->cat, e->before.center_id);
+	snprintf(buf, sizeof buf, "%ld", e->meeting_id);
+	cell[DEL_ID] = xstrdup(buf);
+	cell[DEL_AT] = xstrdup(e->at != NULL ? e->at : "-");
+	cell[DEL_BY] = xstrdup(e->login != NULL ? e->login : "-");
+	date_format_japanese(e->before.date, buf, sizeof buf);
+	cell[DEL_DATE] = xstrdup(buf);
+	cell[DEL_TYPE] = xstrdup(t != NULL ? t->name : "?");
+	cell[DEL_CENTER] = xstrdup(ce != NULL ? ce->name : "-");
+	for (c = 0; c < DEL_COLS; c++) {
+		if (p->pass == 0) {
+			if ((w = text_width(cell[c])) > p->width[c])
+				p->width[c] = w;
+		} else if (c == DEL_ID)
+			text_print_right(stdout, cell[c], p->width[c]);
+		else if (c == DEL_COLS - 1)
+			fputs(cell[c], stdout);
+		else
+			text_print_padded(stdout, cell[c], p->width[c]);
+		if (p->pass == 1)
+			fputs(c == DEL_COLS - 1 ? "\n" : "  ", stdout);
+		free(cell[c]);
+	}
+	p->count++;
+	return 0;
+}
+
+static int
+print_deleted(struct store *store, const struct history_filter *f,
+    struct printing *p, struct error *err)
 {
 	const char	*header[DEL_COLS] = { _("ID"), _("Deleted"), _("By"),
 			    _("Date"), _("Type"), _("Center") };
-	char		*cell[DEL_COLS], buf[DATE_JA_LEN + 32];
-	int		 width[DEL_COLS], c, w, pass;
-	size_t		 i;
-	const struct history_entry	*e;
-	const struct meeting_type	*t;
-	const struct center		*ce;
+	int		 c;
 
 	for (c = 0; c < DEL_COLS; c++)
-		width[c] = text_width(header[c]);
-	/* pass 0 measures, pass 1 prints */
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			for (c = 0; c < DEL_COLS; c++) {
-				if (c == DEL_ID)
-					text_print_right(stdout, header[c],
-					    width[c]);
-				else if (c == DEL_COLS - 1)
-					fputs(header[c], stdout);
-				else
-					text_print_padded(stdout, header[c],
-					    width[c]);
-				fputs(c == DEL_COLS - 1 ? "\n" : "  ", stdout);
-			}
-		}
-		for (i = 0; i < list->count; i++) {
-			e = &list->items[i];
-			t = catalog_type_by_id(cat, e->before.type_id);
-			ce = catalog_center_by_id(cat, e->before.center_id);
-			snprintf(buf, sizeof buf, "%ld", e->meeting_id);
-			cell[DEL_ID] = xstrdup(buf);
-			cell[DEL_AT] = xstrdup(e->at != NULL ? e->at : "-");
-			cell[DEL_BY] = xstrdup(e->login != NULL ? e->login :
-			    "-");
-			date_format_japanese(e->before.date, buf, sizeof buf);
-			cell[DEL_DATE] = xstrdup(buf);
-			cell[DEL_TYPE] = xstrdup(t != NULL ? t->name : "?");
-			cell[DEL_CENTER] = xstrdup(ce != NULL ? ce->name :
-			    "-");
-			for (c = 0; c < DEL_COLS; c++) {
-				if (pass == 0) {
-					if ((w = text_width(cell[c])) >
-					    width[c])
-						width[c] = w;
-				} else if (c == DEL_ID)
-					text_print_right(stdout, cell[c],
-					    width[c]);
-				else if (c == DEL_COLS - 1)
-					fputs(cell[c], stdout);
-				else
-					text_print_padded(stdout, cell[c],
-					    width[c]);
-				if (pass == 1)
-					fputs(c == DEL_COLS - 1 ? "\n" : "  ",
-					    stdout);
-				free(cell[c]);
-			}
-		}
+		p->width[c] = text_width(header[c]);
+	p->pass = 0;
+	if (store_history_each(store, f, 0, deleted_row, p, err) == -1)
+		return -1;
+	if (p->count == 0)
+		return 0;
+	for (c = 0; c < DEL_COLS; c++) {
+		if (c == DEL_ID)
+			text_print_right(stdout, header[c], p->width[c]);
+		else if (c == DEL_COLS - 1)
+			fputs(header[c], stdout);
+		else
+			text_print_padded(stdout, header[c], p->width[c]);
+		fputs(c == DEL_COLS - 1 ? "\n" : "  ", stdout);
 	}
+	p->pass = 1;
+	return store_history_each(store, f, 0, deleted_row, p, err);
 }
 
 static int
@@ -344,7 +358,7 @@ history_exec(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct history_filter	 filter;
-	struct history_list	 list = { 0 };
+	struct printing		 p;
 	struct meeting		 m;
 	struct error		 err;
 	const char		*since = NULL;
@@ -382,10 +396,17 @@ history_exec(struct cli *cli, int argc, char **argv)
 		}
 		filter.has_since = 1;
 	}
-	if (cli_open(cli, &err) == -1 ||
-	    store_history_load(cli->store, &filter, &list, &err) == -1)
+	if (cli_open(cli, &err) == -1)
 		return cli_fail(&err);
-	if (list.count == 0 && filter.meeting_id != 0 && !filter.has_since &&
+	memset(&p, 0, sizeof p);
+	p.cat = &cli->catalog;
+	p.include_notes = include_notes;
+	p.action = -1;
+	if ((filter.deleted ? print_deleted(cli->store, &filter, &p, &err) :
+	    store_history_each(cli->store, &filter, STORE_HISTORY_NO_MEETINGS,
+	    history_measure, &p, &err)) == -1)
+		return cli_fail(&err);
+	if (p.count == 0 && filter.meeting_id != 0 && !filter.has_since &&
 	    !filter.deleted) {
 		meeting_init(&m);
 		rc = store_meeting_get(cli->store, filter.meeting_id, &m,
@@ -397,14 +418,12 @@ history_exec(struct cli *cli, int argc, char **argv)
 		if (rc != 0)
 			return cli_fail(&err);
 	}
-	if (list.count == 0)
+	if (p.count == 0)
 		printf(filter.deleted ? _("no deleted meetings\n") :
 		    _("no changes\n"));
-	else if (filter.deleted)
-		print_deleted(&list, &cli->catalog);
-	else
-		print_history(&list, &cli->catalog, include_notes);
-	history_list_free(&list);
+	else if (!filter.deleted && store_history_each(cli->store, &filter,
+	    0, history_print, &p, &err) == -1)
+		return cli_fail(&err);
 	return 0;
 }
 

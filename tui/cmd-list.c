@@ -80,57 +80,93 @@ fill_row(struct row *r, const struct meeting *m, const struct catalog *cat)
 	r->cell[COL_VENUE] = xstrdup(m->venue != NULL ? m->venue : "");
 }
 
-static void
-print_text(const struct meeting_list *list, const struct catalog *cat)
-{
-	const char	*header[NCOLS] = { _("ID"), _("Date"), _("Time"),
-			    _("Center"), _("Type"), _("Mode"), _("Status"),
-			    _("Cases"), _("Venue") };
-	struct row	*rows = xcalloc(list->count, sizeof *rows);
-	int		 width[NCOLS], w, c, last;
-	size_t		 i;
+/*
+ * The text table is printed in two passes over the store, one to measure
+ * the columns and one to print, so that no list of every meeting is ever
+ * held: memory stays flat however many there are.
+ */
+struct table {
+	const struct catalog	*cat;
+	int			 width[NCOLS];
+	int			 printing;
+	size_t			 count;
+};
 
-	for (c = 0; c < NCOLS; c++)
-		width[c] = text_width(header[c]);
-	for (i = 0; i < list->count; i++) {
-		fill_row(&rows[i], &list->items[i], cat);
+static void
+print_cell(const char *cell, int c, int width, int last)
+{
+	if (c == COL_ID || c == COL_CASES)
+		text_print_right(stdout, cell, width);
+	else if (c == last)
+		fputs(cell, stdout);
+	else
+		text_print_padded(stdout, cell, width);
+}
+
+static int
+table_row(struct meeting *m, void *arg)
+{
+	struct table	*t = arg;
+	struct row	 r;
+	int		 c, w, last;
+
+	fill_row(&r, m, t->cat);
+	if (!t->printing) {
 		for (c = 0; c < NCOLS; c++)
-			if ((w = text_width(rows[i].cell[c])) > width[c])
-				width[c] = w;
-	}
-	for (c = 0; c < NCOLS; c++) {
-		if (c == COL_ID || c == COL_CASES)
-			text_print_right(stdout, header[c], width[c]);
-		else if (c == NCOLS - 1)
-			fputs(header[c], stdout);
-		else
-			text_print_padded(stdout, header[c], width[c]);
-		fputs(c == NCOLS - 1 ? "\n" : "  ", stdout);
-	}
-	for (i = 0; i < list->count; i++) {
+			if ((w = text_width(r.cell[c])) > t->width[c])
+				t->width[c] = w;
+	} else {
 		/* stop after the last non-empty cell: no trailing blanks */
-		for (last = NCOLS - 1; last > 0 && rows[i].cell[last][0] ==
-		    '\0'; last--)
+		for (last = NCOLS - 1; last > 0 && r.cell[last][0] == '\0';
+		    last--)
 			;
 		for (c = 0; c <= last; c++) {
 			if (c > 0)
 				fputs("  ", stdout);
-			if (c == COL_ID || c == COL_CASES)
-				text_print_right(stdout, rows[i].cell[c],
-				    width[c]);
-			else if (c == last)
-				fputs(rows[i].cell[c], stdout);
-			else
-				text_print_padded(stdout, rows[i].cell[c],
-				    width[c]);
+			print_cell(r.cell[c], c, t->width[c], last);
 		}
-		for (c = 0; c < NCOLS; c++)
-			free(rows[i].cell[c]);
 		fputc('\n', stdout);
 	}
-	free(rows);
-	printf(ngettext("%zu meeting\n", "%zu meetings\n", list->count),
-	    list->count);
+	for (c = 0; c < NCOLS; c++)
+		free(r.cell[c]);
+	t->count++;
+	return 0;
+}
+
+static int
+print_text(struct store *store, const struct meeting_filter *f,
+    const struct catalog *cat, struct error *err)
+{
+	const char	*header[NCOLS] = { _("ID"), _("Date"), _("Time"),
+			    _("Center"), _("Type"), _("Mode"), _("Status"),
+			    _("Cases"), _("Venue") };
+	struct table	 t;
+	int		 c;
+
+	memset(&t, 0, sizeof t);
+	t.cat = cat;
+	for (c = 0; c < NCOLS; c++)
+		t.width[c] = text_width(header[c]);
+	if (store_meetings_each(store, f, table_row, &t, err) == -1)
+		return -1;
+	for (c = 0; c < NCOLS; c++) {
+		print_cell(header[c], c, t.width[c], NCOLS - 1);
+		fputs(c == NCOLS - 1 ? "\n" : "  ", stdout);
+	}
+	t.printing = 1;
+	t.count = 0;
+	if (store_meetings_each(store, f, table_row, &t, err) == -1)
+		return -1;
+	printf(ngettext("%zu meeting\n", "%zu meetings\n", t.count),
+	    t.count);
+	return 0;
+}
+
+static int
+csv_row(struct meeting *m, void *arg)
+{
+	meetings_csv_write(stdout, m, arg);
+	return 0;
 }
 
 static int
@@ -149,7 +185,6 @@ list_exec(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct meeting_filter	 filter;
-	struct meeting_list	 list;
 	struct error		 err;
 	const char		*format = "text";
 	size_t			 i;
@@ -192,16 +227,13 @@ list_exec(struct cli *cli, int argc, char **argv)
 		if (cli_filter_option(cli, given[i].opt, given[i].arg, &filter,
 		    &err) == -1)
 			return cli_fail(&err);
-	meeting_list_init(&list);
-	if (store_meetings_load(cli->store, &filter, &list, &err) == -1)
-		return cli_fail(&err);
 	if (strcmp(format, "csv") == 0) {
 		meetings_csv_write_header(stdout);
-		for (i = 0; i < list.count; i++)
-			meetings_csv_write(stdout, &list.items[i],
-			    &cli->catalog);
-	} else
-		print_text(&list, &cli->catalog);
-	meeting_list_free(&list);
+		if (store_meetings_each(cli->store, &filter, csv_row,
+		    &cli->catalog, &err) == -1)
+			return cli_fail(&err);
+	} else if (print_text(cli->store, &filter, &cli->catalog,
+	    &err) == -1)
+		return cli_fail(&err);
 	return 0;
 }

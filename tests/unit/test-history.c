@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 
 #include <grp.h>
+#include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -55,6 +57,26 @@ query_long(const char *path, const char *sql)
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The first column of the first row as text (malloc'd), or NULL. */
+static char *
+query_text(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
@@ -576,6 +598,128 @@ test_permissions(void)
 	    "does");
 }
 
+/* Every row of the history, as text, to compare before and after. */
+#define HISTORY_DUMP	"SELECT group_concat(id || '|' || "		\
+	"coalesce(action_id, '') || '|' || meeting_id || '|' || op || '|' "\
+	"|| coalesce(before, '') || '|' || coalesce(after, ''), '\n') "	\
+	"FROM (SELECT * FROM history ORDER BY id)"
+
+/*
+ * A version 3 database, written by the SQL of versions 1 to 3 with an
+ * action that added two meetings, one edit and one deletion, opened by
+ * this carecal: upgraded to version 4 with a copy kept, its history the
+ * same row for row, and undo, the history's protection and the checks
+ * working as before.
+ */
+static void
+test_upgrade_from_3(void)
+{
+	struct store		*s;
+	struct catalog		 cat;
+	struct undo_result	 r;
+	struct history_filter	 f;
+	struct history_list	 list = { 0 };
+	struct error		 err;
+	struct stat		 st;
+	char			 sql[2048], *before, *after;
+	const char		*path = path_of("v3.db");
+	struct passwd		*pw = getpwuid(geteuid());
+	int			 v;
+
+	for (v = 1; v <= 3; v++)
+		exec_sql(path, schema_migration(v));
+	snprintf(sql, sizeof sql, "PRAGMA user_version = 3; "
+	    "PRAGMA application_id = %d; PRAGMA foreign_keys = ON; "
+	    "INSERT INTO meeting_types VALUES (1, 'kobetsu', '個別ケア', '個別',"
+	    " 'regional', 4, 6, 1, 1); "
+	    "INSERT INTO centers VALUES (1, '明第1', 1, 0); "
+	    "INSERT INTO actions (at, login, command) VALUES "
+	    "('2021-07-01 00:00:00', 'someone', 'import old.csv'); "
+	    "INSERT INTO meetings (id, uid, type_id, center_id, date, mode, "
+	    "status, cases, created_at, created_by, updated_at, updated_by) "
+	    "VALUES (1, 'u1', 1, 1, '2021-07-27', 'hybrid', 'held', 2, 'x', "
+	    "'x', 'x', 'x'), (2, 'u2', 1, 1, '2021-08-03', 'online', "
+	    "'planned', NULL, 'x', 'x', 'x', 'x'); "
+	    "INSERT INTO actions (at, login, command) VALUES "
+	    "('2021-07-02 00:00:00', 'someone', 'edit 1'); "
+	    "UPDATE meetings SET cases = 3, version = 2 WHERE id = 1; "
+	    "INSERT INTO actions (at, login, command) VALUES "
+	    "('2021-07-03 00:00:00', '%s', 'delete 2'); "
+	    "DELETE FROM meetings WHERE id = 2;", SCHEMA_APPLICATION_ID,
+	    pw != NULL ? pw->pw_name : "?");
+	IS_INT(exec_sql(path, sql), SQLITE_OK, "a version 3 database with "
+	    "history is made");
+	chmod(path, 0600);
+	before = query_text(path, HISTORY_DUMP);
+	OK(before != NULL && strstr(before, "\"cases\":3") != NULL,
+	    "its history holds the edit");
+	if (store_open(path, 0, &s, &err) == -1) {
+		printf("# %s\n", err.msg);
+		free(before);
+		return;
+	}
+	IS_INT(store_upgraded_from(s), 3, "it is upgraded from version 3");
+	OK(store_upgrade_backup(s) != NULL &&
+	    stat(store_upgrade_backup(s), &st) == 0,
+	    "a copy of the old file is kept");
+	IS_INT(query_long(path_of("v3.db.schema3.bak"), "PRAGMA "
+	    "user_version"), 3, "the copy is still version 3");
+	IS_INT(query_long(path, "PRAGMA user_version"), 4, "the file is now "
+	    "version 4");
+	after = query_text(path, HISTORY_DUMP);
+	OK(before != NULL && after != NULL && strcmp(before, after) == 0,
+	    "the history is the same, row for row");
+	free(after);
+	IS_INT(query_long(path, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "sql LIKE '%mode IN (%' OR sql LIKE '%status IN (%' OR "
+	    "sql LIKE '%op IN (%'"), 0, "mode, status and op are not checked "
+	    "against a list (a temporary index for each row)");
+	IS_INT(exec_sql(path, "DELETE FROM history"), SQLITE_CONSTRAINT,
+	    "the history still cannot be deleted");
+	IS_INT(exec_sql(path, "UPDATE history SET op = 'insert'"),
+	    SQLITE_CONSTRAINT, "nor rewritten");
+	IS_INT(exec_sql(path, "INSERT INTO history (meeting_id, op) VALUES "
+	    "(9, 'move')"), SQLITE_CONSTRAINT, "an unknown op is refused");
+	IS_INT(exec_sql(path, "UPDATE meetings SET mode = 'zoom' WHERE id = "
+	    "1"), SQLITE_CONSTRAINT, "an unknown mode is refused");
+	IS_INT(exec_sql(path, "UPDATE meetings SET status = 'done' WHERE id "
+	    "= 1"), SQLITE_CONSTRAINT, "an unknown status is refused");
+	IS_INT(exec_sql(path, "UPDATE meeting_types SET counts_cases = 0"),
+	    SQLITE_CONSTRAINT, "a type with cases recorded keeps counting "
+	    "them");
+	IS_INT(exec_sql(path, "INSERT INTO meetings (id, uid, type_id, "
+	    "center_id, date, created_at, created_by, updated_at, updated_by)"
+	    " VALUES (2, 'other', 1, 1, '2021-09-01', 'x', 'x', 'x', 'x')"),
+	    SQLITE_CONSTRAINT, "a deleted meeting's id is not given to "
+	    "another");
+	IS_INT(exec_sql(path, "INSERT INTO meetings (uid, type_id, date, "
+	    "created_at, created_by, updated_at, updated_by) VALUES ('c', 1, "
+	    "'2021-09-01', 'x', 'x', 'x', 'x')"), SQLITE_CONSTRAINT,
+	    "a regional meeting still needs a center");
+	store_catalog_load(s, &cat, &err);
+	history_filter_init(&f);
+	f.meeting_id = 1;
+	OK(store_history_load(s, &f, &list, &err) == 0 && list.count == 2 &&
+	    list.items[1].before.cases == 2 &&
+	    list.items[1].after.cases == 3 &&
+	    list.items[0].after.mode == MODE_HYBRID,
+	    "history 1 shows the values before and after the old edit");
+	history_list_free(&list);
+	OK(store_undo_last(s, "undo", 0, &r, &err) == 0 && r.restored == 1,
+	    "undo takes back the deletion made before the upgrade");
+	undo_result_clear(&r);
+	IS_INT(query_long(path, "SELECT count(*) FROM meetings WHERE id = 2 "
+	    "AND uid = 'u2' AND mode = 'online' AND cases IS NULL"), 1,
+	    "meeting 2 is back as it was");
+	IS_INT(query_long(path, "SELECT count(*) FROM history h JOIN actions "
+	    "a ON a.id = h.action_id WHERE a.command = 'undo' AND h.op = "
+	    "'insert' AND json_extract(h.after, '$.uid') = 'u2'"), 1,
+	    "and the undo is in the history");
+	store_close(s);
+	catalog_free(&cat);
+	free(before);
+}
+
 int
 main(void)
 {
@@ -592,6 +736,7 @@ main(void)
 	test_backup();
 	test_check();
 	test_permissions();
+	test_upgrade_from_3();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
