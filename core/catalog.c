@@ -29,8 +29,31 @@ catalog_free(struct catalog *cat)
 		free(cat->types[i].short_name);
 	}
 	free(cat->centers);
+	free(cat->by_name);
 	free(cat->types);
 	catalog_init(cat);
+}
+
+/*
+ * The first place in by_name whose center's name is not below name
+ * (after: not below or equal). A prefecture's thousand centers made the
+ * linear lookup a twentieth of an import.
+ */
+static size_t
+name_bound(const struct catalog *cat, const char *name, int after)
+{
+	size_t	lo = 0, hi = cat->ncenters, mid;
+	int	cmp;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		cmp = strcmp(cat->centers[cat->by_name[mid]].name, name);
+		if (cmp < 0 || (after && cmp == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 struct center *
@@ -38,8 +61,17 @@ catalog_add_center(struct catalog *cat, const struct center *c)
 {
 	struct center	*n;
 
+	size_t		 at;
+
 	cat->centers = xreallocarray(cat->centers, cat->ncenters + 1,
 	    sizeof *cat->centers);
+	cat->by_name = xreallocarray(cat->by_name, cat->ncenters + 1,
+	    sizeof *cat->by_name);
+	/* after any of the same name, so a lookup finds the first added */
+	at = name_bound(cat, c->name, 1);
+	memmove(cat->by_name + at + 1, cat->by_name + at,
+	    (cat->ncenters - at) * sizeof *cat->by_name);
+	cat->by_name[at] = cat->ncenters;
 	n = &cat->centers[cat->ncenters++];
 	*n = *c;
 	n->name = xstrdup(c->name);
@@ -67,6 +99,10 @@ catalog_center_by_id(const struct catalog *cat, long id)
 {
 	size_t	i;
 
+	/* ids are usually 1, 2, 3... in table order */
+	if (id >= 1 && (size_t)id <= cat->ncenters &&
+	    cat->centers[id - 1].id == id)
+		return &cat->centers[id - 1];
 	for (i = 0; i < cat->ncenters; i++)
 		if (cat->centers[i].id == id)
 			return &cat->centers[i];
@@ -76,11 +112,11 @@ catalog_center_by_id(const struct catalog *cat, long id)
 const struct center *
 catalog_center_by_name(const struct catalog *cat, const char *name)
 {
-	size_t	i;
+	size_t	at = name_bound(cat, name, 0);
 
-	for (i = 0; i < cat->ncenters; i++)
-		if (strcmp(cat->centers[i].name, name) == 0)
-			return &cat->centers[i];
+	if (at < cat->ncenters &&
+	    strcmp(cat->centers[cat->by_name[at]].name, name) == 0)
+		return &cat->centers[cat->by_name[at]];
 	return NULL;
 }
 

@@ -36,6 +36,7 @@ struct meeting_type {
 struct catalog {
 	struct center		*centers;
 	size_t			 ncenters;
+	size_t			*by_name;	/* centers' indexes, by name */
 	struct meeting_type	*types;
 	size_t			 ntypes;
 };

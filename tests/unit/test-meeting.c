@@ -3,7 +3,9 @@
  * and statuses, reporting windows, the import decisions, text widths.
  */
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog.h"
 #include "import-plan.h"
@@ -260,6 +262,57 @@ test_text(void)
 	OK(!text_utf8_valid("\xed\xa0\x80", 3), "a surrogate is not");
 }
 
+/*
+ * Lookups by name and id agree with a plain scan whatever the order of
+ * adding: names out of order, ids with gaps, a name given twice (the
+ * first added is found), names that are prefixes of others.
+ */
+static void
+test_catalog_lookup(void)
+{
+	struct catalog		 big;
+	struct center		 c = { 0, NULL, 0, 0 };
+	const struct center	*got;
+	char			 name[32];
+	size_t			 i;
+	int			 k, bad_name = 0, bad_id = 0;
+
+	catalog_init(&big);
+	for (k = 0; k < 300; k++) {
+		/* 0, 7, 14, ... mod 300: every number once, out of order */
+		snprintf(name, sizeof name, "圏域%d", (k * 7) % 300);
+		c.id = k < 150 ? k + 1 : k + 1000;
+		c.name = name;
+		c.position = k;
+		catalog_add_center(&big, &c);
+	}
+	c.id = 5000;
+	c.name = "圏域7";
+	catalog_add_center(&big, &c);	/* the same name again */
+	for (i = 0; i < big.ncenters; i++) {
+		got = catalog_center_by_name(&big, big.centers[i].name);
+		if (got == NULL || (strcmp(big.centers[i].name, "圏域7") != 0 &&
+		    got != &big.centers[i]))
+			bad_name++;
+		if (catalog_center_by_id(&big, big.centers[i].id) !=
+		    &big.centers[i])
+			bad_id++;
+	}
+	IS_INT(bad_name, 0, "each of 301 centers found by its name");
+	IS_INT(bad_id, 0, "each found by its id, gaps and all");
+	got = catalog_center_by_name(&big, "圏域7");
+	OK(got != NULL && got->id == 2, "a name given twice finds the first");
+	OK(catalog_center_by_name(&big, "圏域") == NULL &&
+	    catalog_center_by_name(&big, "圏域3000") == NULL &&
+	    catalog_center_by_name(&big, "") == NULL,
+	    "a prefix, a longer name, the empty name: not found");
+	OK(catalog_center_by_id(&big, 151) == NULL &&
+	    catalog_center_by_id(&big, 0) == NULL &&
+	    catalog_center_by_id(&big, -1) == NULL,
+	    "ids not there are not found");
+	catalog_free(&big);
+}
+
 int
 main(void)
 {
@@ -270,6 +323,7 @@ main(void)
 	test_windows();
 	test_import_decisions();
 	test_text();
+	test_catalog_lookup();
 	catalog_free(&cat);
 	return tap_done();
 }
