@@ -219,15 +219,22 @@ struct touched {
 	int	is_gone;	/* the action deleted it */
 };
 
-/* Run a one-shot statement binding up to three integers and a text. */
+/*
+ * Run a statement binding up to three integers and a text. Those run
+ * for every meeting an undo touches are cached (which): preparing them
+ * each time made the undo of a 100,000-meeting import take 28 s.
+ */
 static int
-run(struct store *s, const char *sql, long a, long b, long c,
-    const char *text, const char *doing, struct error *err)
+run(struct store *s, enum store_statement which, const char *sql, long a,
+    long b, long c, const char *text, const char *doing, struct error *err)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (which != ST_NONE) {
+		if ((st = store_statement(s, which, sql, err)) == NULL)
+			return -1;
+	} else if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, doing, err);
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
@@ -235,7 +242,10 @@ run(struct store *s, const char *sql, long a, long b, long c,
 	if (text != NULL)
 		sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	if (which != ST_NONE)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_error(s, doing, err);
 	return 0;
@@ -254,21 +264,21 @@ reinsert(struct store *s, long meeting_id, long first, long last,
 	long		 other = 0;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT m.id FROM meetings m, history h "
-	    "WHERE h.id = ?1 AND m.uid = " K("uid"), -1, &st, NULL) !=
-	    SQLITE_OK)
-		return store_error(s, _("bringing a meeting back"), err);
+	if ((st = store_statement(s, ST_REINSERT_UID, "SELECT m.id FROM "
+	    "meetings m, history h WHERE h.id = ?1 AND m.uid = " K("uid"),
+	    err)) == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, first);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		other = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(s, _("bringing a meeting back"), err);
 	if (other != 0)
 		return error_set(err, ERROR_CONFLICT, _("meeting %ld cannot "
 		    "come back: its UID belongs to meeting %ld now"),
 		    meeting_id, other);
-	return run(s, "INSERT INTO meetings (id, " USER_COLUMNS ", "
+	return run(s, ST_REINSERT, "INSERT INTO meetings (id, " USER_COLUMNS ", "
 	    "sequence, version, created_at, created_by, updated_at, "
 	    "updated_by) SELECT ?3, " JSON_FIELDS ", "
 	    "1 + max(" K("sequence") ", (SELECT json_extract(coalesce("
@@ -290,7 +300,7 @@ undo_touched(struct store *s, const struct touched *t,
 		return 0;
 	if (t->was_new) {
 		r->removed++;
-		return run(s, "DELETE FROM meetings WHERE id = ?1",
+		return run(s, ST_UNDO_REMOVE, "DELETE FROM meetings WHERE id = ?1",
 		    t->meeting_id, 0, 0, NULL, _("undoing an addition"), err);
 	}
 	if (t->is_gone) {
@@ -298,7 +308,8 @@ undo_touched(struct store *s, const struct touched *t,
 		return reinsert(s, t->meeting_id, t->first, t->last, err);
 	}
 	r->changed++;
-	return run(s, "UPDATE meetings SET (" USER_COLUMNS ") = (SELECT "
+	return run(s, ST_UNDO_CHANGE, "UPDATE meetings SET (" USER_COLUMNS
+	    ") = (SELECT "
 	    JSON_FIELDS " FROM history WHERE id = ?2), "
 	    "sequence = sequence + 1, version = version + 1, "
 	    "updated_at = " NOW_UTC ", updated_by = ?4 WHERE id = ?1",
@@ -445,10 +456,11 @@ store_undo_last(struct store *s, const char *command, int flags,
 			error_prefix(err, _("undoing '%s': "), r->command);
 			goto fail;
 		}
-	if (run(s, "UPDATE actions SET undone = 1 WHERE id = ?1",
+	if (run(s, ST_NONE, "UPDATE actions SET undone = 1 WHERE id = ?1",
 	    r->action_id, 0, 0, NULL, _("marking the action undone"),
 	    err) == -1 ||
-	    run(s, "UPDATE actions SET undoes = ?1 WHERE id = (SELECT max(id) "
+	    run(s, ST_NONE, "UPDATE actions SET undoes = ?1 WHERE id = "
+	    "(SELECT max(id) "
 	    "FROM actions)", r->action_id, 0, 0, NULL,
 	    _("marking the action undone"), err) == -1)
 		goto fail;

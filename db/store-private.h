@@ -16,7 +16,12 @@ enum store_statement {
 	ST_MEETING_GET_UID,
 	ST_HISTORY_JSON,
 	ST_UID_NEW,
-	ST_COUNT
+	ST_UNDO_REMOVE,		/* undo, once per meeting touched: */
+	ST_UNDO_CHANGE,
+	ST_REINSERT,
+	ST_REINSERT_UID,
+	ST_NONE,		/* not cached (run once) */
+	ST_COUNT = ST_NONE
 };
 
 struct store {
