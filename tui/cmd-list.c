@@ -2,6 +2,7 @@
  * cmd-list.c -- `carecal list`: meetings as an aligned Japanese table or
  * as CSV (the import format).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,99 +39,119 @@ static const char list_help[] = N_(
 enum { COL_ID, COL_DATE, COL_TIME, COL_CENTER, COL_TYPE, COL_MODE,
     COL_STATUS, COL_CASES, COL_VENUE, NCOLS };
 
-struct row {
-	char	*cell[NCOLS];
-};
-
-static void
-fill_row(struct row *r, const struct meeting *m, const struct catalog *cat)
-{
-	const struct center		*c = catalog_center_by_id(cat,
-					    m->center_id);
-	const struct meeting_type	*t = catalog_type_by_id(cat,
-					    m->type_id);
-	char				 buf[DATE_JA_LEN], t1[TIME_LEN];
-	char				 t2[TIME_LEN];
-
-	snprintf(buf, sizeof buf, "%ld", m->id);
-	r->cell[COL_ID] = xstrdup(buf);
-	date_format_japanese(m->date, buf, sizeof buf);
-	r->cell[COL_DATE] = xstrdup(buf);
-	if (m->start < 0)
-		snprintf(buf, sizeof buf, "%s", _("all day"));
-	else {
-		time_format(m->start, t1, sizeof t1);
-		if (m->end < 0)
-			snprintf(buf, sizeof buf, "%s", t1);
-		else {
-			time_format(m->end, t2, sizeof t2);
-			snprintf(buf, sizeof buf, "%s-%s", t1, t2);
-		}
-	}
-	r->cell[COL_TIME] = xstrdup(buf);
-	r->cell[COL_CENTER] = xstrdup(c != NULL ? c->name : "-");
-	r->cell[COL_TYPE] = xstrdup(t != NULL ? t->name : "?");
-	r->cell[COL_MODE] = xstrdup(meeting_mode_label(m->mode));
-	r->cell[COL_STATUS] = xstrdup(meeting_status_label(m->status));
-	if (m->cases >= 0)
-		snprintf(buf, sizeof buf, "%d", m->cases);
-	else
-		buf[0] = '\0';
-	r->cell[COL_CASES] = xstrdup(buf);
-	r->cell[COL_VENUE] = xstrdup(m->venue != NULL ? m->venue : "");
-}
-
 /*
- * The text table is printed in two passes over the store, one to measure
- * the columns and one to print, so that no list of every meeting is ever
- * held: memory stays flat however many there are.
+ * The text table: one pass over the store, each row's cells kept in one
+ * growing buffer (about 150 bytes a meeting) with their display widths,
+ * then printed once the columns are measured. A second query to print
+ * would double the work and could see other rows than the first, if
+ * someone changed the plan in between.
  */
 struct table {
 	const struct catalog	*cat;
 	int			 width[NCOLS];
-	int			 printing;
-	size_t			 count;
+	char			*text;	/* the cells, each ending in NUL */
+	size_t			 len, size;
+	unsigned short		*cell_width;	/* NCOLS a row */
+	size_t			 count, rows;
 };
 
 static void
-print_cell(const char *cell, int c, int width, int last)
+add_cell(struct table *t, int c, const char *cell)
 {
-	if (c == COL_ID || c == COL_CASES)
-		text_print_right(stdout, cell, width);
-	else if (c == last)
-		fputs(cell, stdout);
-	else
-		text_print_padded(stdout, cell, width);
+	size_t	n = strlen(cell) + 1;
+	int	w = text_width(cell);
+
+	while (t->len + n > t->size) {
+		t->size = t->size == 0 ? 1 << 16 : t->size * 2;
+		t->text = xreallocarray(t->text, t->size, 1);
+	}
+	memcpy(t->text + t->len, cell, n);
+	t->len += n;
+	if (w > USHRT_MAX)
+		w = USHRT_MAX;
+	t->cell_width[t->count * NCOLS + c] = (unsigned short)w;
+	if (w > t->width[c])
+		t->width[c] = w;
 }
 
 static int
 table_row(struct meeting *m, void *arg)
 {
-	struct table	*t = arg;
-	struct row	 r;
-	int		 c, w, last;
+	struct table			*t = arg;
+	const struct center		*c = catalog_center_by_id(t->cat,
+					    m->center_id);
+	const struct meeting_type	*type = catalog_type_by_id(t->cat,
+					    m->type_id);
+	char				 buf[DATE_JA_LEN], t1[TIME_LEN];
+	char				 t2[TIME_LEN];
 
-	fill_row(&r, m, t->cat);
-	if (!t->printing) {
-		for (c = 0; c < NCOLS; c++)
-			if ((w = text_width(r.cell[c])) > t->width[c])
-				t->width[c] = w;
-	} else {
-		/* stop after the last non-empty cell: no trailing blanks */
-		for (last = NCOLS - 1; last > 0 && r.cell[last][0] == '\0';
-		    last--)
-			;
-		for (c = 0; c <= last; c++) {
-			if (c > 0)
-				fputs("  ", stdout);
-			print_cell(r.cell[c], c, t->width[c], last);
-		}
-		fputc('\n', stdout);
+	if (t->count == t->rows) {
+		t->rows = t->rows == 0 ? 1024 : t->rows * 2;
+		t->cell_width = xreallocarray(t->cell_width, t->rows,
+		    NCOLS * sizeof *t->cell_width);
 	}
-	for (c = 0; c < NCOLS; c++)
-		free(r.cell[c]);
+	snprintf(buf, sizeof buf, "%ld", m->id);
+	add_cell(t, COL_ID, buf);
+	date_format_japanese(m->date, buf, sizeof buf);
+	add_cell(t, COL_DATE, buf);
+	if (m->start < 0)
+		add_cell(t, COL_TIME, _("all day"));
+	else {
+		time_format(m->start, t1, sizeof t1);
+		if (m->end < 0)
+			add_cell(t, COL_TIME, t1);
+		else {
+			time_format(m->end, t2, sizeof t2);
+			snprintf(buf, sizeof buf, "%s-%s", t1, t2);
+			add_cell(t, COL_TIME, buf);
+		}
+	}
+	add_cell(t, COL_CENTER, c != NULL ? c->name : "-");
+	add_cell(t, COL_TYPE, type != NULL ? type->name : "?");
+	add_cell(t, COL_MODE, meeting_mode_label(m->mode));
+	add_cell(t, COL_STATUS, meeting_status_label(m->status));
+	if (m->cases >= 0)
+		snprintf(buf, sizeof buf, "%d", m->cases);
+	else
+		buf[0] = '\0';
+	add_cell(t, COL_CASES, buf);
+	add_cell(t, COL_VENUE, m->venue != NULL ? m->venue : "");
 	t->count++;
 	return 0;
+}
+
+static void
+pad(int n)
+{
+	for (; n > 0; n--)
+		putchar(' ');
+}
+
+/* Cells: NCOLS strings one after the other; widths: theirs. */
+static void
+print_row(const char *cells, const unsigned short *widths,
+    const int *width)
+{
+	const char	*cell[NCOLS];
+	int		 c, last;
+
+	for (c = 0; c < NCOLS; c++) {
+		cell[c] = cells;
+		cells += strlen(cells) + 1;
+	}
+	/* stop after the last non-empty cell: no trailing blanks */
+	for (last = NCOLS - 1; last > 0 && cell[last][0] == '\0'; last--)
+		;
+	for (c = 0; c <= last; c++) {
+		if (c > 0)
+			fputs("  ", stdout);
+		if (c == COL_ID || c == COL_CASES)
+			pad(width[c] - widths[c]);
+		fputs(cell[c], stdout);
+		if (c != last && c != COL_ID && c != COL_CASES)
+			pad(width[c] - widths[c]);
+	}
+	putchar('\n');
 }
 
 static int
@@ -140,25 +161,44 @@ print_text(struct store *store, const struct meeting_filter *f,
 	const char	*header[NCOLS] = { _("ID"), _("Date"), _("Time"),
 			    _("Center"), _("Type"), _("Mode"), _("Status"),
 			    _("Cases"), _("Venue") };
+	unsigned short	 header_width[NCOLS];
 	struct table	 t;
+	const char	*p;
+	size_t		 i;
 	int		 c;
 
 	memset(&t, 0, sizeof t);
 	t.cat = cat;
 	for (c = 0; c < NCOLS; c++)
-		t.width[c] = text_width(header[c]);
-	if (store_meetings_each(store, f, table_row, &t, err) == -1)
+		header_width[c] = (unsigned short)(t.width[c] =
+		    text_width(header[c]));
+	if (store_meetings_each(store, f, table_row, &t, err) == -1) {
+		free(t.text);
+		free(t.cell_width);
 		return -1;
-	for (c = 0; c < NCOLS; c++) {
-		print_cell(header[c], c, t.width[c], NCOLS - 1);
-		fputs(c == NCOLS - 1 ? "\n" : "  ", stdout);
 	}
-	t.printing = 1;
-	t.count = 0;
-	if (store_meetings_each(store, f, table_row, &t, err) == -1)
-		return -1;
+	/* the header is padded to the last column, as it always was */
+	for (c = 0; c < NCOLS; c++) {
+		if (c == COL_ID || c == COL_CASES)
+			pad(t.width[c] - header_width[c]);
+		fputs(header[c], stdout);
+		if (c == NCOLS - 1)
+			putchar('\n');
+		else {
+			if (c != COL_ID && c != COL_CASES)
+				pad(t.width[c] - header_width[c]);
+			fputs("  ", stdout);
+		}
+	}
+	for (i = 0, p = t.text; i < t.count; i++) {
+		print_row(p, t.cell_width + i * NCOLS, t.width);
+		for (c = 0; c < NCOLS; c++)
+			p += strlen(p) + 1;
+	}
 	printf(ngettext("%zu meeting\n", "%zu meetings\n", t.count),
 	    t.count);
+	free(t.text);
+	free(t.cell_width);
 	return 0;
 }
 
