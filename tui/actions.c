@@ -1,7 +1,8 @@
 /*
  * actions.c -- what the keys do to meetings: add, edit, cancel, delete
  * and duplicate, each one transaction recorded in the history as
- * "tui: ...", each working on the row as it is now in the database.
+ * "tui: ...", each working on the row as it is now in the database;
+ * and undo, which takes the last of them (or of any command) back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,4 +276,55 @@ action_duplicate(struct tui *tui)
 	}
 	meeting_clear(&copy);
 	meeting_clear(&m);
+}
+
+/*
+ * u: take back this login's last action, as `carecal undo` does. A dry
+ * run first says what that is (an import reverts many meetings at once)
+ * and finds a conflict before anything is asked.
+ */
+void
+action_undo(struct tui *tui)
+{
+	struct undo_result	r;
+	struct error		err;
+	struct tui_key		key;
+	char			text[2048];
+	int			rc;
+
+	rc = store_undo_last(tui->store, "undo (u)", STORE_UNDO_DRY_RUN, &r,
+	    &err);
+	if (rc == -1) {
+		/* a conflict names who and when: too long for one line */
+		tui_message(tui, 1, "%s", err.msg);
+		tui_draw(tui);
+		prompt_box(tui, _("Cannot undo"), err.msg, &key);
+		return;
+	}
+	if (rc == 1) {
+		tui_message(tui, 0, "%s", _("nothing to undo"));
+		return;
+	}
+	snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings changed "
+	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
+	    "other key: keep it"), r.action_id, r.at, r.command, r.changed,
+	    r.removed, r.restored);
+	undo_result_clear(&r);
+	tui_draw(tui);
+	prompt_box(tui, _("Undo your last change?"), text, &key);
+	if (!tui_key_is(&key, 'y') && !tui_key_is(&key, 'Y')) {
+		tui_message(tui, 0, "%s", _("nothing undone"));
+		return;
+	}
+	rc = store_undo_last(tui->store, "undo (u)", 0, &r, &err);
+	if (rc == -1)
+		tui_message(tui, 1, "%s", err.msg);
+	else if (rc == 1)
+		tui_message(tui, 0, "%s", _("nothing to undo"));
+	else {
+		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id,
+		    r.command);
+		undo_result_clear(&r);
+	}
+	tui_reload(tui);
 }

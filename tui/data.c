@@ -3,15 +3,19 @@
  * fiscal year at a time (never the whole table), with the neighbouring
  * years read ahead while the user is idle so that [ and ] answer at
  * once, and the unfiltered plan that the summary and the checks need
- * put together from what is already in memory where it can be.
+ * put together from what is already in memory where it can be, with
+ * the year's plan checks worked out once (they are the slow part).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "check.h"
+#include "settings.h"
 #include "tui.h"
 
-#define CACHE_YEARS	4
+/* the years shown and read ahead, and the unfiltered ones of the plan */
+#define CACHE_YEARS	6
 
 struct year_entry {
 	int			 used;
@@ -29,7 +33,18 @@ static struct {
 	int			 has_current;
 	int			 has_city;
 	struct meeting_list	 city;		/* every city-level meeting */
+	int			 has_findings;
+	int			 findings_fy;
+	struct finding_list	 findings;	/* its plan checks */
 } cache;
+
+static int
+compare_date(const void *a, const void *b)
+{
+	const struct meeting	*x = a, *y = b;
+
+	return date_compare(x->date, y->date);
+}
 
 static int
 same_filter(const struct meeting_filter *a, const struct meeting_filter *b)
@@ -109,6 +124,8 @@ data_forget(void)
 	meeting_list_free(&cache.city);
 	memset(cache.years, 0, sizeof cache.years);
 	cache.has_city = 0;
+	finding_list_free(&cache.findings);
+	cache.has_findings = 0;
 }
 
 int
@@ -137,6 +154,7 @@ data_load_year(struct tui *tui, struct error *err)
 	} else
 		meeting_list_free(&tui->meetings);
 	tui->meetings = list;
+	tui->meetings_serial++;
 	cache.current_fy = tui->fiscal_year;
 	cache.current_filter = tui->filter;
 	cache.has_current = 1;
@@ -147,6 +165,8 @@ void
 data_reset(struct tui *tui)
 {
 	data_forget();
+	tui->generation++;
+	tui->meetings_serial++;
 	meeting_list_free(&tui->meetings);
 	cache.has_current = 0;
 }
@@ -177,20 +197,42 @@ data_prefetch(struct tui *tui)
 		e->last_used = ++cache.clock;
 		return 1;
 	}
+	/* the year's plan checks, for the summary and the checks views */
+	if (!cache.has_findings || cache.findings_fy != tui->fiscal_year)
+		return data_plan_findings(tui, &err) != NULL;
 	return 0;
 }
 
-/* Append copies of the meetings of src dated from..to. */
+/*
+ * Append the meetings of src dated from..to as shallow copies: their
+ * strings stay src's (see data_plan_borrow). src is in date order.
+ */
 static void
-copy_range(struct meeting_list *out, const struct meeting_list *src,
+borrow_range(struct meeting_list *out, const struct meeting_list *src,
     struct date from, struct date to)
 {
-	size_t	i;
+	size_t	lo = 0, hi = src->count, mid, end;
 
-	for (i = 0; i < src->count; i++)
-		if (date_compare(src->items[i].date, from) >= 0 &&
-		    date_compare(src->items[i].date, to) <= 0)
-			meeting_copy(meeting_list_add(out), &src->items[i]);
+	while (lo < hi) {	/* the first dated from or later */
+		mid = lo + (hi - lo) / 2;
+		if (date_compare(src->items[mid].date, from) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < src->count &&
+	    date_compare(src->items[end].date, to) <= 0; end++)
+		continue;
+	if (end == lo)
+		return;
+	if (out->count + (end - lo) > out->capacity) {
+		out->capacity = out->count + (end - lo);
+		out->items = xreallocarray(out->items, out->capacity,
+		    sizeof *out->items);
+	}
+	memcpy(out->items + out->count, src->items + lo,
+	    (end - lo) * sizeof *out->items);
+	out->count += end - lo;
 }
 
 static int
@@ -213,39 +255,86 @@ load_city(struct tui *tui, struct error *err)
 			return -1;
 		}
 	}
+	/* one query per type: put them back in date order */
+	if (cache.city.count > 1)
+		qsort(cache.city.items, cache.city.count,
+		    sizeof *cache.city.items, compare_date);
 	cache.has_city = 1;
 	return 0;
 }
 
 int
-tui_load_plan(struct tui *tui, struct date from, struct date to,
+data_plan_borrow(struct tui *tui, struct date from, struct date to,
     struct meeting_list *list, struct error *err)
 {
 	struct meeting_filter	 none;
 	struct year_entry	*e;
-	struct date		 before;
 	int			 fy;
 
+	meeting_list_init(list);
 	meeting_filter_init(&none);
+	/*
+	 * The entries used here are the most recently used, so the ones
+	 * taken for later years (a span has at most three) never evict
+	 * one borrowed from a moment ago.
+	 */
 	for (fy = date_fiscal_year(from); fy <= date_fiscal_year(to); fy++) {
 		if (fy == tui->fiscal_year && filter_is_empty(&tui->filter)) {
-			copy_range(list, &tui->meetings, from, to);
+			borrow_range(list, &tui->meetings, from, to);
 			continue;
 		}
 		if ((e = find(fy, &none)) == NULL) {
 			e = take_entry();
 			if (query_year(tui, fy, &none, &e->list, err) == -1)
-				return -1;
+				goto fail;
 			e->used = 1;
 			e->fy = fy;
 			e->filter = none;
 		}
 		e->last_used = ++cache.clock;
-		copy_range(list, &e->list, from, to);
+		borrow_range(list, &e->list, from, to);
 	}
 	if (load_city(tui, err) == -1)
-		return -1;
-	before = date_add_days(from, -1);
-	copy_range(list, &cache.city, (struct date){ 1, 1, 1 }, before);
+		goto fail;
+	borrow_range(list, &cache.city, (struct date){ 1, 1, 1 },
+	    date_add_days(from, -1));
 	return 0;
+fail:
+	data_plan_release(list);
+	return -1;
+}
+
+void
+data_plan_release(struct meeting_list *list)
+{
+	free(list->items);
+	meeting_list_init(list);
+}
+
+const struct finding_list *
+data_plan_findings(struct tui *tui, struct error *err)
+{
+	struct check_input	in;
+	struct meeting_list	plan;
+	struct closure		closure;
+
+	if (cache.has_findings && cache.findings_fy == tui->fiscal_year)
+		return &cache.findings;
+	finding_list_free(&cache.findings);
+	cache.has_findings = 0;
+	if (settings_closure_load(tui->store, &closure, err) == -1 ||
+	    data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
+	    date_fiscal_year_end(tui->fiscal_year), &plan, err) == -1)
+		return NULL;
+	memset(&in, 0, sizeof in);
+	in.catalog = tui->catalog;
+	in.meetings = &plan;
+	in.fiscal_year = tui->fiscal_year;
+	in.today = tui->today;
+	in.closure = &closure;
+	check_run(&in, &cache.findings);
+	data_plan_release(&plan);
+	cache.has_findings = 1;
+	cache.findings_fy = tui->fiscal_year;
+	return &cache.findings;
 }

@@ -29,7 +29,7 @@ static const char *const field_labels[NFIELDS] = {
 	N_("Note"), N_("Window")
 };
 
-/* The English prefixes of meeting_validate's messages, per field. */
+/* The codes core names fields by (struct error's field), per field. */
 static const char *const field_codes[NFIELDS] = {
 	"type", "center", "date", "start", "end", "mode", "status", "cases",
 	"venue", "url", "note", "window"
@@ -229,6 +229,8 @@ editor_build(struct editor *ed)
 	}
 	ed->fields[NFIELDS] = NULL;
 	ed->form = new_form(ed->fields);
+	/* Backspace at a field's start stays there: ed->current follows */
+	form_opts_off(ed->form, O_BS_OVERLOAD);
 	set_form_win(ed->form, ed->win);
 	set_form_sub(ed->form, ed->sub);
 }
@@ -494,19 +496,17 @@ pick_field(struct editor *ed, int f, int dir)
 	}
 }
 
+/* The field core's error is about, or -1 (not one of the form's). */
 static int
-field_of_message(const char *msg)
+field_of_error(const struct error *err)
 {
-	size_t	len;
 	int	f;
 
-	if (strncmp(msg, "start/end:", 10) == 0)
-		return F_START;
-	for (f = 0; f < NFIELDS; f++) {
-		len = strlen(field_codes[f]);
-		if (strncmp(msg, field_codes[f], len) == 0 && msg[len] == ':')
+	if (err->field == NULL)
+		return -1;
+	for (f = 0; f < NFIELDS; f++)
+		if (strcmp(err->field, field_codes[f]) == 0)
 			return f;
-	}
 	return -1;
 }
 
@@ -544,7 +544,7 @@ editor_validate(struct editor *ed)
 	if (meeting_validate(&ed->work, ed->tui->catalog, &err) == -1) {
 		snprintf(buf, sizeof buf, _("not saved: %s"), err.msg);
 		message(ed, 1, buf);
-		if ((f = field_of_message(err.msg)) >= 0) {
+		if ((f = field_of_error(&err)) >= 0) {
 			set_error(ed, f, err.msg);
 			focus(ed, f);
 		}

@@ -59,6 +59,7 @@ prompt_line(struct tui *tui, const char *label, const char *initial,
 	fields[1] = NULL;
 	field_opts_off(fields[0], O_AUTOSKIP);
 	form = new_form(fields);
+	form_opts_off(form, O_BS_OVERLOAD);
 	set_form_win(form, win);
 	set_form_sub(form, sub);
 	draw_text(win, 0, 0, lw, label, A_BOLD);

@@ -45,6 +45,7 @@ static const char help_text[] = N_(
 "  D                   delete it (asks first)\n"
 "  y                   duplicate it to another date\n"
 "  x                   export the meetings shown as iCalendar (.ics)\n"
+"  u                   undo your last change (says what, asks first)\n"
 "\n"
 "Showing\n"
 "  f                   filter by center, type, mode or status\n"
@@ -349,7 +350,8 @@ poll_changes(struct tui *tui)
 	}
 	catalog_free(tui->catalog);
 	*tui->catalog = fresh;
-	if (tui_reload(tui) == 0)
+	/* the answer to the user's last key matters more than this */
+	if (tui_reload(tui) == 0 && tui->message[0] == '\0')
 		tui_message(tui, 0, "%s", _("updated: the database was "
 		    "changed elsewhere"));
 	return 1;
@@ -426,6 +428,9 @@ handle_key(struct tui *tui, const struct tui_key *key)
 	case 'y':
 		action_duplicate(tui);
 		return;
+	case 'u':
+		action_undo(tui);
+		return;
 	case 'x':
 		export_dialog(tui);
 		return;
@@ -441,6 +446,20 @@ handle_key(struct tui *tui, const struct tui_key *key)
 	}
 	if (key->ch >= '1' && key->ch <= '9')
 		switch_view(tui, key->ch - '1');
+}
+
+/* One piece of the work done while the user is idle: 1 if there was. */
+static int
+idle_step(struct tui *tui)
+{
+	size_t	i;
+
+	if (data_prefetch(tui))
+		return 1;
+	for (i = 0; i < NVIEWS; i++)
+		if (views[i]->idle != NULL && views[i]->idle(tui))
+			return 1;
+	return 0;
 }
 
 static int
@@ -476,7 +495,7 @@ bench_replay(struct tui *tui, const char *keys, double start)
 		keys += step;
 		len -= step;
 		if (wc == L'.') {
-			while (data_prefetch(tui))
+			while (idle_step(tui))
 				continue;
 			continue;
 		}
@@ -512,7 +531,7 @@ tui_loop(struct tui *tui, double start)
 	const char	*bench = getenv("CARECAL_BENCH_KEYS");
 	double		 last_poll = now_ms();
 	wint_t		 wc;
-	int		 rc, changed;
+	int		 rc, changed, busy = 0;
 
 	tui_draw(tui);
 	if (bench != NULL) {
@@ -520,7 +539,8 @@ tui_loop(struct tui *tui, double start)
 		return;
 	}
 	while (!tui->quit) {
-		wtimeout(stdscr, TUI_POLL_MS);
+		/* idle work goes on step by step, a key between any two */
+		wtimeout(stdscr, busy ? 0 : TUI_POLL_MS);
 		rc = wget_wch(stdscr, &wc);
 		if (rc != ERR) {
 			key.code = rc == KEY_CODE_YES ? (int)wc : 0;
@@ -528,15 +548,19 @@ tui_loop(struct tui *tui, double start)
 			handle_key(tui, &key);
 		}
 		changed = 0;
-		if (rc == ERR || now_ms() - last_poll >= TUI_POLL_MS) {
+		if (now_ms() - last_poll >= TUI_POLL_MS) {
 			changed = poll_changes(tui);
 			last_poll = now_ms();
 		}
-		/* idle: read the next and previous years ahead */
+		/*
+		 * idle: read the next and previous years ahead, run the
+		 * plan checks, build the summary
+		 */
 		if (rc == ERR && !changed) {
-			data_prefetch(tui);
+			busy = idle_step(tui);
 			continue;
 		}
+		busy = 0;
 		if (!tui->quit)
 			tui_draw(tui);
 	}

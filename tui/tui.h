@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "catalog.h"
+#include "check.h"
 #include "date.h"
 #include "meeting.h"
 #include "save-file.h"
@@ -77,6 +78,10 @@ struct tui {
 	struct meeting_filter	 filter;
 	/* the fiscal year's meetings that pass the filter, date order */
 	struct meeting_list	 meetings;
+	/* grows at each data_reset: what a view built from data is stale */
+	unsigned long		 generation;
+	/* grows whenever meetings is another list (year, filter, data) */
+	unsigned long		 meetings_serial;
 	struct tui_selection	 sel;
 	size_t			 view;
 	int			 has_colors;
@@ -93,6 +98,8 @@ struct view {
 	void		(*resize)(struct tui *);
 	/* the meetings or the selection changed: rebuild and follow */
 	void		(*reload)(struct tui *);
+	/* work ahead while the user is idle: 1 if it did some; or NULL */
+	int		(*idle)(struct tui *);
 };
 
 extern const struct view view_grid;
@@ -132,17 +139,30 @@ void		tui_draw(struct tui *);
 /* data.c */
 /* tui->meetings for tui->fiscal_year and tui->filter. */
 int		data_load_year(struct tui *, struct error *);
-/* Read one neighbouring year ahead; 1 if it did. */
+/*
+ * One piece of the work ahead, done while the user is idle: the
+ * city-level meetings, a neighbouring year, the year's plan checks.
+ * 1 if there was one to do.
+ */
 int		data_prefetch(struct tui *);
 /* The database changed: forget everything read (tui->meetings too). */
 void		data_reset(struct tui *);
 /*
  * Every meeting from..to whatever the filter, and the city-level ones
  * before from (the plan checks compare a year's first reporting window
- * with the one before it), appended to list as copies.
+ * with the one before it), into list as shallow copies: their strings
+ * belong to the cache and last until the next data_* call. Free list
+ * with data_plan_release, never meeting_list_free.
  */
-int		tui_load_plan(struct tui *, struct date, struct date,
+int		data_plan_borrow(struct tui *, struct date, struct date,
 		    struct meeting_list *, struct error *);
+void		data_plan_release(struct meeting_list *);
+/*
+ * The plan checks of the fiscal year shown, whatever the filter: run
+ * once per year and database state (data_prefetch runs them while the
+ * user is idle). Owned by the cache; NULL with err set on failure.
+ */
+const struct finding_list *data_plan_findings(struct tui *, struct error *);
 
 /* draw.c */
 /* Put UTF-8 s at y, x within width columns, never cutting a character. */
@@ -219,6 +239,8 @@ void		 action_edit(struct tui *);
 void		 action_cancel(struct tui *);
 void		 action_delete(struct tui *);
 void		 action_duplicate(struct tui *);
+/* u: undo this login's last change, after saying what it was. */
+void		 action_undo(struct tui *);
 
 /* filter.c: which meetings the views show */
 /* Choose a center, type, mode or status from pick lists. */

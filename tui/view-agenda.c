@@ -356,5 +356,6 @@ const struct view view_agenda = {
 	agenda_draw,
 	agenda_key,
 	agenda_resize,
-	agenda_reload
+	agenda_reload,
+	NULL
 };

@@ -8,46 +8,33 @@
 
 #include "check.h"
 #include "i18n.h"
-#include "settings.h"
 #include "text.h"
 #include "tui.h"
 
 static struct {
-	int			dirty;
-	struct finding_list	findings;
-	size_t			cur, top;
-	char			error[1024];
+	/* the data's findings: the year's, unfiltered (data.c) */
+	const struct finding_list	*findings;
+	struct finding_list		 none;	/* after an error */
+	unsigned long			 generation;	/* what it is of */
+	int				 fy;
+	int				 built;
+	int				 select;	/* set tui->sel */
+	size_t				 cur, top;
+	char				 error[1024];
 } cv;
 
 static void
 build(struct tui *tui)
 {
-	struct check_input	in;
-	struct meeting_list	list;
-	struct closure		closure;
-	struct error		err;
+	struct error	err;
 
-	finding_list_free(&cv.findings);
-	finding_list_init(&cv.findings);
 	cv.error[0] = '\0';
-	meeting_list_init(&list);
-	if (settings_closure_load(tui->store, &closure, &err) == -1 ||
-	    tui_load_plan(tui, date_fiscal_year_start(tui->fiscal_year),
-	    date_fiscal_year_end(tui->fiscal_year), &list, &err) == -1) {
+	if ((cv.findings = data_plan_findings(tui, &err)) == NULL) {
 		snprintf(cv.error, sizeof cv.error, "%s", err.msg);
-		meeting_list_free(&list);
-		return;
+		cv.findings = &cv.none;
 	}
-	memset(&in, 0, sizeof in);
-	in.catalog = tui->catalog;
-	in.meetings = &list;
-	in.fiscal_year = tui->fiscal_year;
-	in.today = tui->today;
-	in.closure = &closure;
-	check_run(&in, &cv.findings);
-	meeting_list_free(&list);
-	if (cv.cur >= cv.findings.count)
-		cv.cur = cv.findings.count > 0 ? cv.findings.count - 1 : 0;
+	if (cv.cur >= cv.findings->count)
+		cv.cur = cv.findings->count > 0 ? cv.findings->count - 1 : 0;
 }
 
 static void
@@ -55,9 +42,9 @@ select_finding(struct tui *tui)
 {
 	const struct finding	*f;
 
-	if (cv.findings.count == 0)
+	if (cv.findings->count == 0)
 		return;
-	f = &cv.findings.items[cv.cur];
+	f = &cv.findings->items[cv.cur];
 	tui->sel.meeting_id = f->meeting_ids[0];
 	tui->sel.center_id = f->center_id;
 	tui->sel.type_id = f->type_id;
@@ -66,22 +53,27 @@ select_finding(struct tui *tui)
 		tui->sel.date = f->date;
 }
 
+/* Cheap when nothing changed: the findings are the data's. */
 static void
 ensure_built(struct tui *tui)
 {
-	if (!cv.dirty)
-		return;
-	cv.dirty = 0;
+	int	changed = !cv.built || cv.generation != tui->generation ||
+		    cv.fy != tui->fiscal_year;
+
 	build(tui);
-	if (tui_view_is(tui, &view_checks))
+	cv.built = 1;
+	cv.generation = tui->generation;
+	cv.fy = tui->fiscal_year;
+	if ((changed || cv.select) && tui_view_is(tui, &view_checks))
 		select_finding(tui);
+	cv.select = 0;
 }
 
 static void
 checks_reload(struct tui *tui)
 {
 	(void)tui;
-	cv.dirty = 1;
+	cv.select = 1;
 }
 
 static int
@@ -95,7 +87,7 @@ visible_rows(void)
 static void
 draw_finding(struct tui *tui, int y, size_t i)
 {
-	const struct finding		*f = &cv.findings.items[i];
+	const struct finding		*f = &cv.findings->items[i];
 	const struct center		*c = catalog_center_by_id(tui->catalog,
 					    f->center_id);
 	const struct meeting_type	*t = catalog_type_by_id(tui->catalog,
@@ -133,14 +125,14 @@ checks_draw(struct tui *tui)
 	    today);
 	draw_text(stdscr, TUI_TOP, 0, COLS, buf, A_BOLD);
 	snprintf(buf, sizeof buf, ngettext("%zu finding", "%zu findings",
-	    cv.findings.count), cv.findings.count);
+	    cv.findings->count), cv.findings->count);
 	draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, buf, A_NORMAL);
 	if (cv.error[0] != '\0') {
 		draw_text(stdscr, TUI_TOP + 1, 0, COLS, cv.error, A_BOLD |
 		    draw_pair(tui, PAIR_ERROR));
 		return;
 	}
-	if (cv.findings.count == 0) {
+	if (cv.findings->count == 0) {
 		draw_text(stdscr, TUI_TOP + 1, 1, COLS - 1, _("Nothing to "
 		    "report: the plan meets its targets and rules."), A_DIM);
 		return;
@@ -149,11 +141,11 @@ checks_draw(struct tui *tui)
 		cv.top = cv.cur;
 	if (cv.cur >= cv.top + vis)
 		cv.top = cv.cur - vis + 1;
-	for (i = cv.top, y = TUI_TOP + 1; i < cv.findings.count &&
+	for (i = cv.top, y = TUI_TOP + 1; i < cv.findings->count &&
 	    y < TUI_TOP + 1 + (int)vis; i++, y++)
 		draw_finding(tui, y, i);
 	draw_text(stdscr, LINES - 3, 0, COLS,
-	    cv.findings.items[cv.cur].message, A_NORMAL);
+	    cv.findings->items[cv.cur].message, A_NORMAL);
 	draw_text(stdscr, LINES - 2, 0, COLS, _("Enter: go to the meeting or "
 	    "center in the year grid   e: edit the meeting"), A_DIM);
 }
@@ -164,7 +156,7 @@ checks_key(struct tui *tui, const struct tui_key *key)
 	size_t	n, vis = (size_t)visible_rows();
 
 	ensure_built(tui);
-	n = cv.findings.count;
+	n = cv.findings->count;
 	if (key->code == KEY_ENTER || tui_key_is(key, '\r') ||
 	    tui_key_is(key, '\n')) {
 		if (n == 0)
@@ -216,5 +208,6 @@ const struct view view_checks = {
 	checks_draw,
 	checks_key,
 	checks_resize,
-	checks_reload
+	checks_reload,
+	NULL
 };

@@ -22,6 +22,8 @@ struct grid_group {
 	int				 ncells;
 };
 
+struct center_row;
+
 struct grid_row {
 	long				 center_id;	/* 0: a band row */
 	const struct meeting_type	*type;		/* band: its type */
@@ -37,7 +39,11 @@ static struct {
 	int			 nband;		/* rows 0..nband-1 */
 	int			 ncells;	/* cells per row */
 	long			*cells;		/* meeting index or -1 */
+	struct center_row	*by_center;	/* sorted by center id */
+	int			 nby_center;
 	int			 label_width;
+	int			 built;
+	unsigned long		 serial;	/* of the meetings laid out */
 	int			 row, col;	/* the cursor */
 	int			 top, left;	/* first center row, cell */
 } grid;
@@ -65,9 +71,12 @@ grid_free(void)
 	free(grid.groups);
 	free(grid.rows);
 	free(grid.cells);
+	free(grid.by_center);
 	grid.groups = NULL;
 	grid.rows = NULL;
 	grid.cells = NULL;
+	grid.by_center = NULL;
+	grid.nby_center = 0;
 	grid.ngroups = 0;
 	grid.nrows = grid.nband = grid.ncells = 0;
 }
@@ -87,15 +96,46 @@ group_of(int row, int col)
 	return NULL;
 }
 
+/* A center's row, found by bsearch: a city may have hundreds. */
+struct center_row {
+	long	center_id;
+	int	row;
+};
+
+static int
+compare_center_rows(const void *a, const void *b)
+{
+	const struct center_row	*x = a, *y = b;
+
+	return x->center_id < y->center_id ? -1 : x->center_id > y->center_id;
+}
+
+/* The index of the rows by center, after any change to grid.rows. */
+static void
+index_rows(void)
+{
+	int	r, n = 0;
+
+	free(grid.by_center);
+	grid.by_center = xcalloc(grid.nrows + 1, sizeof *grid.by_center);
+	for (r = grid.nband; r < grid.nrows; r++) {
+		grid.by_center[n].center_id = grid.rows[r].center_id;
+		grid.by_center[n++].row = r;
+	}
+	qsort(grid.by_center, n, sizeof *grid.by_center,
+	    compare_center_rows);
+	grid.nby_center = n;
+}
+
 static int
 row_of_center(long center_id)
 {
-	int	r;
+	struct center_row	key, *found;
 
-	for (r = grid.nband; r < grid.nrows; r++)
-		if (grid.rows[r].center_id == center_id)
-			return r;
-	return -1;
+	key.center_id = center_id;
+	found = bsearch(&key, grid.by_center, grid.nby_center,
+	    sizeof *grid.by_center, compare_center_rows);
+	return found != NULL ? found->row : -1;
 }
 
 static int
@@ -149,6 +189,7 @@ grid_layout(struct tui *tui, int **counts)
 		grid.rows[grid.nrows].label = cat->centers[i].name;
 		grid.rows[grid.nrows++].retired = cat->centers[i].retired;
 	}
+	index_rows();
 	for (i = 0; i < tui->meetings.count; i++) {
 		m = &tui->meetings.items[i];
 		if (m->center_id == 0) {
@@ -201,6 +242,7 @@ grid_compact(void)
 		if (grid.rows[r].label != NULL)
 			grid.rows[to++] = grid.rows[r];
 	grid.nrows = to;
+	index_rows();
 }
 
 static void
@@ -304,6 +346,15 @@ grid_reload(struct tui *tui)
 {
 	int	*counts = NULL;
 
+	/* the same meetings (the view shown again): only follow */
+	if (grid.built && grid.serial == tui->meetings_serial) {
+		grid_follow(tui);
+		if (tui_view_is(tui, &view_grid))
+			grid_select(tui);
+		return;
+	}
+	grid.built = 1;
+	grid.serial = tui->meetings_serial;
 	grid_free();
 	grid_layout(tui, &counts);
 	free(counts);
@@ -584,5 +635,6 @@ const struct view view_grid = {
 	grid_draw,
 	grid_key,
 	grid_resize,
-	grid_reload
+	grid_reload,
+	NULL
 };

@@ -242,5 +242,6 @@ const struct view view_month = {
 	month_draw,
 	month_key,
 	month_resize,
-	month_reload
+	month_reload,
+	NULL
 };

@@ -19,9 +19,11 @@
 #define CELL_WIDTH	6	/* "11/19" and a mark */
 
 static struct {
-	int		 dirty;
 	int		 built;
-	struct summary	 summary;
+	unsigned long	 generation;	/* what the summary is of: */
+	int		 fy;
+	long		 built_target;
+	struct summary	 summary;	/* without the findings' text */
 	struct meeting	*city;		/* the fiscal year's city-level ones */
 	size_t		 ncity;
 	long		 target_id;	/* the one summarised, 0: the year */
@@ -61,12 +63,9 @@ load_city(struct tui *tui, struct error *err)
 	size_t				 i;
 
 	free_city();
-	meeting_list_init(&list);
-	if (tui_load_plan(tui, date_fiscal_year_start(tui->fiscal_year),
-	    date_fiscal_year_end(tui->fiscal_year), &list, err) == -1) {
-		meeting_list_free(&list);
+	if (data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
+	    date_fiscal_year_end(tui->fiscal_year), &list, err) == -1)
 		return -1;
-	}
 	sv.city = xcalloc(list.count + 1, sizeof *sv.city);
 	for (i = 0; i < list.count; i++) {
 		t = catalog_type_by_id(tui->catalog, list.items[i].type_id);
@@ -75,7 +74,7 @@ load_city(struct tui *tui, struct error *err)
 			continue;
 		meeting_copy(&sv.city[sv.ncity++], &list.items[i]);
 	}
-	meeting_list_free(&list);
+	data_plan_release(&list);
 	return 0;
 }
 
@@ -96,8 +95,14 @@ choose_target(struct tui *tui)
 		}
 }
 
+/*
+ * The summary of the target into out; with_findings runs the plan
+ * checks for their text, which only a written summary prints (the view
+ * shows their number, from data_plan_findings).
+ */
 static int
-build(struct tui *tui, struct error *err)
+build(struct tui *tui, struct summary *out, int with_findings,
+    struct error *err)
 {
 	const struct meeting	*t;
 	struct summary_options	 options;
@@ -108,13 +113,7 @@ build(struct tui *tui, struct error *err)
 	char			*city = NULL;
 	int			 rc;
 
-	if (sv.built) {
-		summary_free(&sv.summary);
-		sv.built = 0;
-	}
-	if (load_city(tui, err) == -1)
-		return -1;
-	choose_target(tui);
+	memset(out, 0, sizeof *out);
 	if ((t = target()) != NULL) {
 		if (t->has_window)
 			window = t->window;
@@ -135,17 +134,15 @@ build(struct tui *tui, struct error *err)
 	options.city = city;
 	options.has_today = 1;
 	options.today = tui->today;
-	options.with_findings = 1;
+	options.with_findings = with_findings;
 	options.closure = &closure;
 	summary_span(&window, t != NULL ? &t->date : NULL, &from, &to);
-	meeting_list_init(&list);
-	memset(&sv.summary, 0, sizeof sv.summary);
-	rc = tui_load_plan(tui, from, to, &list, err);
-	if (rc == 0)
-		rc = summary_build(&sv.summary, tui->catalog, &list, &window,
-		    t, &options, err);
-	sv.built = 1;		/* summary_free even after an error */
-	meeting_list_free(&list);
+	rc = data_plan_borrow(tui, from, to, &list, err);
+	if (rc == 0) {
+		rc = summary_build(out, tui->catalog, &list, &window, t,
+		    &options, err);
+		data_plan_release(&list);
+	}
 	free(city);
 	return rc;
 }
@@ -153,7 +150,6 @@ build(struct tui *tui, struct error *err)
 static void
 summary_reload(struct tui *tui)
 {
-	sv.dirty = 1;
 	if (!tui_view_is(tui, &view_summary))
 		return;
 	/* a city-level meeting chosen elsewhere becomes the target */
@@ -180,18 +176,73 @@ summary_select(struct tui *tui)
 	tui->sel.whole_day = 0;
 }
 
+/*
+ * Built again only when the data, the year or the target changed:
+ * switching to this view and back costs nothing.
+ */
 static void
 ensure_built(struct tui *tui)
 {
 	struct error	err;
 
-	if (!sv.dirty)
+	if (!sv.built || sv.generation != tui->generation ||
+	    sv.fy != tui->fiscal_year) {
+		if (load_city(tui, &err) == -1) {
+			snprintf(sv.error, sizeof sv.error, "%s", err.msg);
+			return;
+		}
+		sv.generation = tui->generation;
+		sv.fy = tui->fiscal_year;
+		sv.built_target = -1;
+	}
+	choose_target(tui);
+	if (sv.built && sv.built_target == sv.target_id) {
+		if (tui_view_is(tui, &view_summary))
+			summary_select(tui);
 		return;
-	sv.dirty = 0;
+	}
+	if (sv.built)
+		summary_free(&sv.summary);
 	sv.error[0] = '\0';
-	if (build(tui, &err) == -1)
+	if (build(tui, &sv.summary, 0, &err) == -1)
 		snprintf(sv.error, sizeof sv.error, "%s", err.msg);
-	summary_select(tui);
+	sv.built = 1;		/* summary_free even after an error */
+	sv.built_target = sv.target_id;
+	if (tui_view_is(tui, &view_summary))
+		summary_select(tui);
+}
+
+/* While the user is idle: the summary ready before 4 is pressed. */
+static int
+summary_idle(struct tui *tui)
+{
+	if (sv.built && sv.generation == tui->generation &&
+	    sv.fy == tui->fiscal_year && sv.built_target == sv.target_id)
+		return 0;
+	ensure_built(tui);
+	/* after an error, again when the user comes back to it */
+	return sv.error[0] == '\0';
+}
+
+/* 計画の点検（…）：4件, the count from the data's plan checks. */
+static void
+format_findings_heading(struct tui *tui, char *buf, size_t size)
+{
+	const struct finding_list	*found;
+	struct summary			 heading = sv.summary;
+	struct error			 err;
+
+	buf[0] = '\0';
+	if ((found = data_plan_findings(tui, &err)) == NULL)
+		return;
+	heading.has_findings = 1;
+	heading.findings_year = tui->fiscal_year;
+	heading.findings_as_of = tui->today;
+	heading.nfindings_all = found->count;
+	heading.nfindings = found->count < SUMMARY_FINDINGS_MAX ?
+	    found->count : SUMMARY_FINDINGS_MAX;
+	heading.findings = NULL;
+	summary_format_findings_heading(&heading, buf, size);
 }
 
 static attr_t
@@ -341,11 +392,9 @@ summary_draw(struct tui *tui)
 	draw_table(tui, TUI_TOP + 3, last);
 	summary_format_totals(&sv.summary, buf, sizeof buf);
 	draw_wrapped(last + 1, 2, buf, A_BOLD);
-	buf[0] = '\0';
-	if (sv.summary.has_findings) {
-		summary_format_findings_heading(&sv.summary, buf, sizeof buf);
+	format_findings_heading(tui, buf, sizeof buf);
+	if (buf[0] != '\0')
 		strncat(buf, "  ", sizeof buf - strlen(buf) - 1);
-	}
 	strncat(buf, sv.ncity > 0 ? _("(Left/Right: another city-level "
 	    "meeting, w: write it, 5: the checks)") : _("(no city-level "
 	    "meeting this year: the whole year; w: write it)"),
@@ -353,12 +402,17 @@ summary_draw(struct tui *tui)
 	draw_text(stdscr, LINES - 2, 0, COLS, buf, A_NORMAL);
 }
 
+struct write_job {
+	const struct report_format	*format;
+	struct summary			*summary;
+};
+
 static int
 write_summary(FILE *fp, void *arg, struct error *err)
 {
-	const struct report_format	*format = arg;
+	const struct write_job	*job = arg;
 
-	return format->write(fp, &sv.summary, err);
+	return job->format->write(fp, job->summary, err);
 }
 
 static void
@@ -369,6 +423,8 @@ write_dialog(struct tui *tui)
 	};
 	const struct meeting	*t = target();
 	const char		*names[3];
+	struct write_job	 job;
+	struct summary		 full;
 	struct error		 err;
 	char			 name[128], iso[DATE_ISO_LEN], *path;
 	int			 k;
@@ -390,13 +446,20 @@ write_dialog(struct tui *tui)
 	if (prompt_line(tui, _("Write to file:"), name, &path, NULL,
 	    NULL) == -1)
 		return;
-	if (*path == '\0')
+	if (*path == '\0') {
 		tui_message(tui, 1, "%s", _("no file name: nothing written"));
-	else if (save_file(path, write_summary, (void *)formats[k],
-	    &err) == -1)
+		free(path);
+		return;
+	}
+	/* the printout lists the findings: built again with them */
+	job.format = formats[k];
+	job.summary = &full;
+	if (build(tui, &full, 1, &err) == -1 ||
+	    save_file(path, write_summary, &job, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else
 		tui_message(tui, 0, _("wrote %s"), path);
+	summary_free(&full);
 	free(path);
 }
 
@@ -422,7 +485,6 @@ summary_key(struct tui *tui, const struct tui_key *key)
 			sv.target_id = sv.city[i - 1].id;
 		else if (tui_key_move(key) == MOVE_RIGHT && i + 1 < sv.ncity)
 			sv.target_id = sv.city[i + 1].id;
-		sv.dirty = 1;
 		ensure_built(tui);
 		return 1;
 	case MOVE_UP:
@@ -457,5 +519,6 @@ const struct view view_summary = {
 	summary_draw,
 	summary_key,
 	summary_resize,
-	summary_reload
+	summary_reload,
+	summary_idle
 };

@@ -95,7 +95,7 @@ tui_wait 'filter: 明第2西'
 tui_keys x Enter
 tui_wait 'Export to file: 明第2西 地域ケア会議 令和3年度.ics'
 tui_keys C-u "$TUI_TMP/west.ics" Enter
-tui_wait 'west.ics: 7 meetings exported'
+tui_wait 'west.ics: 7 meetin'	# the status line is 100 columns
 "$CARECAL" --db "$db" export --fy 2021 --center 明第2西 \
     -o "$TUI_TMP/cli-west.ics" >/dev/null
 [ "$(uids "$TUI_TMP/west.ics")" = "$(uids "$TUI_TMP/cli-west.ics")" ]

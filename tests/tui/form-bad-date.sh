@@ -3,7 +3,7 @@
 # leaves without storing anything.
 . "$TESTS_SRCDIR/tui/lib.sh"
 
-echo "1..7"
+echo "1..8"
 db=$(demo_db bad)
 before=$("$CARECAL" --db "$db" list --format csv | md5sum)
 
@@ -32,6 +32,9 @@ tap $? "令和3年2月30日 is refused too"
 tui_keys Up C-u '2021-12-01' Tab '15:00' Tab '13:00' Tab F2
 tui_wait 'not saved: end: 13:00 is not after the start 15:00'
 tap $? "an end before the start is refused with core's message"
+
+tui_screen | grep -Eq '^  End +13:00 +end: 13:00 is not after the start'
+tap $? "and the reason is shown at the End field, the one core named"
 
 tui_keys Escape
 tui_wait_gone 'New meeting' && tui_wait '^馬橋 '

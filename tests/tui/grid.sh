@@ -60,4 +60,5 @@ tui_start "$db" LC_ALL=ja_JP.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 ' && [ "$(row '明第1 ' | sgr_at 7/27)" = "underline " ]
 tap $? "the same under ja_JP.UTF-8"
 
+tui_keys q
 tap_done

@@ -2,6 +2,12 @@
 # private tmux server (its own socket, no config), keys sent with
 # send-keys, the screen read with capture-pane, and TAP output.
 # A missing tmux fails the test: CI installs it (.ci/setup).
+#
+# CARECAL_VALGRIND=1 (make check-valgrind): carecal runs under valgrind,
+# each run logging to its own file; tui_stop and tap_done wait for it to
+# exit and fail the test when a log shows a memory error or a definite
+# leak. Valgrind is 20-50 times slower: every wait is TUI_SLOW times
+# longer, and waits poll the screen rather than sleep a fixed time.
 
 set -u
 unset TMUX
@@ -16,6 +22,24 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "not ok 1 - tmux is not installed (apt-get install tmux)"
 	rm -rf "$TUI_TMP"
 	exit 1
+fi
+
+TUI_SLOW=1
+TUI_RUN="'$CARECAL'"
+if [ "${CARECAL_VALGRIND:-0}" = 1 ]; then
+	if ! command -v valgrind >/dev/null 2>&1; then
+		echo "1..1"
+		echo "not ok 1 - valgrind is not installed" \
+		    "(apt-get install valgrind)"
+		rm -rf "$TUI_TMP"
+		exit 1
+	fi
+	TUI_SLOW=30
+	mkdir "$TUI_TMP/valgrind"
+	# -q: a log stays empty unless there is something to report
+	TUI_RUN="valgrind -q --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite --error-exitcode=99 \
+	    --log-file='$TUI_TMP/valgrind/%p.log' '$CARECAL'"
 fi
 
 tmux_() {
@@ -40,7 +64,7 @@ tui_start() {
 	db=$1
 	shift
 	tmux_ -u new-session -d -x 100 -y 30 -s tui \
-	    "env $* '$CARECAL' --db '$db'; echo carecal-exit=\$?; sleep 600" ||
+	    "env $* $TUI_RUN --db '$db'; echo carecal-exit=\$?; sleep 600" ||
 	    echo "# tmux could not open a session (no pseudo-terminal?)"
 }
 
@@ -67,7 +91,7 @@ tui_wait_e() {
 tui_wait_in() {
 	capture=$1
 	pattern=$2
-	limit=$(( ${3:-5} * 20 ))
+	limit=$(( ${3:-5} * 20 * TUI_SLOW ))
 	i=0
 	while [ "$i" -lt "$limit" ]; do
 		if $capture | grep -Eq -- "$pattern"; then
@@ -76,12 +100,13 @@ tui_wait_in() {
 		sleep 0.05
 		i=$((i + 1))
 	done
+	echo "# waited in vain for: $pattern"
 	return 1
 }
 
 # tui_wait_gone PATTERN [SECONDS]: until the screen no longer matches.
 tui_wait_gone() {
-	limit=$(( ${2:-5} * 20 ))
+	limit=$(( ${2:-5} * 20 * TUI_SLOW ))
 	i=0
 	while [ "$i" -lt "$limit" ]; do
 		if ! tui_screen | grep -Eq -- "$1"; then
@@ -90,6 +115,7 @@ tui_wait_gone() {
 		sleep 0.05
 		i=$((i + 1))
 	done
+	echo "# waited in vain for the screen to lose: $1"
 	return 1
 }
 
@@ -105,7 +131,23 @@ tap() {
 	fi
 }
 
+# Under valgrind: 1 and the logs as TAP comments if any log has
+# something in it (an error, a definite leak, a fatal signal).
+tui_valgrind_check() {
+	[ "${CARECAL_VALGRIND:-0}" = 1 ] || return 0
+	bad=0
+	for log in "$TUI_TMP"/valgrind/*.log; do
+		[ -s "$log" ] || continue
+		bad=1
+		echo "# valgrind found problems (${log##*/}):"
+		sed 's/^/# /' "$log"
+	done
+	return $bad
+}
+
 tap_done() {
+	tui_stop
+	tui_valgrind_check || tap_failed=1
 	exit "$tap_failed"
 }
 
@@ -117,8 +159,15 @@ demo_db() {
 
 ESC=$(printf '\033')
 
-# End the carecal session (the server stays for the next one).
+# End the carecal session (the server stays for the next one). Under
+# valgrind, first give carecal (told to quit) the time to exit and write
+# its leak report: a killed one reports nothing.
 tui_stop() {
+	if [ "${CARECAL_VALGRIND:-0}" = 1 ] &&
+	    tmux_ has-session -t tui 2>/dev/null; then
+		tui_wait 'carecal-exit=' 2 ||
+		    echo "# carecal did not exit: its leaks are not checked"
+	fi
 	tmux_ kill-session -t tui 2>/dev/null
 	return 0
 }

@@ -9,7 +9,7 @@ db=$(demo_db locale)
 # run carecal in the terminal under a locale; the pane shows its exit
 run_in() {
 	tui_stop
-	cmd="env -u LC_ALL -u LC_CTYPE -u LANG $* '$CARECAL' --db '$db'"
+	cmd="env -u LC_ALL -u LC_CTYPE -u LANG $* $TUI_RUN --db '$db'"
 	tmux_ -u new-session -d -x 100 -y 30 -s tui \
 	    "$cmd; echo carecal-exit=\$?; sleep 600"
 }

@@ -9,7 +9,7 @@ db=$(demo_db resize)
 # wait until line N (the last) holds the status line: drawn for the size
 status_line_at() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $((100 * TUI_SLOW)) ]; do
 		tui_screen | sed -n "${1}p" | grep -q '令和3年度' && return 0
 		sleep 0.05
 		i=$((i + 1))
@@ -44,6 +44,7 @@ tap $? "at 80x24 the grid comes back"
 tui_keys a
 tui_wait 'New meeting'
 tui_keys C-u R3.12.24 Tab
+tui_wait 'Date +R3.12.24'	# typed before the terminal shrinks
 tmux_ resize-window -t tui -x 60 -y 20
 tui_wait 'needs at least 80×24'
 tmux_ resize-window -t tui -x 90 -y 26

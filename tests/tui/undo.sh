@@ -1,0 +1,109 @@
+# tests/tui/undo.sh -- u takes back this login's last change as `carecal
+# undo` does: it says what it would undo and asks first; the undo is an
+# action in the history; an undo that would overwrite someone else's
+# later change is refused with the reason; with nothing left, it says so.
+. "$TESTS_SRCDIR/tui/lib.sh"
+
+echo "1..11"
+db=$(demo_db undo)
+id=$("$CARECAL" --db "$db" list --format csv |
+    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
+
+venue() {
+	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$1" \
+	    '$1 == id { print $11 }'
+}
+count() {
+	"$CARECAL" --db "$db" list --format csv | tail -n +2 | wc -l
+}
+before=$(count)
+
+tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_wait '^馬橋 '
+# edit the meeting's venue in the form
+tui_keys 3 / 2021-07-27 Enter
+tui_wait "^#$id 令和3年7月27日"
+tui_keys e
+tui_wait "Meeting $id"
+tui_keys Tab Tab Tab Tab Tab Tab C-u 新しい会場 F2
+tui_wait "meeting $id saved" && [ "$(venue "$id")" = 新しい会場 ]
+tap $? "an edit in the form is saved"
+
+edit_action=$("$CARECAL" --db "$db" history "$id" |
+    awk -v c="tui: edit $id" 'index($0, c) { sub(/^#/, "", $1); print $1 }')
+tui_keys u
+tui_wait 'Undo your last change\?' &&
+    tui_wait "#$edit_action of [-0-9: ]+: tui: edit $id" &&
+    tui_wait 'meetings changed back: 1, removed: 0, brought back: 0'
+tap $? "u says which action it would undo and asks first"
+
+tui_keys n
+tui_wait 'nothing undone' && [ "$(venue "$id")" = 新しい会場 ]
+tap $? "any key but y keeps the change"
+
+tui_keys u
+tui_wait 'Undo your last change\?'
+tui_keys y
+tui_wait "undid #$edit_action: tui: edit $id"
+tap $? "y undoes it and says which action"
+
+[ -z "$(venue "$id")" ] &&
+    tui_wait "^#$id 令和3年7月27日.* 明第1 " &&
+    ! tui_screen | grep -q 新しい会場
+tap $? "the venue is back as it was, in carecal list and on the screen"
+
+"$CARECAL" --db "$db" history "$id" >"$TUI_TMP/history"
+grep -Eq "undo \(u\)  \(undoes #$edit_action\)" "$TUI_TMP/history" &&
+    grep -Eq "tui: edit $id  \[undone by #[0-9]+\]" "$TUI_TMP/history"
+tap $? "carecal history shows the undo and the edit it undid"
+grep -E 'undo|tui: edit' "$TUI_TMP/history" | sed 's/^/# /'
+
+# a meeting added in the form goes away again
+tui_keys 1 a
+tui_wait 'New meeting'
+tui_keys C-u 2021-12-01 F2
+tui_wait 'meeting [0-9]+ added' && [ "$(count)" -eq $((before + 1)) ]
+tap $? "a meeting added in the form is stored"
+
+tui_keys u
+tui_wait 'tui: add' && tui_keys y
+tui_wait 'undid #[0-9]+: tui: add' && [ "$(count)" -eq "$before" ] &&
+    [ -z "$("$CARECAL" --db "$db" list --format csv --from 2021-12-01 \
+    --to 2021-12-01 | tail -n +2)" ]
+tap $? "u and y remove the added meeting again"
+
+# someone else (another login) changes the meeting after my edit
+tui_keys 3 / 2021-07-27 Enter
+tui_wait "^#$id 令和3年7月27日"
+tui_keys e
+tui_wait "Meeting $id"
+tui_keys Tab Tab Tab Tab Tab Tab C-u 私の会場 F2
+tui_wait "meeting $id saved"
+sqlite3 "$db" "BEGIN IMMEDIATE;
+    INSERT INTO actions (at, login, command) VALUES
+    (strftime('%Y-%m-%d %H:%M:%f', 'now'), 'tanaka', 'edit $id --venue B');
+    UPDATE meetings SET venue = '田中の会場', version = version + 1
+    WHERE id = $id; COMMIT;"
+tui_keys u
+tui_wait 'Cannot undo' &&
+    tui_wait "meeting $id was changed afterwards by tanaka"
+tap $? "an undo over someone else's later change is refused, saying why"
+
+tui_keys Escape
+tui_wait "cannot undo 'tui: edit $id': meeting $id" &&
+    [ "$(venue "$id")" = 田中の会場 ]
+tap $? "the message stays in the status line and their change stays"
+tui_keys q
+tui_wait 'carecal-exit=0'
+tui_stop
+
+# a database where this login has changed nothing
+"$CARECAL" --db "$TUI_TMP/empty.db" init >/dev/null
+tui_start "$TUI_TMP/empty.db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_wait '令和3年度'
+tui_keys u
+tui_wait 'nothing to undo'
+tap $? "u with nothing to undo says so"
+
+tui_keys q
+tap_done
