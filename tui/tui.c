@@ -534,6 +534,7 @@ tui_loop(struct tui *tui, double start)
 	int		 rc, changed, busy = 0;
 
 	tui_draw(tui);
+	data_warm(tui);
 	if (bench != NULL) {
 		bench_replay(tui, bench, start);
 		return;

@@ -145,6 +145,8 @@ int		data_load_year(struct tui *, struct error *);
  * 1 if there was one to do.
  */
 int		data_prefetch(struct tui *);
+/* After the first screen: the current year's city meetings and checks. */
+void		data_warm(struct tui *);
 /* The database changed: forget everything read (tui->meetings too). */
 void		data_reset(struct tui *);
 /*
