@@ -39,11 +39,28 @@ line_add(struct line *l, const char *s)
 	l->width += text_width(s);
 }
 
+/*
+ * Spaces up to width, all at once: one at a time was a tenth of a large
+ * summary's work.
+ */
 static void
 line_pad_to(struct line *l, int width)
 {
-	while (l->width < width)
-		line_add(l, " ");
+	size_t	n;
+
+	if (l->width >= width)
+		return;
+	n = (size_t)(width - l->width);
+	if (l->len + n + 1 > l->capacity) {
+		while (l->len + n + 1 > l->capacity)
+			l->capacity = l->capacity == 0 ? 256 :
+			    l->capacity * 2;
+		l->buf = xreallocarray(l->buf, l->capacity, 1);
+	}
+	memset(l->buf + l->len, ' ', n);
+	l->len += n;
+	l->buf[l->len] = '\0';
+	l->width = width;
 }
 
 /* s left-aligned in width columns from the current end. */
@@ -97,11 +114,27 @@ format_token(const struct summary *s, const struct summary_date *d,
 {
 	const char	*edge = d->mode == MODE_HYBRID ? "_" :
 			    d->mode == MODE_ONLINE ? "*" : "";
+	const char	*part[7];
+	size_t		 i, n, len = 0;
 
-	snprintf(buf, size, "%s%s%s%s%s%s%s", d->counted ? "[" : "",
-	    d->status == STATUS_CANCELLED ? "×" : "", edge, text, edge,
-	    s->held_only && d->status == STATUS_PLANNED ? "(予)" : "",
-	    d->counted ? "]" : "");
+	/* joined by hand: snprintf was a quarter of a large summary */
+	part[0] = d->counted ? "[" : "";
+	part[1] = d->status == STATUS_CANCELLED ? "×" : "";
+	part[2] = edge;
+	part[3] = text;
+	part[4] = edge;
+	part[5] = s->held_only && d->status == STATUS_PLANNED ? "(予)" : "";
+	part[6] = d->counted ? "]" : "";
+	if (size == 0)
+		return;
+	for (i = 0; i < 7; i++) {
+		n = strlen(part[i]);
+		if (n > size - 1 - len)
+			n = size - 1 - len;
+		memcpy(buf + len, part[i], n);
+		len += n;
+	}
+	buf[len] = '\0';
 }
 
 static void
