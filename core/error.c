@@ -7,17 +7,25 @@
 
 #include "error.h"
 
+static int
+error_vset(struct error *err, enum error_kind kind, const char *field,
+    const char *fmt, va_list ap)
+{
+	if (err == NULL)
+		return -1;
+	err->kind = kind;
+	err->field = field;
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	return -1;
+}
+
 int
 error_set(struct error *err, enum error_kind kind, const char *fmt, ...)
 {
 	va_list	ap;
 
-	if (err == NULL)
-		return -1;
-	err->kind = kind;
-	err->field = NULL;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	error_vset(err, kind, NULL, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -28,12 +36,8 @@ error_set_field(struct error *err, enum error_kind kind, const char *field,
 {
 	va_list	ap;
 
-	if (err == NULL)
-		return -1;
-	err->kind = kind;
-	err->field = field;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	error_vset(err, kind, field, fmt, ap);
 	va_end(ap);
 	return -1;
 }
