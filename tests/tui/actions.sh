@@ -7,16 +7,8 @@
 echo "1..11"
 db=$(demo_db actions)
 
-field() {	# field ID COLUMN: one column of a meeting in list --format csv
-	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$1" \
-	    -v col="$2" '$1 == id { print $col }'
-}
-id=$("$CARECAL" --db "$db" list --format csv |
-    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
-count() {
-	"$CARECAL" --db "$db" list --format csv | tail -n +2 | wc -l
-}
-before=$(count)
+id=$(meeting_id "$db" 2021-07-27 明第1)
+before=$(meeting_count "$db")
 
 tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
@@ -24,7 +16,7 @@ tui_keys 3 / 2021-07-27 Enter
 tui_wait "^#$id 令和3年7月27日"
 
 tui_keys c
-tui_wait "meeting $id cancelled" && [ "$(field "$id" 9)" = cancelled ]
+tui_wait "meeting $id cancelled" && [ "$(meeting_field "$db" "$id" 9)" = cancelled ]
 tap $? "c cancels the meeting under the cursor"
 
 tui_keys y
@@ -45,14 +37,14 @@ tui_wait "Delete meeting $new, 12/9\(木\) 地域個別ケア会議 明第1 .*\(
 tap $? "D asks first, naming the meeting"
 
 tui_keys n
-tui_wait 'nothing deleted' && [ -n "$(field "$new" 1)" ]
+tui_wait 'nothing deleted' && [ -n "$(meeting_field "$db" "$new" 1)" ]
 tap $? "n keeps it"
 
 tui_keys D
 tui_wait '\(y/n\)'
 tui_keys y
-tui_wait "meeting $new deleted" && [ -z "$(field "$new" 1)" ] &&
-    [ "$(count)" -eq "$before" ]
+tui_wait "meeting $new deleted" && [ -z "$(meeting_field "$db" "$new" 1)" ] &&
+    [ "$(meeting_count "$db")" -eq "$before" ]
 tap $? "y deletes it"
 
 # the month of 2021-11-19: two meetings that day
@@ -73,7 +65,7 @@ tui_wait 'New meeting' && tui_wait 'Date +2021-11-20'
 tap $? "a in the month view starts on the cursor's day"
 
 tui_keys Escape
-tui_wait_gone 'New meeting' && [ "$(count)" -eq "$before" ]
+tui_wait_gone 'New meeting' && [ "$(meeting_count "$db")" -eq "$before" ]
 tap $? "leaving with Esc adds nothing"
 
 # x: the year's meetings as shown, as `carecal export` writes them

@@ -5,13 +5,8 @@
 
 echo "1..9"
 db=$(demo_db conflict)
-id=$("$CARECAL" --db "$db" list --format csv |
-    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
+id=$(meeting_id "$db" 2021-07-27 明第1)
 
-venue() {
-	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$id" \
-	    '$1 == id { print $11 }'
-}
 
 tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
@@ -33,7 +28,7 @@ tui_screen | grep -Eq "Venue +別の人の会場 +\\(yours: 私の会場\\)" &&
     tui_screen | grep -Eq "Mode +完全オンライン +\\(yours: 一部オンライン\\)"
 tap $? "the other person's values are shown beside mine"
 
-[ "$(venue)" = 別の人の会場 ]
+[ "$(meeting_field "$db" "$id" 11)" = 別の人の会場 ]
 tap $? "the database keeps the other person's value"
 
 # any key but r or o: back to my edit, still unsaved; F2 is refused again
@@ -50,7 +45,7 @@ tap $? "r takes their version into the form"
 
 tui_keys Escape
 tui_wait_gone "Meeting $id"
-[ "$(venue)" = 別の人の会場 ]
+[ "$(meeting_field "$db" "$id" 11)" = 別の人の会場 ]
 tap $? "Esc leaves; nothing was overwritten"
 
 # o: after seeing their values, mine are saved over them on purpose
@@ -64,7 +59,7 @@ tap $? "a second conflict shows the newer value"
 
 tui_keys o
 tui_wait "meeting $id saved"
-[ "$(venue)" = 私の会場 ]
+[ "$(meeting_field "$db" "$id" 11)" = 私の会場 ]
 tap $? "o saves mine over theirs, as asked"
 
 tui_keys q

@@ -157,6 +157,24 @@ demo_db() {
 	echo "$TUI_TMP/$1.db"
 }
 
+# meeting_field DB ID COLUMN: one column of a meeting as `list --format
+# csv` has it (3 date, 6 center, 9 status, 11 venue, ...)
+meeting_field() {
+	"$CARECAL" --db "$1" list --format csv | awk -F, -v id="$2" \
+	    -v col="$3" '$1 == id { print $col }'
+}
+
+# meeting_count DB: how many meetings the database holds
+meeting_count() {
+	"$CARECAL" --db "$1" list --format csv | tail -n +2 | wc -l
+}
+
+# meeting_id DB DATE CENTER: the id of the meeting of that day and center
+meeting_id() {
+	"$CARECAL" --db "$1" list --format csv |
+	    awk -F, -v d="$2" -v c="$3" '$3 == d && $6 == c { print $1 }'
+}
+
 ESC=$(printf '\033')
 
 # End the carecal session (the server stays for the next one). Under

@@ -6,17 +6,9 @@
 
 echo "1..11"
 db=$(demo_db undo)
-id=$("$CARECAL" --db "$db" list --format csv |
-    awk -F, '$3 == "2021-07-27" && $6 == "明第1" { print $1 }')
+id=$(meeting_id "$db" 2021-07-27 明第1)
 
-venue() {
-	"$CARECAL" --db "$db" list --format csv | awk -F, -v id="$1" \
-	    '$1 == id { print $11 }'
-}
-count() {
-	"$CARECAL" --db "$db" list --format csv | tail -n +2 | wc -l
-}
-before=$(count)
+before=$(meeting_count "$db")
 
 tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
@@ -26,7 +18,7 @@ tui_wait "^#$id 令和3年7月27日"
 tui_keys e
 tui_wait "Meeting $id"
 tui_keys Tab Tab Tab Tab Tab Tab C-u 新しい会場 F2
-tui_wait "meeting $id saved" && [ "$(venue "$id")" = 新しい会場 ]
+tui_wait "meeting $id saved" && [ "$(meeting_field "$db" "$id" 11)" = 新しい会場 ]
 tap $? "an edit in the form is saved"
 
 edit_action=$("$CARECAL" --db "$db" history "$id" |
@@ -38,7 +30,7 @@ tui_wait 'Undo your last change\?' &&
 tap $? "u says which action it would undo and asks first"
 
 tui_keys n
-tui_wait 'nothing undone' && [ "$(venue "$id")" = 新しい会場 ]
+tui_wait 'nothing undone' && [ "$(meeting_field "$db" "$id" 11)" = 新しい会場 ]
 tap $? "any key but y keeps the change"
 
 tui_keys u
@@ -47,7 +39,7 @@ tui_keys y
 tui_wait "undid #$edit_action: tui: edit $id"
 tap $? "y undoes it and says which action"
 
-[ -z "$(venue "$id")" ] &&
+[ -z "$(meeting_field "$db" "$id" 11)" ] &&
     tui_wait "^#$id 令和3年7月27日.* 明第1 " &&
     ! tui_screen | grep -q 新しい会場
 tap $? "the venue is back as it was, in carecal list and on the screen"
@@ -62,12 +54,12 @@ grep -E 'undo|tui: edit' "$TUI_TMP/history" | sed 's/^/# /'
 tui_keys 1 a
 tui_wait 'New meeting'
 tui_keys C-u 2021-12-01 F2
-tui_wait 'meeting [0-9]+ added' && [ "$(count)" -eq $((before + 1)) ]
+tui_wait 'meeting [0-9]+ added' && [ "$(meeting_count "$db")" -eq $((before + 1)) ]
 tap $? "a meeting added in the form is stored"
 
 tui_keys u
 tui_wait 'tui: add' && tui_keys y
-tui_wait 'undid #[0-9]+: tui: add' && [ "$(count)" -eq "$before" ] &&
+tui_wait 'undid #[0-9]+: tui: add' && [ "$(meeting_count "$db")" -eq "$before" ] &&
     [ -z "$("$CARECAL" --db "$db" list --format csv --from 2021-12-01 \
     --to 2021-12-01 | tail -n +2)" ]
 tap $? "u and y remove the added meeting again"
@@ -91,7 +83,7 @@ tap $? "an undo over someone else's later change is refused, saying why"
 
 tui_keys Escape
 tui_wait "cannot undo 'tui: edit $id': meeting $id" &&
-    [ "$(venue "$id")" = 田中の会場 ]
+    [ "$(meeting_field "$db" "$id" 11)" = 田中の会場 ]
 tap $? "the message stays in the status line and their change stays"
 tui_keys q
 tui_wait 'carecal-exit=0'
