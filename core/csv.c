@@ -103,11 +103,13 @@ field_begin(struct csv_reader *r)
 static int
 field_end(struct csv_reader *r, struct error *err)
 {
-	const char	*f = r->text + r->starts[r->count - 1], *p, *nl;
+	const char	*f, *p, *nl;
 	size_t		 len = r->text_len - r->starts[r->count - 1];
 	long		 line = r->lines[r->count - 1];
 
+	/* first: the text may move, and is still NULL if all is empty */
 	text_add(r, '\0');
+	f = r->text + r->starts[r->count - 1];
 	for (p = f; p < f + len; p = nl + 1, line++) {
 		if ((nl = memchr(p, '\n', (size_t)(f + len - p))) == NULL)
 			nl = f + len;

@@ -2,6 +2,7 @@
  * test-csv.c -- CSV records as Excel writes them, and what is refused.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "csv.h"
 #include "tap.h"
@@ -39,6 +40,19 @@ main(void)
 	OK(parse(lf, sizeof lf - 1, &t, &err) == 0 && t.count == 2 &&
 	    strcmp(t.records[1].fields[1], "2") == 0,
 	    "LF endings and no final newline");
+	csv_table_free(&t);
+
+	/*
+	 * The first field empty: nothing read yet when it ends (the fuzzer
+	 * found undefined behaviour here).
+	 */
+	OK(parse(",type,center\xcf\n2021-07-29,0\n", 27, &t, &err) == -1 &&
+	    strstr(err.msg, "x.csv:1: not valid UTF-8") != NULL,
+	    "an empty first field, then invalid UTF-8 on line 1");
+	OK(parse(",b\n,\n", 5, &t, &err) == 0 && t.count == 2 &&
+	    strcmp(t.records[0].fields[0], "") == 0 &&
+	    strcmp(t.records[1].fields[1], "") == 0,
+	    "records whose first and last fields are empty");
 	csv_table_free(&t);
 
 	OK(parse("a,b\n1,\"open\n", 12, &t, &err) == -1 &&
