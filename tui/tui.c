@@ -131,6 +131,37 @@ tui_key_move(const struct tui_key *key)
 }
 
 int
+tui_list_move(const struct tui_key *key, size_t *cur, size_t n, size_t page)
+{
+	switch (tui_key_move(key)) {
+	case MOVE_UP:
+	case MOVE_LEFT:
+		if (*cur > 0)
+			(*cur)--;
+		return 1;
+	case MOVE_DOWN:
+	case MOVE_RIGHT:
+		if (*cur + 1 < n)
+			(*cur)++;
+		return 1;
+	case MOVE_PAGE_UP:
+		*cur = *cur > page ? *cur - page : 0;
+		return 1;
+	case MOVE_PAGE_DOWN:
+		*cur = *cur + page < n ? *cur + page : n - 1;
+		return 1;
+	case MOVE_HOME:
+		*cur = 0;
+		return 1;
+	case MOVE_END:
+		*cur = n - 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
 tui_key_is(const struct tui_key *key, wint_t ch)
 {
 	return key->code == 0 && key->ch == ch;

@@ -118,6 +118,11 @@ int		tui_view_is(const struct tui *, const struct view *);
 void		tui_show_view(struct tui *, const struct view *);
 
 enum tui_move	tui_key_move(const struct tui_key *);
+/*
+ * A cursor over a list of n > 0 rows with pages of page rows: moved by
+ * the key, 1; not a moving key, 0 and the cursor as it was.
+ */
+int		tui_list_move(const struct tui_key *, size_t *, size_t, size_t);
 int		tui_key_is(const struct tui_key *, wint_t);
 /* Read a key from a window, waiting as long as it takes (dialogs). */
 void		tui_key_read(WINDOW *, struct tui_key *);

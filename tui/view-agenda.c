@@ -315,32 +315,8 @@ agenda_key(struct tui *tui, const struct tui_key *key)
 	}
 	if (n == 0)
 		return 0;
-	switch (tui_key_move(key)) {
-	case MOVE_UP:
-	case MOVE_LEFT:
-		if (agenda.cur > 0)
-			agenda.cur--;
-		break;
-	case MOVE_DOWN:
-	case MOVE_RIGHT:
-		if (agenda.cur + 1 < n)
-			agenda.cur++;
-		break;
-	case MOVE_PAGE_UP:
-		agenda.cur = agenda.cur > vis ? agenda.cur - vis : 0;
-		break;
-	case MOVE_PAGE_DOWN:
-		agenda.cur = agenda.cur + vis < n ? agenda.cur + vis : n - 1;
-		break;
-	case MOVE_HOME:
-		agenda.cur = 0;
-		break;
-	case MOVE_END:
-		agenda.cur = n - 1;
-		break;
-	default:
+	if (!tui_list_move(key, &agenda.cur, n, vis))
 		return 0;
-	}
 	agenda_select(tui);
 	return 1;
 }

@@ -167,32 +167,8 @@ checks_key(struct tui *tui, const struct tui_key *key)
 	}
 	if (n == 0)
 		return 0;
-	switch (tui_key_move(key)) {
-	case MOVE_UP:
-	case MOVE_LEFT:
-		if (cv.cur > 0)
-			cv.cur--;
-		break;
-	case MOVE_DOWN:
-	case MOVE_RIGHT:
-		if (cv.cur + 1 < n)
-			cv.cur++;
-		break;
-	case MOVE_PAGE_UP:
-		cv.cur = cv.cur > vis ? cv.cur - vis : 0;
-		break;
-	case MOVE_PAGE_DOWN:
-		cv.cur = cv.cur + vis < n ? cv.cur + vis : n - 1;
-		break;
-	case MOVE_HOME:
-		cv.cur = 0;
-		break;
-	case MOVE_END:
-		cv.cur = n - 1;
-		break;
-	default:
+	if (!tui_list_move(key, &cv.cur, n, vis))
 		return 0;
-	}
 	select_finding(tui);
 	return 1;
 }
