@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "schema.h"
+#include "sql.h"
 #include "store.h"
 #include "tap.h"
 
@@ -25,36 +26,6 @@ path_of(const char *name)
 	i = (i + 1) % 4;
 	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
 	return buf[i];
-}
-
-static int
-exec_sql(const char *path, const char *sql)
-{
-	sqlite3	*db;
-	int	 rc;
-
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		return -1;
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
-}
-
-static long
-query_long(const char *path, const char *sql)
-{
-	sqlite3		*db;
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
 }
 
 static char *
