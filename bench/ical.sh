@@ -28,7 +28,7 @@ runs=${BENCH_RUNS:-3}
 
 [ -x "$carecal" ] || { echo "no $carecal; give the build directory" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 2; }
-export CARECAL_DATADIR="$top/share" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+export CARECAL_DATADIR="$top/share" CARECAL_MODULEDIR="$build" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 mkdir -p "$out"
 rm -f "$out"/bench.db* "$out"/fresh.db*
 

@@ -33,7 +33,7 @@ socket=carecal-bench-$$
 
 [ -x "$carecal" ] || { echo "no $carecal; give the build directory" >&2; exit 2; }
 command -v tmux >/dev/null || { echo "tmux missing: apt-get install tmux" >&2; exit 2; }
-export CARECAL_DATADIR="$top/share" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+export CARECAL_DATADIR="$top/share" CARECAL_MODULEDIR="$build" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 unset TMUX
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$out"' EXIT
 # a session that keeps the server up between the runs

@@ -1828,22 +1828,3 @@ ical_import_free(struct ical_import *out)
 	free(out->unmapped);
 	memset(out, 0, sizeof *out);
 }
-
-int
-ical_import_sniff(const char *path)
-{
-	FILE	*fp;
-	char	 buf[64];
-	size_t	 n, i = 0;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < n && strchr(" \t\r\n", buf[i]) != NULL && buf[i] != '\0')
-		i++;
-	return strncasecmp(buf + i, "BEGIN:VCALENDAR", 15) == 0;
-}

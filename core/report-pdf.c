@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "i18n.h"
+#include "modules.h"
 #include "report.h"
 
 #define PAGE_WIDTH	841.89		/* A4 landscape, in points */
@@ -1030,4 +1031,10 @@ const struct report_format report_format_pdf = {
 	1,
 	write_summary,
 	write_years
+};
+
+/* The table carecal-pdf.so exports (see modules.h). */
+MODULE_EXPORT const struct pdf_module carecal_pdf_module = {
+	PACKAGE_VERSION,
+	&report_format_pdf
 };

@@ -16,7 +16,7 @@
 #include "save-file.h"
 #include "i18n.h"
 #include "ical-export.h"
-#include "ical-zone.h"
+#include "modules.h"
 
 static int	export_exec(struct cli *, int, char **);
 
@@ -415,6 +415,6 @@ export_exec(struct cli *cli, int argc, char **argv)
 {
 	int	status = export_run(cli, argc, argv);
 
-	ical_library_free();
+	modules_free();
 	return status;
 }

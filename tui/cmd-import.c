@@ -12,8 +12,8 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "ical-import.h"
-#include "ical-zone.h"
 #include "import.h"
+#include "modules.h"
 
 static int	import_exec(struct cli *, int, char **);
 
@@ -370,6 +370,6 @@ import_exec(struct cli *cli, int argc, char **argv)
 {
 	int	status = import_run(cli, argc, argv);
 
-	ical_library_free();
+	modules_free();
 	return status;
 }

@@ -15,7 +15,7 @@
 #include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
-#include "ical-zone.h"
+#include "modules.h"
 #include "text.h"
 #include "tui.h"
 
@@ -688,6 +688,6 @@ tui_run(struct cli *cli, int terminal_utf8)
 	endwin();
 	delscreen(screen);
 	data_reset(&tui);
-	ical_library_free();
+	modules_free();
 	return 0;
 }

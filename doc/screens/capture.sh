@@ -6,10 +6,11 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-carecal=$(cd "${1:-.}" && pwd)/carecal
+build=$(cd "${1:-.}" && pwd)
+carecal=$build/carecal
 socket=carecal-screens-$$
 tmp=$(mktemp -d)
-export CARECAL_DATADIR="$top/share" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+export CARECAL_DATADIR="$top/share" CARECAL_MODULEDIR="$build" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 unset TMUX
 trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
