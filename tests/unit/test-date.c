@@ -2,7 +2,9 @@
  * test-date.c -- dates: arithmetic, eras and their boundaries, fiscal
  * years and halves, the ways dates are written, times of day.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "date.h"
 #include "tap.h"
@@ -41,6 +43,92 @@ formats(int y, int m, int d, const char *want)
 
 	date_format_japanese(date, buf, sizeof buf);
 	IS_STR(buf, want, "%04d-%02d-%02d in Japanese", y, m, d);
+}
+
+/*
+ * The formats written by hand (date_format_japanese, time_format) give
+ * what snprintf gave, whole and cut at every size: the snprintf forms
+ * they replaced are the reference.
+ */
+static void
+reference_japanese(struct date d, char *buf, size_t size)
+{
+	const struct era	*era;
+	const char		*wd = date_weekday_kanji(date_weekday(d));
+	int			 ey;
+
+	if (date_era_of(d, &era, &ey) == -1)
+		snprintf(buf, size, "%d年%d月%d日(%s)", d.year, d.month,
+		    d.day, wd);
+	else if (ey == 1)
+		snprintf(buf, size, "%s元年%d月%d日(%s)", era->name, d.month,
+		    d.day, wd);
+	else
+		snprintf(buf, size, "%s%d年%d月%d日(%s)", era->name, ey,
+		    d.month, d.day, wd);
+}
+
+static void
+test_hand_written(void)
+{
+	struct date	d = { 1860, 1, 1 }, end = { 2101, 1, 1 };
+	char		got[DATE_JA_LEN], want[DATE_JA_LEN];
+	size_t		size;
+	int		minutes, bad = 0, days = 0;
+
+	for (; date_compare(d, end) < 0; d = date_add_days(d, 1), days++) {
+		date_format_japanese(d, got, sizeof got);
+		reference_japanese(d, want, sizeof want);
+		if (strcmp(got, want) != 0 && bad++ == 0)
+			printf("#   %s, want %s\n", got, want);
+	}
+	IS_INT(bad, 0, "every day of 1860-2100 (%d) in Japanese as "
+	    "snprintf wrote it", days);
+	bad = 0;
+	for (d = (struct date){ -20, -3, -40 }; d.year <= 12020;
+	    d.year += 97, d.month += 7, d.day += 11) {
+		for (size = 0; size <= DATE_ISO_LEN + 2; size++) {
+			memset(got, 'x', sizeof got);
+			memset(want, 'x', sizeof want);
+			date_format_iso(d, got, size);
+			snprintf(want, size, "%04d-%02d-%02d", d.year % 10000,
+			    d.month % 100, d.day % 100);
+			bad += memcmp(got, want, sizeof got) != 0;
+		}
+	}
+	IS_INT(bad, 0, "ISO dates as snprintf wrote them, from years below "
+	    "zero to above 9999, whole and cut");
+	bad = 0;
+	d = (struct date){ 2019, 5, 1 };
+	for (size = 0; size <= 30; size++) {
+		memset(got, 'x', sizeof got);
+		memset(want, 'x', sizeof want);
+		date_format_japanese(d, got, size);
+		reference_japanese(d, want, size);
+		bad += memcmp(got, want, sizeof got) != 0;
+	}
+	d = (struct date){ -5, 13, 40 };
+	date_format_japanese(d, got, sizeof got);
+	reference_japanese(d, want, sizeof want);
+	bad += strcmp(got, want) != 0;
+	IS_INT(bad, 0, "cut at every size, and a date out of range");
+
+	bad = 0;
+	for (minutes = -200; minutes <= 7000; minutes++) {
+		time_format(minutes, got, sizeof got);
+		snprintf(want, sizeof want, "%02d:%02d", (minutes / 60) % 100,
+		    minutes % 60);
+		bad += strcmp(got, want) != 0;
+	}
+	for (size = 0; size <= TIME_LEN; size++) {
+		memset(got, 'x', sizeof got);
+		memset(want, 'x', sizeof want);
+		time_format(545, got, size);
+		snprintf(want, size, "%02d:%02d", 9, 5);
+		bad += memcmp(got, want, sizeof got) != 0;
+	}
+	IS_INT(bad, 0, "times of day (and minutes out of range) as snprintf "
+	    "wrote them, whole and cut");
 }
 
 static void
@@ -192,6 +280,7 @@ main(void)
 	OK(time_parse("1330", &minutes, &err) == -1, "1330 refused");
 	time_format(545, buf, sizeof buf);
 	IS_STR(buf, "09:05", "545 minutes print as 09:05");
+	test_hand_written();
 
 	/* today can be fixed for tests and demos */
 	setenv("CARECAL_TODAY", "2021-07-29", 1);
