@@ -3,6 +3,7 @@
  * window (its edges, fiscal-year crossings, cancelled and planned
  * meetings), the grid's rows and slots, the wording, the year table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -388,6 +389,108 @@ test_rows_and_city(void)
 	catalog_free(&cat);
 }
 
+/*
+ * Cells and the city band are in date order whatever order the meetings
+ * come in, and meetings of one day stay in the order they came (as the
+ * stable sort that was there kept them).
+ */
+static void
+test_order(void)
+{
+	struct catalog		 cat;
+	struct meeting_list	 list;
+	struct summary		 s;
+	struct summary_options	 opt = options(NULL);
+	struct month_window	 w = window(2021, 4, 2022, 3);
+	struct error		 err;
+	const struct summary_cell *cell;
+	char			 iso[DATE_ISO_LEN];
+	size_t			 i;
+	int			 k, bad = 0;
+
+	make_catalog(&cat, 1);
+	meeting_list_init(&list);
+	add(&list, KOBETSU, AKE, "2021-09-28", MODE_HYBRID, STATUS_HELD, 2);
+	add(&list, KOBETSU, AKE, "2021-07-27", MODE_ONLINE, STATUS_HELD, 1);
+	add(&list, KOBETSU, AKE, "2021-09-28", MODE_IN_PERSON,
+	    STATUS_CANCELLED, 3);
+	add(&list, KOBETSU, AKE, "2021-04-05", MODE_IN_PERSON, STATUS_HELD,
+	    4);
+	add(&list, KOBETSU, AKE, "2021-09-28", MODE_ONLINE, STATUS_PLANNED,
+	    5);
+	add(&list, CITY, 0, "2022-01-27", MODE_IN_PERSON, STATUS_PLANNED, -1);
+	add(&list, CITY, 0, "2021-07-29", MODE_HYBRID, STATUS_HELD, -1);
+	add(&list, CITY, 0, "2021-07-29", MODE_ONLINE, STATUS_HELD, -1);
+	/* and 300 in reverse order, the worst case */
+	for (k = 300; k > 0; k--) {
+		date_format_iso(date_add_days((struct date){ 2021, 4, 1 }, k),
+		    iso, sizeof iso);
+		add(&list, SUISHIN, HONCHO, iso, MODE_IN_PERSON, STATUS_HELD,
+		    -1);
+	}
+	IS_INT(summary_build(&s, &cat, &list, &w, NULL, &opt, &err), 0,
+	    "build from meetings out of order");
+	cell = &row_named(&s, "明第1")->cells[1];
+	IS_INT(cell->count, 5, "five 個別 in 明第1's cell");
+	OK(cell->dates[0].cases == 4 && cell->dates[1].cases == 1,
+	    "April, then July");
+	OK(cell->dates[2].cases == 2 && cell->dates[3].cases == 3 &&
+	    cell->dates[4].cases == 5, "then the three of 9月28日 in the "
+	    "order they came");
+	IS_INT(s.ncity, 3, "three city meetings");
+	OK(s.city_meetings[0].when.mode == MODE_HYBRID &&
+	    s.city_meetings[1].when.mode == MODE_ONLINE &&
+	    s.city_meetings[2].when.date.year == 2022,
+	    "the band in date order, one day's two as they came");
+	cell = &row_named(&s, "本庁")->cells[0];
+	for (i = 0; i < cell->count; i++)
+		if (date_to_days(cell->dates[i].date) != date_to_days(
+		    (struct date){ 2021, 4, 1 }) + (long)i + 1)
+			bad++;
+	OK(cell->count == 300 && bad == 0, "300 meetings given backwards "
+	    "come out day by day");
+	summary_free(&s);
+	meeting_list_free(&list);
+	catalog_free(&cat);
+}
+
+/*
+ * Grid dates are written by hand: the way snprintf wrote them, cut as
+ * it cut them, with the month and day alone before 明治.
+ */
+static void
+test_date_text(void)
+{
+	struct summary	s;
+	struct date	d = { 2021, 12, 31 }, early = { 1850, 1, 2 };
+	char		buf[32], want[32];
+	size_t		size;
+	int		bad = 0;
+
+	memset(&s, 0, sizeof s);
+	summary_format_date(&s, d, buf, sizeof buf);
+	IS_STR(buf, "R3.12.31", "an era letter and year when the grid "
+	    "spans fiscal years");
+	summary_format_date(&s, early, buf, sizeof buf);
+	IS_STR(buf, "1月2日", "before 明治, no era: month and day");
+	for (size = 0; size <= 10; size++) {
+		memset(buf, 'x', sizeof buf);
+		memset(want, 'x', sizeof want);
+		summary_format_date(&s, d, buf, size);
+		snprintf(want, size, "%s%d.%d.%d", "R", 3, 12, 31);
+		bad += memcmp(buf, want, sizeof buf) != 0;
+	}
+	s.single_year = 1;
+	for (size = 0; size <= 12; size++) {
+		memset(buf, 'x', sizeof buf);
+		memset(want, 'x', sizeof want);
+		summary_format_date(&s, d, buf, size);
+		snprintf(want, size, "%d月%d日", 12, 31);
+		bad += memcmp(buf, want, sizeof buf) != 0;
+	}
+	IS_INT(bad, 0, "cut at every size as snprintf cuts");
+}
+
 static void
 test_findings_cap(void)
 {
@@ -506,6 +609,8 @@ main(void)
 	test_fiscal_year_crossing();
 	test_statuses();
 	test_rows_and_city();
+	test_order();
+	test_date_text();
 	test_findings_cap();
 	test_years();
 	return tap_done();
