@@ -67,6 +67,18 @@ struct meeting_list {
 	size_t		 capacity;
 };
 
+/*
+ * What a read of many meetings fills in (meeting_filter.fields). The
+ * plan is what the summary and the plan checks look at; leaving the
+ * text out spares a copy of it for each of thousands of meetings.
+ */
+enum meeting_fields {
+	MEETING_FIELDS_ALL,	/* everything */
+	MEETING_FIELDS_PLAN	/* no text (uid, venue, url, note,
+				   created_*, updated_* NULL), sequence
+				   and version 0: not for editing */
+};
+
 /* What to select; zero/-1 fields mean "any". */
 struct meeting_filter {
 	int		 has_from, has_to;
@@ -76,6 +88,7 @@ struct meeting_filter {
 	int		 mode;		/* -1: any */
 	int		 status;	/* -1: any */
 	int		 exclude_cancelled;
+	enum meeting_fields fields;	/* what to read, not which */
 };
 
 void	meeting_init(struct meeting *);

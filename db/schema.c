@@ -353,8 +353,25 @@ static const char migration_4[] =
 "   AND json_extract(coalesce(after, before), '$.uid') IS NOT NEW.uid);"
 "END;";
 
+/*
+ * Version 5: meetings come out of the date index already in the order
+ * they are shown in, date then start time (no time first), so a read of
+ * a fiscal year needs no sort by SQLite: that sort, and the joins to the
+ * types and centers it needed for their positions, were a third of
+ * reading a year of 10,000 meetings. The store puts meetings of the
+ * same day and time in catalog order itself (db/store-meetings.c). The
+ * index also holds what the summary and the plan checks read of each
+ * meeting (MEETING_FIELDS_PLAN), so that they never look up the row:
+ * a quarter of their read, for 0.4% more time to import.
+ */
+static const char migration_5[] =
+"DROP INDEX meetings_by_date;"
+"CREATE INDEX meetings_by_date_time ON meetings (date, start_time,"
+"  type_id, center_id, end_time, mode, status, cases, window_from,"
+"  window_to);";
+
 static const char *migrations[] = {
-	migration_1, migration_2, migration_3, migration_4
+	migration_1, migration_2, migration_3, migration_4, migration_5
 };
 
 const char *

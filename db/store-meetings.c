@@ -2,6 +2,8 @@
  * store-meetings.c -- meetings in and out of the database, with the row
  * version check that keeps two users from overwriting each other.
  */
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,30 @@
 	"m.end_time, m.mode, m.status, m.cases, m.venue, m.url, m.note, "\
 	"m.window_from, m.window_to, m.sequence, m.version, m.created_at, "\
 	"m.created_by, m.updated_at, m.updated_by"
+/*
+ * MEETING_FIELDS_PLAN: the same places, NULL for the text and 0 for
+ * sequence and version, so that the date index holds every column read
+ * (schema.c, version 5) and SQLite never looks up the row itself.
+ */
+#define PLAN_COLUMNS							\
+	"m.id, NULL, m.type_id, m.center_id, m.date, m.start_time, "	\
+	"m.end_time, m.mode, m.status, m.cases, NULL, NULL, NULL, "	\
+	"m.window_from, m.window_to, 0, 0, NULL, NULL, NULL, NULL"
+
+/* The text columns of MEETING_COLUMNS and the fields they fill. */
+#define NTEXT	8
+static const int text_columns[NTEXT] = { 1, 10, 11, 12, 17, 18, 19, 20 };
+static const size_t text_fields[NTEXT] = {
+	offsetof(struct meeting, uid),
+	offsetof(struct meeting, venue),
+	offsetof(struct meeting, url),
+	offsetof(struct meeting, note),
+	offsetof(struct meeting, created_at),
+	offsetof(struct meeting, created_by),
+	offsetof(struct meeting, updated_at),
+	offsetof(struct meeting, updated_by)
+};
+#define TEXT_FIELD(m, k)	((char **)((char *)(m) + text_fields[k]))
 
 static int
 digits(const unsigned char *p, int n)
@@ -27,14 +53,6 @@ digits(const unsigned char *p, int n)
 }
 
 /* Columns are checked by the schema: "YYYY-MM-DD", "HH:MM", "YYYY-MM". */
-static char *
-column_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*t = sqlite3_column_text(st, i);
-
-	return t != NULL ? xstrdup((const char *)t) : NULL;
-}
-
 static int
 column_time(sqlite3_stmt *st, int i)
 {
@@ -45,15 +63,15 @@ column_time(sqlite3_stmt *st, int i)
 	return digits(t, 2) * 60 + digits(t + 3, 2);
 }
 
-void
-row_to_meeting(sqlite3_stmt *st, struct meeting *m)
+/* Everything but the text columns, which are left NULL. */
+static void
+row_to_numbers(sqlite3_stmt *st, struct meeting *m)
 {
-	const unsigned char	*t;
+	const unsigned char	*t, *u;
 	int			 mode, status;
 
 	meeting_init(m);
 	m->id = sqlite3_column_int64(st, 0);
-	m->uid = column_text(st, 1);
 	m->type_id = sqlite3_column_int64(st, 2);
 	m->center_id = sqlite3_column_int64(st, 3);
 	t = sqlite3_column_text(st, 4);
@@ -74,41 +92,191 @@ row_to_meeting(sqlite3_stmt *st, struct meeting *m)
 	m->status = status;
 	m->cases = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 :
 	    sqlite3_column_int(st, 9);
-	m->venue = column_text(st, 10);
-	m->url = column_text(st, 11);
-	m->note = column_text(st, 12);
-	if (sqlite3_column_type(st, 13) != SQLITE_NULL &&
-	    sqlite3_column_type(st, 14) != SQLITE_NULL) {
-		t = sqlite3_column_text(st, 13);
+	if ((t = sqlite3_column_text(st, 13)) != NULL &&
+	    (u = sqlite3_column_text(st, 14)) != NULL) {
 		m->window.from_year = digits(t, 4);
 		m->window.from_month = digits(t + 5, 2);
-		t = sqlite3_column_text(st, 14);
-		m->window.to_year = digits(t, 4);
-		m->window.to_month = digits(t + 5, 2);
+		m->window.to_year = digits(u, 4);
+		m->window.to_month = digits(u + 5, 2);
 		m->has_window = 1;
 	}
 	m->sequence = sqlite3_column_int64(st, 15);
 	m->version = sqlite3_column_int64(st, 16);
-	m->created_at = column_text(st, 17);
-	m->created_by = column_text(st, 18);
-	m->updated_at = column_text(st, 19);
-	m->updated_by = column_text(st, 20);
 }
 
-int
-store_meetings_each(struct store *s, const struct meeting_filter *f,
-    int (*fn)(struct meeting *, void *), void *arg, struct error *err)
+void
+row_to_meeting(sqlite3_stmt *st, struct meeting *m)
 {
-	struct meeting	 m;
-	sqlite3_stmt	*st;
-	char		 sql[1024], from[DATE_ISO_LEN], to[DATE_ISO_LEN];
-	int		 rc, n = 0, stop = 0;
+	const unsigned char	*t;
+	int			 k;
 
+	row_to_numbers(st, m);
+	for (k = 0; k < NTEXT; k++)
+		if ((t = sqlite3_column_text(st, text_columns[k])) != NULL)
+			*TEXT_FIELD(m, k) = xstrdup((const char *)t);
+}
+
+/*
+ * Ordering. The date index (schema.c, version 5) gives meetings in date
+ * and time order; those of one day and time (a run) come in no useful
+ * order, and are shown in the order of their types and then of their
+ * centers in the catalog, city-level first, then by id: the order a
+ * sort by SQLite gave when it joined the two tables for their positions.
+ */
+
+struct position {
+	long	id;
+	int	position;
+};
+
+/* A meeting's place in its run. */
+struct tie {
+	int	type_position;
+	int	center_position;
+	long	id;
+	size_t	at;		/* in the run as read */
+};
+
+/* What one read of many meetings keeps from row to row. */
+struct reading {
+	struct store	*store;
+	sqlite3_stmt	*st;
+	int		 have_positions;	/* read at the first tie */
+	struct position	*types, *centers;
+	size_t		 ntypes, ncenters;
+	struct tie	*ties;
+	size_t		 nties;
+};
+
+static int
+same_time(const struct meeting *a, const struct meeting *b)
+{
+	return a->start == b->start && date_compare(a->date, b->date) == 0;
+}
+
+static int
+positions_read(struct store *s, const char *sql, struct position **out,
+    size_t *count, struct error *err)
+{
+	sqlite3_stmt	*st;
+	size_t		 capacity = 0;
+	int		 rc;
+
+	*out = NULL;
+	*count = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading meetings"), err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*count == capacity) {
+			capacity = capacity == 0 ? 64 : capacity * 2;
+			*out = xreallocarray(*out, capacity, sizeof **out);
+		}
+		(*out)[*count].id = sqlite3_column_int64(st, 0);
+		(*out)[*count].position = sqlite3_column_int(st, 1);
+		(*count)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("reading meetings"), err);
+	return 0;
+}
+
+/* The position of id among count in id order, or missing. */
+static int
+position_of(const struct position *p, size_t count, long id, int missing)
+{
+	size_t	lo = 0, hi = count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p[mid].id == id)
+			return p[mid].position;
+		if (p[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return missing;
+}
+
+static int
+compare_ties(const void *pa, const void *pb)
+{
+	const struct tie	*a = pa, *b = pb;
+
+	if (a->type_position != b->type_position)
+		return a->type_position < b->type_position ? -1 : 1;
+	if (a->center_position != b->center_position)
+		return a->center_position < b->center_position ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/*
+ * r->ties[0..n) become the order to hand on the run of n meetings in;
+ * the catalog's positions are read once, at the first run of two or
+ * more (a few thousand rows at most; run in the read's transaction).
+ */
+static int
+order_run(struct reading *r, const struct meeting *run, size_t n,
+    struct error *err)
+{
+	struct tie	tie;
+	size_t		i, j;
+
+	if (n > r->nties) {
+		r->ties = xreallocarray(r->ties, n, sizeof *r->ties);
+		r->nties = n;
+	}
+	for (i = 0; i < n; i++)
+		r->ties[i].at = i;
+	if (n < 2)
+		return 0;
+	if (!r->have_positions) {
+		if (positions_read(r->store, "SELECT id, position FROM "
+		    "meeting_types ORDER BY id", &r->types, &r->ntypes,
+		    err) == -1 || positions_read(r->store, "SELECT id, "
+		    "position FROM centers ORDER BY id", &r->centers,
+		    &r->ncenters, err) == -1)
+			return -1;
+		r->have_positions = 1;
+	}
+	for (i = 0; i < n; i++) {
+		/* an unknown type last; city-level (no center) first */
+		r->ties[i].type_position = position_of(r->types, r->ntypes,
+		    run[i].type_id, INT_MAX);
+		r->ties[i].center_position = run[i].center_id == 0 ?
+		    INT_MIN : position_of(r->centers, r->ncenters,
+		    run[i].center_id, INT_MIN);
+		r->ties[i].id = run[i].id;
+	}
+	if (n > 16) {
+		qsort(r->ties, n, sizeof *r->ties, compare_ties);
+		return 0;
+	}
+	/* a run is a handful: qsort's setup would cost more than this */
+	for (i = 1; i < n; i++) {
+		tie = r->ties[i];
+		for (j = i; j > 0 && compare_ties(&r->ties[j - 1], &tie) > 0;
+		    j--)
+			r->ties[j] = r->ties[j - 1];
+		r->ties[j] = tie;
+	}
+	return 0;
+}
+
+static int
+reading_start(struct store *s, const struct meeting_filter *f,
+    struct reading *r, struct error *err)
+{
+	char	sql[1024], from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	int	n = 0;
+
+	memset(r, 0, sizeof *r);
+	r->store = s;
 	/* Only fixed fragments are added; every value is bound. */
-	snprintf(sql, sizeof sql, "SELECT " MEETING_COLUMNS " FROM meetings m "
-	    "JOIN meeting_types t ON t.id = m.type_id "
-	    "LEFT JOIN centers c ON c.id = m.center_id WHERE 1%s%s%s%s%s%s%s "
-	    "ORDER BY m.date, m.start_time, t.position, c.position, m.id",
+	snprintf(sql, sizeof sql, "SELECT %s FROM meetings m "
+	    "WHERE 1%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
+	    f->fields == MEETING_FIELDS_PLAN ? PLAN_COLUMNS : MEETING_COLUMNS,
 	    f->has_from ? " AND m.date >= :from" : "",
 	    f->has_to ? " AND m.date <= :to" : "",
 	    f->center_id != 0 ? " AND m.center_id = :center" : "",
@@ -116,47 +284,172 @@ store_meetings_each(struct store *s, const struct meeting_filter *f,
 	    f->mode != -1 ? " AND m.mode = :mode" : "",
 	    f->status != -1 ? " AND m.status = :status" : "",
 	    f->exclude_cancelled ? " AND m.status <> 'cancelled'" : "");
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sql, -1, &r->st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading meetings"), err);
 	if (f->has_from) {
 		date_format_iso(f->from, from, sizeof from);
-		sqlite3_bind_text(st, ++n, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->st, ++n, from, -1, SQLITE_TRANSIENT);
 	}
 	if (f->has_to) {
 		date_format_iso(f->to, to, sizeof to);
-		sqlite3_bind_text(st, ++n, to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->st, ++n, to, -1, SQLITE_TRANSIENT);
 	}
 	if (f->center_id != 0)
-		sqlite3_bind_int64(st, ++n, f->center_id);
+		sqlite3_bind_int64(r->st, ++n, f->center_id);
 	if (f->type_id != 0)
-		sqlite3_bind_int64(st, ++n, f->type_id);
+		sqlite3_bind_int64(r->st, ++n, f->type_id);
 	if (f->mode != -1)
-		sqlite3_bind_text(st, ++n, meeting_mode_code(f->mode), -1,
+		sqlite3_bind_text(r->st, ++n, meeting_mode_code(f->mode), -1,
 		    SQLITE_STATIC);
 	if (f->status != -1)
-		sqlite3_bind_text(st, ++n, meeting_status_code(f->status), -1,
-		    SQLITE_STATIC);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_to_meeting(st, &m);
-		stop = fn(&m, arg) != 0;
-		meeting_clear(&m);
-	}
-	sqlite3_finalize(st);
-	if (stop)
-		return -1;
-	if (rc != SQLITE_DONE)
-		return store_error(s, _("reading meetings"), err);
+		sqlite3_bind_text(r->st, ++n,
+		    meeting_status_code(f->status), -1, SQLITE_STATIC);
 	return 0;
 }
 
-/* Moves each meeting into the list (store_meetings_load). */
-static int
-list_take(struct meeting *m, void *arg)
+static void
+reading_end(struct reading *r)
 {
-	struct meeting	*slot = meeting_list_add(arg);
+	sqlite3_finalize(r->st);
+	free(r->types);
+	free(r->centers);
+	free(r->ties);
+}
 
-	*slot = *m;
-	meeting_init(m);
+/*
+ * A run of store_meetings_each: its meetings with their text copied
+ * into one buffer, not each string into its own allocation; text[i][k]
+ * is where the k-th string of meeting i starts in buf, or NO_TEXT.
+ */
+#define NO_TEXT	((size_t)-1)
+struct run {
+	struct meeting	*items;
+	size_t		(*text)[NTEXT];
+	size_t		 count, capacity;
+	char		*buf;
+	size_t		 used, size;
+};
+
+static void
+run_add(struct run *run, sqlite3_stmt *st, const struct meeting *m,
+    int with_text)
+{
+	const unsigned char	*t;
+	size_t			 len;
+	int			 k;
+
+	if (run->count == run->capacity) {
+		run->capacity = run->capacity == 0 ? 16 : run->capacity * 2;
+		run->items = xreallocarray(run->items, run->capacity,
+		    sizeof *run->items);
+		run->text = xreallocarray(run->text, run->capacity,
+		    sizeof *run->text);
+	}
+	run->items[run->count] = *m;
+	for (k = 0; k < NTEXT; k++) {
+		if (!with_text ||
+		    (t = sqlite3_column_text(st, text_columns[k])) == NULL) {
+			run->text[run->count][k] = NO_TEXT;
+			continue;
+		}
+		len = strlen((const char *)t) + 1;
+		if (run->used + len > run->size) {
+			while (run->used + len > run->size)
+				run->size = run->size == 0 ? 4096 :
+				    run->size * 2;
+			run->buf = xreallocarray(run->buf, run->size, 1);
+		}
+		memcpy(run->buf + run->used, t, len);
+		run->text[run->count][k] = run->used;
+		run->used += len;
+	}
+	run->count++;
+}
+
+/* Hand on the run in order and empty it: 0, or -1 (fn stopped). */
+static int
+run_flush(struct reading *r, struct run *run,
+    int (*fn)(struct meeting *, void *), void *arg, struct error *err)
+{
+	struct meeting	 m;
+	size_t		 i, at;
+	int		 k;
+
+	if (order_run(r, run->items, run->count, err) == -1)
+		return -1;
+	for (i = 0; i < run->count; i++) {
+		at = r->ties[i].at;
+		m = run->items[at];
+		for (k = 0; k < NTEXT; k++)
+			*TEXT_FIELD(&m, k) = run->text[at][k] == NO_TEXT ?
+			    NULL : run->buf + run->text[at][k];
+		if (fn(&m, arg) != 0)
+			return -1;
+	}
+	run->count = 0;
+	run->used = 0;
+	return 0;
+}
+
+int
+store_meetings_each(struct store *s, const struct meeting_filter *f,
+    int (*fn)(struct meeting *, void *), void *arg, struct error *err)
+{
+	struct reading	 r;
+	struct run	 run;
+	struct meeting	 m;
+	int		 rc, failed = 0;
+
+	if (reading_start(s, f, &r, err) == -1) {
+		reading_end(&r);
+		return -1;
+	}
+	memset(&run, 0, sizeof run);
+	while ((rc = sqlite3_step(r.st)) == SQLITE_ROW) {
+		row_to_numbers(r.st, &m);
+		/* a run ends at another day or time */
+		if (run.count > 0 && !same_time(&run.items[0], &m) &&
+		    run_flush(&r, &run, fn, arg, err) == -1) {
+			failed = 1;
+			break;
+		}
+		run_add(&run, r.st, &m, f->fields != MEETING_FIELDS_PLAN);
+	}
+	if (!failed && rc == SQLITE_DONE &&
+	    run_flush(&r, &run, fn, arg, err) == -1)
+		failed = 1;
+	if (!failed && rc != SQLITE_DONE) {
+		store_error(s, _("reading meetings"), err);
+		failed = 1;
+	}
+	free(run.items);
+	free(run.text);
+	free(run.buf);
+	reading_end(&r);
+	return failed ? -1 : 0;
+}
+
+/*
+ * The run of n meetings at items put in order in place; tmp is a buffer
+ * to move them through, kept from run to run.
+ */
+static int
+list_order_run(struct reading *r, struct meeting *items, size_t n,
+    struct meeting **tmp, size_t *ntmp, struct error *err)
+{
+	size_t	i;
+
+	if (n < 2)
+		return 0;
+	if (order_run(r, items, n, err) == -1)
+		return -1;
+	if (n > *ntmp) {
+		*tmp = xreallocarray(*tmp, n, sizeof **tmp);
+		*ntmp = n;
+	}
+	for (i = 0; i < n; i++)
+		(*tmp)[i] = items[r->ties[i].at];
+	memcpy(items, *tmp, n * sizeof **tmp);
 	return 0;
 }
 
@@ -164,7 +457,42 @@ int
 store_meetings_load(struct store *s, const struct meeting_filter *f,
     struct meeting_list *list, struct error *err)
 {
-	return store_meetings_each(s, f, list_take, list, err);
+	struct reading	 r;
+	struct meeting	*tmp = NULL;
+	size_t		 ntmp = 0, first = list->count, last;
+	int		 rc, failed = 0;
+
+	if (reading_start(s, f, &r, err) == -1) {
+		reading_end(&r);
+		return -1;
+	}
+	while ((rc = sqlite3_step(r.st)) == SQLITE_ROW) {
+		if (f->fields == MEETING_FIELDS_PLAN)
+			row_to_numbers(r.st, meeting_list_add(list));
+		else
+			row_to_meeting(r.st, meeting_list_add(list));
+		last = list->count - 1;
+		/* the run before this meeting is complete */
+		if (!same_time(&list->items[first], &list->items[last])) {
+			if (list_order_run(&r, list->items + first,
+			    last - first, &tmp, &ntmp, err) == -1) {
+				failed = 1;
+				break;
+			}
+			first = last;
+		}
+	}
+	if (!failed && rc == SQLITE_DONE && list_order_run(&r,
+	    list->items + first, list->count - first, &tmp, &ntmp,
+	    err) == -1)
+		failed = 1;
+	if (!failed && rc != SQLITE_DONE) {
+		store_error(s, _("reading meetings"), err);
+		failed = 1;
+	}
+	free(tmp);
+	reading_end(&r);
+	return failed ? -1 : 0;
 }
 
 static int

@@ -57,14 +57,19 @@ int	store_type_update(struct store *, const struct meeting_type *,
 	    struct error *);
 
 /*
- * Each meeting matching filter, in date order, handed to fn(m, arg) and
- * then cleared, so that memory stays flat however many there are. fn
- * may keep m (copy the struct, then meeting_init it); it returns 0 to go
- * on, or -1 to stop, which this returns (err is fn's to fill then).
+ * Meetings are read by date, then start time (none first), then the
+ * catalog's order of their types and of their centers (city-level
+ * first), then id; filter->fields says what is read of each.
+ *
+ * store_meetings_each hands each meeting matching filter to fn(m, arg),
+ * so that memory stays flat however many there are. m and its strings
+ * are the store's and last only until fn returns: fn neither frees nor
+ * keeps them (it keeps a meeting_copy). fn returns 0 to go on, or -1 to
+ * stop, which this returns (err is fn's to fill then).
  */
 int	store_meetings_each(struct store *, const struct meeting_filter *,
 	    int (*)(struct meeting *, void *), void *, struct error *);
-/* Meetings matching filter in date order, appended to list. */
+/* Meetings matching filter, appended to list (they are the list's). */
 int	store_meetings_load(struct store *, const struct meeting_filter *,
 	    struct meeting_list *, struct error *);
 /* 0 found, 1 not found, -1 error. */

@@ -1,7 +1,8 @@
 /*
  * test-store.c -- the SQLite store: how a file is created and opened,
  * migration from an older schema, what the database itself refuses,
- * row-version conflicts, change detection and the history triggers.
+ * row-version conflicts, change detection and the history triggers,
+ * and the order meetings are read in.
  */
 #include <sys/stat.h>
 
@@ -341,6 +342,310 @@ test_meetings(void)
 	catalog_free(&cat);
 }
 
+/*
+ * A meeting as a line of text, every column in the table's order: SQL
+ * (MEETING_LINE) writes a row so and dump_meeting a meeting the store
+ * read, so that the two can be compared.
+ */
+#define MEETING_LINE(text, number)					\
+	"m.id || '|' || " text("uid") " || '|' || m.type_id || '|' || "	\
+	"coalesce(m.center_id, 0) || '|' || m.date || '|' || "		\
+	"coalesce(m.start_time, '') || '|' || "				\
+	"coalesce(m.end_time, '') || '|' || m.mode || '|' || "		\
+	"m.status || '|' || "						\
+	"coalesce(m.cases, '') || '|' || " text("venue") " || '|' || "	\
+	text("url") " || '|' || " text("note") " || '|' || "		\
+	"coalesce(m.window_from || '..' || m.window_to, '') || '|' || "	\
+	number("sequence") " || '|' || " number("version") " || '|' "	\
+	"|| " text("created_at")					\
+	" || '|' || " text("created_by") " || '|' || "			\
+	text("updated_at") " || '|' || " text("updated_by") " || char(10)"
+#define TEXT_ALL(col)	"coalesce(m." col ", '')"
+#define NUMBER_ALL(col)	"m." col
+/* what MEETING_FIELDS_PLAN leaves out */
+#define TEXT_NONE(col)	"''"
+#define NUMBER_NONE(col) "0"
+/*
+ * The lines of the meetings in the order carecal has always shown them:
+ * SQLite's own sort, joining the types and centers for their positions,
+ * as the store read them before schema 5.
+ */
+#define MEETINGS_DUMP(text, number, where)				\
+	"SELECT group_concat(line, '') FROM (SELECT "			\
+	MEETING_LINE(text, number)					\
+	" AS line FROM meetings m JOIN meeting_types t ON t.id = m.type_id "\
+	"LEFT JOIN centers c ON c.id = m.center_id " where " ORDER BY "	\
+	"m.date, m.start_time, t.position, c.position, m.id)"
+
+struct dump {
+	char	*text;
+	size_t	 len, size;
+	size_t	 count, stop_at;
+};
+
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static void
+dump_meeting(struct dump *d, const struct meeting *m)
+{
+	char	date[DATE_ISO_LEN], start[TIME_LEN] = "", end[TIME_LEN] = "";
+	char	cases[16] = "", window[32] = "", line[8192];
+	int	n;
+
+	date_format_iso(m->date, date, sizeof date);
+	if (m->start >= 0)
+		time_format(m->start, start, sizeof start);
+	if (m->end >= 0)
+		time_format(m->end, end, sizeof end);
+	if (m->cases >= 0)
+		snprintf(cases, sizeof cases, "%d", m->cases);
+	if (m->has_window)
+		snprintf(window, sizeof window, "%04d-%02d..%04d-%02d",
+		    m->window.from_year, m->window.from_month,
+		    m->window.to_year, m->window.to_month);
+	n = snprintf(line, sizeof line, "%ld|%s|%ld|%ld|%s|%s|%s|%s|%s|%s|"
+	    "%s|%s|%s|%s|%ld|%ld|%s|%s|%s|%s\n", m->id, or_empty(m->uid),
+	    m->type_id, m->center_id, date, start, end,
+	    meeting_mode_code(m->mode), meeting_status_code(m->status), cases,
+	    or_empty(m->venue), or_empty(m->url), or_empty(m->note), window,
+	    m->sequence, m->version, or_empty(m->created_at),
+	    or_empty(m->created_by), or_empty(m->updated_at),
+	    or_empty(m->updated_by));
+	if (d->len + (size_t)n + 1 > d->size) {
+		d->size = (d->len + (size_t)n + 1) * 2;
+		d->text = realloc(d->text, d->size);
+	}
+	memcpy(d->text + d->len, line, (size_t)n + 1);
+	d->len += (size_t)n;
+	d->count++;
+}
+
+static void
+dump_list(struct dump *d, const struct meeting_list *list)
+{
+	size_t	i;
+
+	for (i = 0; i < list->count; i++)
+		dump_meeting(d, &list->items[i]);
+}
+
+static int
+dump_each(struct meeting *m, void *arg)
+{
+	struct dump	*d = arg;
+
+	dump_meeting(d, m);
+	return d->stop_at != 0 && d->count == d->stop_at ? -1 : 0;
+}
+
+/* What SQLite plans for a query: its steps, one a line. */
+static char *
+query_plan(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		 explain[1024], *out = calloc(1, 4096);
+	size_t		 len = 0;
+
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(db, explain, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW && len < 3500)
+			len += (size_t)snprintf(out + len, 4096 - len, "%s\n",
+			    (const char *)sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return out;
+}
+
+/*
+ * A version 4 database whose ids run against the catalog's order: the
+ * types and centers were put in another order than made, and meetings
+ * share a day and a time across types and centers (a city-level one
+ * too), some without a time; 40 on one day, with long venues, more
+ * than the store reads at once at first.
+ */
+static void
+make_version_4(const char *path)
+{
+	char	sql[4096];
+	int	v;
+
+	for (v = 1; v <= 4; v++)
+		exec_sql(path, schema_migration(v));
+	snprintf(sql, sizeof sql, "PRAGMA user_version = 4; "
+	    "PRAGMA application_id = %d; "
+	    "INSERT INTO meeting_types VALUES (1, 'kobetsu', '個別ケア', '個別',"
+	    " 'regional', 4, 6, 1, 3), (2, 'suishin', '推進会議', '推進', "
+	    "'regional', 2, 2, 0, 1), (3, 'city', '市地域ケア会議', '市', "
+	    "'city', 2, 2, 0, 2); "
+	    "INSERT INTO centers VALUES (1, '明第1', 3, 0), (2, '明第2', 1, 0), "
+	    "(3, '小金', 2, 1); "
+	    "INSERT INTO meetings (id, uid, type_id, center_id, date, "
+	    "start_time, end_time, mode, status, cases, venue, url, note, "
+	    "window_from, window_to, sequence, version, created_at, "
+	    "created_by, updated_at, updated_by) VALUES "
+	    "(1, 'u1', 1, 1, '2021-07-27', '14:00', '15:30', 'hybrid', "
+	    "'held', 2, '会議室A', NULL, 'メモ', NULL, NULL, 0, 1, "
+	    "'2021-04-01 00:00:00', 'a', '2021-04-01 00:00:00', 'a'), "
+	    "(2, 'u2', 2, 2, '2021-07-27', '14:00', NULL, 'in-person', "
+	    "'planned', NULL, NULL, 'https://example.jp/x', NULL, NULL, "
+	    "NULL, 3, 4, 'c', 'b', 'u', 'c'), "
+	    "(3, 'u3', 1, 2, '2021-07-27', '14:00', NULL, 'online', "
+	    "'cancelled', NULL, 'v', NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', "
+	    "'u', 'c'), "
+	    "(4, 'u4', 3, NULL, '2021-07-27', '14:00', NULL, 'hybrid', "
+	    "'held', NULL, NULL, NULL, NULL, '2021-02', '2021-05', 1, 2, 'c', "
+	    "'b', 'u', 'c'), "
+	    "(5, 'u5', 1, 3, '2021-07-27', NULL, NULL, 'in-person', 'held', "
+	    "1, NULL, NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', 'u', 'c'), "
+	    "(6, 'u6', 2, 1, '2021-07-27', NULL, NULL, 'in-person', 'held', "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', 'u', 'c'), "
+	    "(7, 'u7', 1, 1, '2021-07-27', '09:30', NULL, 'in-person', "
+	    "'held', NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', 'u', "
+	    "'c'), "
+	    "(8, 'u8', 1, 1, '2021-07-26', '14:00', NULL, 'in-person', "
+	    "'held', NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', 'u', "
+	    "'c'), "
+	    "(9, 'u9', 1, 2, '2021-07-27', '14:00', NULL, 'in-person', "
+	    "'held', NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 'c', 'b', 'u', "
+	    "'c'); "
+	    "WITH RECURSIVE k(n) AS (SELECT 10 UNION ALL SELECT n + 1 FROM k "
+	    "WHERE n < 49) INSERT INTO meetings (id, uid, type_id, center_id,"
+	    " date, venue, created_at, created_by, updated_at, updated_by) "
+	    "SELECT n, 'u' || n, 1 + n %% 2, 1 + n %% 3, '2021-08-02', "
+	    "printf('%%.150c', char(65 + n %% 26)), 'c', 'b', 'u', 'c' "
+	    "FROM k ORDER BY n DESC;", SCHEMA_APPLICATION_ID);
+	IS_INT(exec_sql(path, sql), SQLITE_OK, "a version 4 database with "
+	    "49 meetings is made");
+	chmod(path, 0600);
+}
+
+static void
+test_upgrade_from_4(void)
+{
+	struct store		*s;
+	struct meeting_filter	 f;
+	struct meeting_list	 list;
+	struct dump		 d;
+	struct error		 err;
+	const char		*path = path_of("v4.db");
+	char			*want, *want_plan, *want_center, *plan;
+	size_t			 i;
+	int			 plain;
+
+	make_version_4(path);
+	want = query_text(path, MEETINGS_DUMP(TEXT_ALL, NUMBER_ALL, ""));
+	want_plan = query_text(path, MEETINGS_DUMP(TEXT_NONE, NUMBER_NONE,
+	    ""));
+	want_center = query_text(path, MEETINGS_DUMP(TEXT_ALL, NUMBER_ALL,
+	    "WHERE m.center_id = 2"));
+	plan = query_plan(path, "SELECT m.id FROM meetings m JOIN "
+	    "meeting_types t ON t.id = m.type_id LEFT JOIN centers c ON c.id "
+	    "= m.center_id WHERE m.date >= '2021-04-01' AND m.date <= "
+	    "'2022-03-31' ORDER BY m.date, m.start_time, t.position, "
+	    "c.position, m.id");
+	OK(strstr(plan, "TEMP B-TREE") != NULL, "version 4 read meetings "
+	    "through a sort by SQLite");
+	free(plan);
+	if (want == NULL || want_plan == NULL || want_center == NULL ||
+	    store_open(path, 0, &s, &err) == -1) {
+		OK(0, "the version 4 database opens");
+		free(want);
+		free(want_plan);
+		free(want_center);
+		return;
+	}
+	IS_INT(store_upgraded_from(s), 4, "it is upgraded from version 4");
+	IS_INT(query_long(path_of("v4.db.schema4.bak"), "PRAGMA "
+	    "user_version"), 4, "a copy is kept at version 4");
+	IS_INT(query_long(path, "PRAGMA user_version"), SCHEMA_VERSION,
+	    "the file is now at the current version");
+	plan = query_plan(path, "SELECT m.id FROM meetings m WHERE m.date >= "
+	    "'2021-04-01' AND m.date <= '2022-03-31' ORDER BY m.date, "
+	    "m.start_time");
+	OK(strstr(plan, "meetings_by_date_time") != NULL &&
+	    strstr(plan, "TEMP B-TREE") == NULL, "a fiscal year is read in "
+	    "date and time order from the index, with no sort");
+	free(plan);
+	plan = query_plan(path, "SELECT m.id, m.type_id, m.center_id, "
+	    "m.date, m.start_time, m.end_time, m.mode, m.status, m.cases, "
+	    "m.window_from, m.window_to FROM meetings m WHERE m.date >= "
+	    "'2021-04-01' AND m.date <= '2022-03-31' AND m.status <> "
+	    "'cancelled' ORDER BY m.date, m.start_time");
+	OK(strstr(plan, "COVERING INDEX meetings_by_date_time") != NULL &&
+	    strstr(plan, "TEMP B-TREE") == NULL, "what the plan needs of "
+	    "each meeting is read from the index alone");
+	free(plan);
+
+	meeting_filter_init(&f);
+	meeting_list_init(&list);
+	memset(&d, 0, sizeof d);
+	OK(store_meetings_load(s, &f, &list, &err) == 0 && list.count == 49,
+	    "every meeting is read");
+	dump_list(&d, &list);
+	IS_STR(d.text, want, "in the order and with the values SQLite's "
+	    "sort gave before the upgrade");
+	free(d.text);
+	memset(&d, 0, sizeof d);
+	OK(store_meetings_each(s, &f, dump_each, &d, &err) == 0,
+	    "they are read one by one");
+	IS_STR(d.text, want, "in the same order, with the same values");
+	free(d.text);
+	memset(&d, 0, sizeof d);
+	d.stop_at = 3;
+	OK(store_meetings_each(s, &f, dump_each, &d, &err) == -1 &&
+	    d.count == 3, "a reader that stops is not called again");
+	free(d.text);
+
+	/* loaded after one meeting already in the list: appended */
+	meeting_list_free(&list);
+	meeting_init(meeting_list_add(&list));
+	f.fields = MEETING_FIELDS_PLAN;
+	OK(store_meetings_load(s, &f, &list, &err) == 0 && list.count == 50,
+	    "the plan fields are appended to a list");
+	for (i = 1, plain = 1; i < list.count; i++)
+		plain = plain && list.items[i].uid == NULL &&
+		    list.items[i].venue == NULL && list.items[i].url == NULL &&
+		    list.items[i].note == NULL &&
+		    list.items[i].created_at == NULL &&
+		    list.items[i].updated_by == NULL;
+	OK(plain, "without their text");
+	memset(&d, 0, sizeof d);
+	for (i = 1; i < list.count; i++)
+		dump_meeting(&d, &list.items[i]);
+	IS_STR(d.text, want_plan, "and everything else as before, in the "
+	    "same order");
+	free(d.text);
+	meeting_list_free(&list);
+	memset(&d, 0, sizeof d);
+	OK(store_meetings_each(s, &f, dump_each, &d, &err) == 0,
+	    "read one by one without their text");
+	IS_STR(d.text, want_plan, "they are the same");
+	free(d.text);
+
+	/* a center's: another index, which SQLite may sort itself */
+	meeting_filter_init(&f);
+	f.center_id = 2;
+	memset(&d, 0, sizeof d);
+	store_meetings_load(s, &f, &list, &err);
+	dump_list(&d, &list);
+	IS_STR(d.text, want_center, "a center's meetings come in the same "
+	    "order as before");
+	free(d.text);
+	meeting_list_free(&list);
+	store_close(s);
+	free(want);
+	free(want_plan);
+	free(want_center);
+}
+
 int
 main(void)
 {
@@ -355,6 +660,7 @@ main(void)
 	test_migration();
 	test_constraints();
 	test_meetings();
+	test_upgrade_from_4();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
