@@ -105,6 +105,8 @@ load_range(struct cli *cli, struct date from, struct date to,
 	filter.has_from = filter.has_to = 1;
 	filter.from = from;
 	filter.to = to;
+	/* the summary prints no venue, note or UID: not read */
+	filter.fields = MEETING_FIELDS_PLAN;
 	return store_meetings_load(cli->store, &filter, list, err);
 }
 
@@ -126,6 +128,7 @@ load_earlier_city(struct cli *cli, struct date from,
 		filter.has_to = 1;
 		filter.to = date_add_days(from, -1);
 		filter.type_id = cli->catalog.types[i].id;
+		filter.fields = MEETING_FIELDS_PLAN;
 		if (store_meetings_load(cli->store, &filter, list, err) == -1)
 			return -1;
 	}

@@ -3,7 +3,8 @@
  * fiscal year at a time (never the whole table), with the neighbouring
  * years read ahead while the user is idle so that [ and ] answer at
  * once, and the unfiltered plan that the summary and the checks need
- * put together from what is already in memory where it can be, with
+ * put together from what is already in memory where it can be (a year
+ * not in memory is read for the plan only, without its text), with
  * the year's plan checks worked out once (they are the slow part).
  */
 #include <stdlib.h>
@@ -21,6 +22,8 @@ struct year_entry {
 	int			 used;
 	int			 fy;
 	struct meeting_filter	 filter;	/* its dates are unused */
+	/* MEETING_FIELDS_PLAN: read for the plan only, never shown */
+	enum meeting_fields	 fields;
 	struct meeting_list	 list;
 	unsigned long		 last_used;
 };
@@ -36,15 +39,14 @@ static struct {
 	int			 has_findings;
 	int			 findings_fy;
 	struct finding_list	 findings;	/* its plan checks */
+	/*
+	 * The array data_plan_borrow lends, kept from one plan to the
+	 * next: a new one for each was 4 MB of fresh pages to fault in.
+	 */
+	struct meeting		*plan;
+	size_t			 plan_capacity;
+	struct meeting		*plan_lent;	/* out on loan, or NULL */
 } cache;
-
-static int
-compare_date(const void *a, const void *b)
-{
-	const struct meeting	*x = a, *y = b;
-
-	return date_compare(x->date, y->date);
-}
 
 static int
 same_filter(const struct meeting_filter *a, const struct meeting_filter *b)
@@ -63,16 +65,37 @@ filter_is_empty(const struct meeting_filter *f)
 	return same_filter(f, &none);
 }
 
+/* A year read with at least fields (a plan serves the plan only). */
 static struct year_entry *
-find(int fy, const struct meeting_filter *f)
+find(int fy, const struct meeting_filter *f, enum meeting_fields fields)
 {
-	size_t	i;
+	struct year_entry	*e;
+	size_t			 i;
 
-	for (i = 0; i < CACHE_YEARS; i++)
-		if (cache.years[i].used && cache.years[i].fy == fy &&
-		    same_filter(&cache.years[i].filter, f))
-			return &cache.years[i];
+	for (i = 0; i < CACHE_YEARS; i++) {
+		e = &cache.years[i];
+		if (e->used && e->fy == fy && same_filter(&e->filter, f) &&
+		    (e->fields == MEETING_FIELDS_ALL || e->fields == fields))
+			return e;
+	}
 	return NULL;
+}
+
+/* Once a year is read whole, its plan is of no more use. */
+static void
+forget_plan(int fy, const struct meeting_filter *f)
+{
+	struct year_entry	*e;
+	size_t			 i;
+
+	for (i = 0; i < CACHE_YEARS; i++) {
+		e = &cache.years[i];
+		if (e->used && e->fy == fy && same_filter(&e->filter, f) &&
+		    e->fields == MEETING_FIELDS_PLAN) {
+			meeting_list_free(&e->list);
+			memset(e, 0, sizeof *e);
+		}
+	}
 }
 
 /* A free entry, or the one used longest ago (emptied). */
@@ -98,10 +121,11 @@ take_entry(void)
 
 static int
 query_year(struct tui *tui, int fy, const struct meeting_filter *filter,
-    struct meeting_list *list, struct error *err)
+    enum meeting_fields fields, struct meeting_list *list, struct error *err)
 {
 	struct meeting_filter	f = *filter;
 
+	f.fields = fields;
 	f.has_from = f.has_to = 1;
 	f.from = date_fiscal_year_start(fy);
 	f.to = date_fiscal_year_end(fy);
@@ -126,6 +150,9 @@ data_forget(void)
 	cache.has_city = 0;
 	finding_list_free(&cache.findings);
 	cache.has_findings = 0;
+	free(cache.plan);	/* NULL while lent: freed on its return */
+	cache.plan = NULL;
+	cache.plan_capacity = 0;
 }
 
 int
@@ -137,12 +164,14 @@ data_load_year(struct tui *tui, struct error *err)
 	if (cache.has_current && cache.current_fy == tui->fiscal_year &&
 	    same_filter(&cache.current_filter, &tui->filter))
 		return 0;
-	if ((e = find(tui->fiscal_year, &tui->filter)) != NULL) {
+	if ((e = find(tui->fiscal_year, &tui->filter,
+	    MEETING_FIELDS_ALL)) != NULL) {
 		list = e->list;
 		memset(e, 0, sizeof *e);
-	} else if (query_year(tui, tui->fiscal_year, &tui->filter, &list,
-	    err) == -1)
+	} else if (query_year(tui, tui->fiscal_year, &tui->filter,
+	    MEETING_FIELDS_ALL, &list, err) == -1)
 		return -1;
+	forget_plan(tui->fiscal_year, &tui->filter);
 	/* the year shown before stays at hand for going back */
 	if (cache.has_current) {
 		e = take_entry();
@@ -186,10 +215,13 @@ data_prefetch(struct tui *tui)
 
 	for (k = 0; k < 2; k++) {
 		fy = tui->fiscal_year + (k == 0 ? 1 : -1);
-		if (fy < 1 || fy > 9998 || find(fy, &tui->filter) != NULL)
+		if (fy < 1 || fy > 9998 || find(fy, &tui->filter,
+		    MEETING_FIELDS_ALL) != NULL)
 			continue;
+		forget_plan(fy, &tui->filter);
 		e = take_entry();
-		if (query_year(tui, fy, &tui->filter, &e->list, &err) == -1)
+		if (query_year(tui, fy, &tui->filter, MEETING_FIELDS_ALL,
+		    &e->list, &err) == -1)
 			return 0;	/* tried again when it is needed */
 		e->used = 1;
 		e->fy = fy;
@@ -220,26 +252,37 @@ data_warm(struct tui *tui)
 	(void)data_plan_findings(tui, &err);
 }
 
+/* The meetings of src dated from..to: [*lo, *end). src is in date order. */
+static void
+find_range(const struct meeting_list *src, struct date from, struct date to,
+    size_t *lo, size_t *end)
+{
+	size_t	hi = src->count, mid;
+
+	*lo = 0;
+	while (*lo < hi) {	/* the first dated from or later */
+		mid = *lo + (hi - *lo) / 2;
+		if (date_compare(src->items[mid].date, from) < 0)
+			*lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*end = *lo; *end < src->count &&
+	    date_compare(src->items[*end].date, to) <= 0; (*end)++)
+		continue;
+}
+
 /*
  * Append the meetings of src dated from..to as shallow copies: their
- * strings stay src's (see data_plan_borrow). src is in date order.
+ * strings stay src's (see data_plan_borrow).
  */
 static void
 borrow_range(struct meeting_list *out, const struct meeting_list *src,
     struct date from, struct date to)
 {
-	size_t	lo = 0, hi = src->count, mid, end;
+	size_t	lo, end;
 
-	while (lo < hi) {	/* the first dated from or later */
-		mid = lo + (hi - lo) / 2;
-		if (date_compare(src->items[mid].date, from) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo; end < src->count &&
-	    date_compare(src->items[end].date, to) <= 0; end++)
-		continue;
+	find_range(src, from, to, &lo, &end);
 	if (end == lo)
 		return;
 	if (out->count + (end - lo) > out->capacity) {
@@ -266,16 +309,15 @@ load_city(struct tui *tui, struct error *err)
 			continue;
 		meeting_filter_init(&f);
 		f.type_id = tui->catalog->types[i].id;
+		f.fields = MEETING_FIELDS_PLAN;
 		if (store_meetings_load(tui->store, &f, &cache.city,
 		    err) == -1) {
 			meeting_list_free(&cache.city);
 			return -1;
 		}
 	}
-	/* one query per type: put them back in date order */
-	if (cache.city.count > 1)
-		qsort(cache.city.items, cache.city.count,
-		    sizeof *cache.city.items, compare_date);
+	/* one query per type: put them back in the store's order */
+	meeting_list_sort(&cache.city, tui->catalog);
 	cache.has_city = 1;
 	return 0;
 }
@@ -286,10 +328,17 @@ data_plan_borrow(struct tui *tui, struct date from, struct date to,
 {
 	struct meeting_filter	 none;
 	struct year_entry	*e;
-	int			 fy;
+	int			 fy, lending = cache.plan_lent == NULL;
 
 	meeting_list_init(list);
 	meeting_filter_init(&none);
+	if (lending) {
+		/* the array of the plan before, its pages in memory already */
+		list->items = cache.plan;
+		list->capacity = cache.plan_capacity;
+		cache.plan = NULL;
+		cache.plan_capacity = 0;
+	}
 	/*
 	 * The entries used here are the most recently used, so the ones
 	 * taken for later years (a span has at most three) never evict
@@ -300,13 +349,16 @@ data_plan_borrow(struct tui *tui, struct date from, struct date to,
 			borrow_range(list, &tui->meetings, from, to);
 			continue;
 		}
-		if ((e = find(fy, &none)) == NULL) {
+		/* a year not read yet: only what the plan needs of it */
+		if ((e = find(fy, &none, MEETING_FIELDS_PLAN)) == NULL) {
 			e = take_entry();
-			if (query_year(tui, fy, &none, &e->list, err) == -1)
+			if (query_year(tui, fy, &none, MEETING_FIELDS_PLAN,
+			    &e->list, err) == -1)
 				goto fail;
 			e->used = 1;
 			e->fy = fy;
 			e->filter = none;
+			e->fields = MEETING_FIELDS_PLAN;
 		}
 		e->last_used = ++cache.clock;
 		borrow_range(list, &e->list, from, to);
@@ -315,8 +367,12 @@ data_plan_borrow(struct tui *tui, struct date from, struct date to,
 		goto fail;
 	borrow_range(list, &cache.city, (struct date){ 1, 1, 1 },
 	    date_add_days(from, -1));
+	if (lending)
+		cache.plan_lent = list->items;
 	return 0;
 fail:
+	if (lending)
+		cache.plan_lent = list->items;
 	data_plan_release(list);
 	return -1;
 }
@@ -324,8 +380,30 @@ fail:
 void
 data_plan_release(struct meeting_list *list)
 {
-	free(list->items);
+	if (list->items != NULL && list->items == cache.plan_lent) {
+		cache.plan = list->items;
+		cache.plan_capacity = list->capacity;
+		cache.plan_lent = NULL;
+	} else
+		free(list->items);
 	meeting_list_init(list);
+}
+
+int
+data_plan_city(struct tui *tui, int fy, const struct meeting **city,
+    size_t *count, struct error *err)
+{
+	size_t	lo, end;
+
+	*city = NULL;
+	*count = 0;
+	if (load_city(tui, err) == -1)
+		return -1;
+	find_range(&cache.city, date_fiscal_year_start(fy),
+	    date_fiscal_year_end(fy), &lo, &end);
+	*city = cache.city.items + lo;
+	*count = end - lo;
+	return 0;
 }
 
 const struct finding_list *

@@ -158,12 +158,20 @@ void		data_reset(struct tui *);
  * Every meeting from..to whatever the filter, and the city-level ones
  * before from (the plan checks compare a year's first reporting window
  * with the one before it), into list as shallow copies: their strings
- * belong to the cache and last until the next data_* call. Free list
+ * belong to the cache and last until the next data_* call, and are NULL
+ * for a year read for the plan only (MEETING_FIELDS_PLAN). Free list
  * with data_plan_release, never meeting_list_free.
  */
 int		data_plan_borrow(struct tui *, struct date, struct date,
 		    struct meeting_list *, struct error *);
 void		data_plan_release(struct meeting_list *);
+/*
+ * The city-level meetings of fiscal year fy whatever the filter, in the
+ * store's order, without their text: *city points into the cache and
+ * lasts until the next data_* call.
+ */
+int		data_plan_city(struct tui *, int, const struct meeting **,
+		    size_t *, struct error *);
 /*
  * The plan checks of the fiscal year shown, whatever the filter: run
  * once per year and database state (data_prefetch runs them while the

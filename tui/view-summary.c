@@ -58,23 +58,15 @@ free_city(void)
 static int
 load_city(struct tui *tui, struct error *err)
 {
-	struct meeting_list		 list;
-	const struct meeting_type	*t;
-	size_t				 i;
+	const struct meeting	*city;
+	size_t			 i, n;
 
 	free_city();
-	if (data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
-	    date_fiscal_year_end(tui->fiscal_year), &list, err) == -1)
+	if (data_plan_city(tui, tui->fiscal_year, &city, &n, err) == -1)
 		return -1;
-	sv.city = xcalloc(list.count + 1, sizeof *sv.city);
-	for (i = 0; i < list.count; i++) {
-		t = catalog_type_by_id(tui->catalog, list.items[i].type_id);
-		if (t == NULL || t->level != LEVEL_CITY ||
-		    date_fiscal_year(list.items[i].date) != tui->fiscal_year)
-			continue;
-		meeting_copy(&sv.city[sv.ncity++], &list.items[i]);
-	}
-	data_plan_release(&list);
+	sv.city = xcalloc(n + 1, sizeof *sv.city);
+	for (i = 0; i < n; i++)
+		meeting_copy(&sv.city[sv.ncity++], &city[i]);
 	return 0;
 }
 
