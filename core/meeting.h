@@ -74,9 +74,11 @@ struct meeting_list {
  */
 enum meeting_fields {
 	MEETING_FIELDS_ALL,	/* everything */
-	MEETING_FIELDS_PLAN	/* no text (uid, venue, url, note,
+	MEETING_FIELDS_PLAN,	/* no text (uid, venue, url, note,
 				   created_*, updated_* NULL), sequence
 				   and version 0: not for editing */
+	MEETING_FIELDS_SHOWN	/* the plan and the venue: what the
+				   `list` table shows; not for editing */
 };
 
 /* What to select; zero/-1 fields mean "any". */

@@ -361,14 +361,16 @@ static const char migration_4[] =
  * reading a year of 10,000 meetings. The store puts meetings of the
  * same day and time in catalog order itself (db/store-meetings.c). The
  * index also holds what the summary and the plan checks read of each
- * meeting (MEETING_FIELDS_PLAN), so that they never look up the row:
- * a quarter of their read, for 0.4% more time to import.
+ * meeting (MEETING_FIELDS_PLAN) and the venue that `list` shows
+ * (MEETING_FIELDS_SHOWN), so that they never look up the row: a
+ * quarter of the summary's read, and for `list` 500 fewer pages read
+ * (10,000 meetings), for a few per cent more time to import.
  */
 static const char migration_5[] =
 "DROP INDEX meetings_by_date;"
 "CREATE INDEX meetings_by_date_time ON meetings (date, start_time,"
 "  type_id, center_id, end_time, mode, status, cases, window_from,"
-"  window_to);";
+"  window_to, venue);";
 
 static const char *migrations[] = {
 	migration_1, migration_2, migration_3, migration_4, migration_5

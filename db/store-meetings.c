@@ -26,6 +26,11 @@
 	"m.id, NULL, m.type_id, m.center_id, m.date, m.start_time, "	\
 	"m.end_time, m.mode, m.status, m.cases, NULL, NULL, NULL, "	\
 	"m.window_from, m.window_to, 0, 0, NULL, NULL, NULL, NULL"
+/* MEETING_FIELDS_SHOWN: the plan and the venue, also all in the index. */
+#define SHOWN_COLUMNS							\
+	"m.id, NULL, m.type_id, m.center_id, m.date, m.start_time, "	\
+	"m.end_time, m.mode, m.status, m.cases, m.venue, NULL, NULL, "	\
+	"m.window_from, m.window_to, 0, 0, NULL, NULL, NULL, NULL"
 
 /* The text columns of MEETING_COLUMNS and the fields they fill. */
 #define NTEXT	8
@@ -276,7 +281,8 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "SELECT %s FROM meetings m "
 	    "WHERE 1%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
-	    f->fields == MEETING_FIELDS_PLAN ? PLAN_COLUMNS : MEETING_COLUMNS,
+	    f->fields == MEETING_FIELDS_PLAN ? PLAN_COLUMNS :
+	    f->fields == MEETING_FIELDS_SHOWN ? SHOWN_COLUMNS : MEETING_COLUMNS,
 	    f->has_from ? " AND m.date >= :from" : "",
 	    f->has_to ? " AND m.date <= :to" : "",
 	    f->center_id != 0 ? " AND m.center_id = :center" : "",

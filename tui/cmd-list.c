@@ -392,8 +392,12 @@ list_exec(struct cli *cli, int argc, char **argv)
 		if (store_meetings_each(cli->store, &filter, csv_row,
 		    &cli->catalog, &err) == -1)
 			return cli_fail(&err);
-	} else if (print_text(cli->store, &filter, &cli->catalog,
-	    &err) == -1)
-		return cli_fail(&err);
+	} else {
+		/* the table shows no text but the venue: not read */
+		filter.fields = MEETING_FIELDS_SHOWN;
+		if (print_text(cli->store, &filter, &cli->catalog,
+		    &err) == -1)
+			return cli_fail(&err);
+	}
 	return 0;
 }

@@ -532,7 +532,7 @@ test_upgrade_from_4(void)
 {
 	struct store		*s;
 	struct meeting_filter	 f;
-	struct meeting_list	 list;
+	struct meeting_list	 list, shown;
 	struct dump		 d;
 	struct error		 err;
 	const char		*path = path_of("v4.db");
@@ -593,6 +593,31 @@ test_upgrade_from_4(void)
 	IS_STR(d.text, want, "in the order and with the values SQLite's "
 	    "sort gave before the upgrade");
 	free(d.text);
+
+	/* what `list` shows: the plan and the venue, the index alone */
+	f.fields = MEETING_FIELDS_SHOWN;
+	meeting_list_init(&shown);
+	OK(store_meetings_load(s, &f, &shown, &err) == 0 &&
+	    shown.count == list.count, "the shown fields are read");
+	for (i = 0, plain = 1; i < shown.count && i < list.count; i++)
+		plain = plain && shown.items[i].id == list.items[i].id &&
+		    strcmp(or_empty(shown.items[i].venue),
+		    or_empty(list.items[i].venue)) == 0 &&
+		    shown.items[i].uid == NULL && shown.items[i].url == NULL &&
+		    shown.items[i].note == NULL &&
+		    shown.items[i].created_at == NULL &&
+		    shown.items[i].updated_by == NULL;
+	OK(plain, "in the same order, with the venue and no other text");
+	meeting_list_free(&shown);
+	f.fields = MEETING_FIELDS_ALL;
+	plan = query_plan(path, "SELECT m.id, m.type_id, m.center_id, "
+	    "m.date, m.start_time, m.end_time, m.mode, m.status, m.cases, "
+	    "m.venue, m.window_from, m.window_to FROM meetings m WHERE "
+	    "m.date >= '2021-04-01' AND m.date <= '2022-03-31' ORDER BY "
+	    "m.date, m.start_time");
+	OK(strstr(plan, "COVERING INDEX meetings_by_date_time") != NULL &&
+	    strstr(plan, "TEMP B-TREE") == NULL, "and from the index alone");
+	free(plan);
 	memset(&d, 0, sizeof d);
 	OK(store_meetings_each(s, &f, dump_each, &d, &err) == 0,
 	    "they are read one by one");
