@@ -284,3 +284,13 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 		return error_set(err, ERROR_INPUT, _("--from is after --to"));
 	return 0;
 }
+
+int
+cli_defer(struct cli_deferred *d, int opt, const char *arg)
+{
+	if (d->count == CLI_DEFERRED_MAX)
+		return -1;
+	d->item[d->count].opt = opt;
+	d->item[d->count++].arg = arg;
+	return 0;
+}

@@ -63,6 +63,21 @@ extern const struct option cli_meeting_options[CLI_MEETING_OPTION_COUNT];
 int	cli_meeting_option(struct cli *, int, const char *, struct meeting *,
 	    int *, struct error *);
 
+/*
+ * Options read before the database is open and applied after: the
+ * centers and types they name are in the catalog.
+ */
+#define CLI_DEFERRED_MAX	32
+struct cli_deferred {
+	struct {
+		int		 opt;
+		const char	*arg;
+	}		 item[CLI_DEFERRED_MAX];
+	size_t		 count;
+};
+/* Keeps getopt's opt and optarg; -1 when there are too many. */
+int	cli_defer(struct cli_deferred *, int, const char *);
+
 /* Parse --fy, --from, --to, --center, --type, --mode, --status. */
 int	cli_filter_option(struct cli *, int, const char *,
 	    struct meeting_filter *, struct error *);

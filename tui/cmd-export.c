@@ -326,14 +326,12 @@ export_run(struct cli *cli, int argc, char **argv)
 	struct error		 err;
 	const char		*output = NULL, *split = NULL, *dir = NULL;
 	char			*city = NULL;
+	struct cli_deferred	 given;
 	size_t			 i, count;
-	int			 opt, nopts = 0, flags = 0, rc;
-	struct {
-		int		 opt;
-		const char	*arg;
-	}			 given[32];
+	int			 opt, flags = 0, rc;
 
 	meeting_filter_init(&filter);
+	given.count = 0;
 	filter.exclude_cancelled = 1;
 	while ((opt = cli_getopt(argc, argv, "o:", options)) != -1) {
 		switch (opt) {
@@ -359,11 +357,9 @@ export_run(struct cli *cli, int argc, char **argv)
 			return cli_usage_error(&cmd_export, _("unknown option "
 			    "or missing value: %s"), argv[optind - 1]);
 		default:
-			if (nopts == 32)
+			if (cli_defer(&given, opt, optarg) == -1)
 				return cli_usage_error(&cmd_export,
 				    _("too many options"));
-			given[nopts].opt = opt;
-			given[nopts++].arg = optarg;
 		}
 	}
 	if (optind != argc)
@@ -383,9 +379,9 @@ export_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(&cmd_export, _("-o: empty file name"));
 	if (cli_open(cli, &err) == -1)
 		return cli_fail(&err);
-	for (i = 0; i < (size_t)nopts; i++)
-		if (cli_filter_option(cli, given[i].opt, given[i].arg, &filter,
-		    &err) == -1)
+	for (i = 0; i < given.count; i++)
+		if (cli_filter_option(cli, given.item[i].opt,
+		    given.item[i].arg, &filter, &err) == -1)
 			return cli_fail(&err);
 	if (store_setting_get(cli->store, "city", &city, &err) == -1)
 		return cli_fail(&err);

@@ -303,14 +303,12 @@ import_run(struct cli *cli, int argc, char **argv)
 	};
 	struct ical_import_options	 o;
 	struct error			 err;
+	struct cli_deferred		 given;
 	const char			*path;
 	size_t				 i;
-	int				 opt, dry_run = 0, skip = 0, nopts = 0;
-	struct {
-		int		 opt;
-		const char	*arg;
-	}				 given[16];
+	int				 opt, dry_run = 0, skip = 0;
 
+	given.count = 0;
 	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'n':
@@ -326,11 +324,9 @@ import_run(struct cli *cli, int argc, char **argv)
 		case 'm':
 		case 'f':
 		case 't':
-			if (nopts == 16)
+			if (cli_defer(&given, opt, optarg) == -1)
 				return cli_usage_error(&cmd_import,
 				    _("too many options"));
-			given[nopts].opt = opt;
-			given[nopts++].arg = optarg;
 			break;
 		default:
 			return cli_usage_error(&cmd_import, _("unknown option "
@@ -341,7 +337,7 @@ import_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(&cmd_import, _("give one file"));
 	path = argv[optind];
 	if (!is_icalendar(path)) {
-		if (nopts > 0 || skip)
+		if (given.count > 0 || skip)
 			return cli_usage_error(&cmd_import, _("--type, "
 			    "--center, --mode, --from, --to and "
 			    "--skip-unmapped are for iCalendar files; %s is "
@@ -354,8 +350,8 @@ import_run(struct cli *cli, int argc, char **argv)
 	o.mode = -1;
 	if (date_today(&o.today, &err) == -1 || cli_open(cli, &err) == -1)
 		return cli_fail(&err);
-	for (i = 0; i < (size_t)nopts; i++)
-		if (ical_option(cli, given[i].opt, given[i].arg, &o,
+	for (i = 0; i < given.count; i++)
+		if (ical_option(cli, given.item[i].opt, given.item[i].arg, &o,
 		    &err) == -1)
 			return cli_fail(&err);
 	if (o.has_from && o.has_to && date_compare(o.from, o.to) > 0) {

@@ -347,14 +347,12 @@ list_exec(struct cli *cli, int argc, char **argv)
 	struct meeting_filter	 filter;
 	struct error		 err;
 	const char		*format = "text";
+	struct cli_deferred	 given;
 	size_t			 i;
-	int			 opt, nopts = 0;
-	struct {
-		int		 opt;
-		const char	*arg;
-	}			 given[32];
+	int			 opt;
 
 	meeting_filter_init(&filter);
+	given.count = 0;
 	/* options are read first, applied once the catalog is open */
 	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
@@ -368,11 +366,9 @@ list_exec(struct cli *cli, int argc, char **argv)
 			return cli_usage_error(&cmd_list, _("unknown option or "
 			    "missing value: %s"), argv[optind - 1]);
 		default:
-			if (nopts == 32)
+			if (cli_defer(&given, opt, optarg) == -1)
 				return cli_usage_error(&cmd_list,
 				    _("too many options"));
-			given[nopts].opt = opt;
-			given[nopts++].arg = optarg;
 		}
 	}
 	if (optind != argc)
@@ -383,9 +379,9 @@ list_exec(struct cli *cli, int argc, char **argv)
 		    "text or csv"), format);
 	if (cli_open(cli, &err) == -1)
 		return cli_fail(&err);
-	for (i = 0; i < (size_t)nopts; i++)
-		if (cli_filter_option(cli, given[i].opt, given[i].arg, &filter,
-		    &err) == -1)
+	for (i = 0; i < given.count; i++)
+		if (cli_filter_option(cli, given.item[i].opt,
+		    given.item[i].arg, &filter, &err) == -1)
 			return cli_fail(&err);
 	if (strcmp(format, "csv") == 0) {
 		meetings_csv_write_header(stdout);

@@ -163,6 +163,20 @@ grep -c 'many.csv:3:' "$TMP/err" | grep -qx 6 &&
 	ok "every bad field of a line is reported, not just the first" ||
 	not_ok "every bad field of a line is reported (got $(grep -c 'many.csv:3:' "$TMP/err"))"
 
+# the options that name centers and types wait for the catalog: up to
+# 32 of them, then a usage error
+many=$(yes -- '--mode hybrid' | head -33 | tr '\n' ' ')
+# shellcheck disable=SC2086 # $many is the 33 options
+bad 2 "too many options"	list $many
+fys=$(yes -- '--fy 2021' | head -33 | tr '\n' ' ')
+# shellcheck disable=SC2086
+bad 2 "too many options"	export -o "$TMP/x.ics" $fys
+# shellcheck disable=SC2086
+bad 2 "too many options"	import "$TMP/late.csv" $many
+few=$(yes -- '--mode hybrid' | head -32 | tr '\n' ' ')
+# shellcheck disable=SC2086
+check "32 of them are applied" carecal list $few
+
 # the input is kept literally: quotes and SQL in names are data
 check "a venue with quotes and SQL is stored" carecal add --type kobetsu \
 	--center 明第1 --date 2021-08-04 --venue "'; DROP TABLE meetings; --\""
