@@ -493,6 +493,18 @@ idle_step(struct tui *tui)
 	return 0;
 }
 
+/*
+ * The idle work starts this long after the last key. Its steps are short
+ * (see data_prefetch): a key pressed during one waits a few ms at most.
+ * 50 ms is longer than the interval of a key held down (auto-repeat,
+ * 30-40 ms), which then never waits for one, and short enough that a
+ * neighbouring year (10,000 meetings: 160 steps, 60 ms in all) is read
+ * before the next [ or ] of a user paging through the years: measured,
+ * one every 0.1 s or more found it read; at 500 ms (the delay before)
+ * one every 0.3 s found none, and each [ took a whole read, 40-50 ms.
+ */
+#define IDLE_DELAY_MS	50
+
 static int
 compare_double(const void *a, const void *b)
 {
@@ -504,14 +516,19 @@ compare_double(const void *a, const void *b)
 /*
  * CARECAL_BENCH_KEYS: replay these characters as key presses, time each
  * from the key to the redrawn screen, then quit and report on stderr.
- * A '.' is a pause of the user: the idle work is done, untimed.
+ * A '.' is a pause of the user: the idle work is done, outside the keys'
+ * times; its steps are counted and the longest reported, as that is how
+ * long a key pressed during one would wait. A ',' is a short pause: one
+ * step of it, so that the next key finds it under way.
  */
 static void
 bench_replay(struct tui *tui, const char *keys, double start)
 {
 	struct tui_key	 key;
 	double		 first = now_ms() - start, t, *times, total = 0;
-	size_t		 n = 0, len = strlen(keys), step, i;
+	double		 longest = 0;
+	size_t		 n = 0, len = strlen(keys), step, i, nidle = 0;
+	int		 more;
 	wchar_t		*replayed;
 	mbstate_t	 state;
 	wchar_t		 wc;
@@ -525,9 +542,15 @@ bench_replay(struct tui *tui, const char *keys, double start)
 			break;
 		keys += step;
 		len -= step;
-		if (wc == L'.') {
-			while (idle_step(tui))
-				continue;
+		if (wc == L'.' || wc == L',') {
+			do {
+				t = now_ms();
+				more = idle_step(tui);
+				t = now_ms() - t;
+				if (t > longest)
+					longest = t;
+				nidle += more;
+			} while (more && wc == L'.');
 			continue;
 		}
 		key.code = 0;
@@ -550,6 +573,7 @@ bench_replay(struct tui *tui, const char *keys, double start)
 		fprintf(stderr, "keys: %zu, mean %.3f ms, median %.3f ms, "
 		    "max %.3f ms\n", n, total / n, times[n / 2], times[n - 1]);
 	}
+	fprintf(stderr, "idle: %zu steps, longest %.3f ms\n", nidle, longest);
 	free(times);
 	free(replayed);
 	tui->quit = 1;
@@ -562,7 +586,7 @@ tui_loop(struct tui *tui, double start)
 	const char	*bench = getenv("CARECAL_BENCH_KEYS");
 	double		 last_poll = now_ms();
 	wint_t		 wc;
-	int		 rc, changed, busy = 0;
+	int		 rc, changed, busy = 0, pending = 1;
 
 	tui_draw(tui);
 	data_warm(tui);
@@ -571,8 +595,14 @@ tui_loop(struct tui *tui, double start)
 		return;
 	}
 	while (!tui->quit) {
-		/* idle work goes on step by step, a key between any two */
-		wtimeout(stdscr, busy ? 0 : TUI_POLL_MS);
+		/*
+		 * Idle work goes on step by step, a key between any two. It
+		 * starts IDLE_DELAY_MS after a key, which may have made some
+		 * (pending); once there is none, only the look at the
+		 * database wakes the loop.
+		 */
+		wtimeout(stdscr, busy ? 0 : pending ? IDLE_DELAY_MS :
+		    TUI_POLL_MS);
 		rc = wget_wch(stdscr, &wc);
 		if (rc != ERR) {
 			key.code = rc == KEY_CODE_YES ? (int)wc : 0;
@@ -580,7 +610,13 @@ tui_loop(struct tui *tui, double start)
 			handle_key(tui, &key);
 		}
 		changed = 0;
-		if (now_ms() - last_poll >= TUI_POLL_MS) {
+		/*
+		 * Before each step of the idle work too (a PRAGMA, 6 us):
+		 * another's commit is seen before the next span of a year
+		 * being read ahead, which data_reset then drops, rather
+		 * than being put together from before and after it.
+		 */
+		if (busy || now_ms() - last_poll >= TUI_POLL_MS) {
 			changed = poll_changes(tui);
 			last_poll = now_ms();
 		}
@@ -589,10 +625,11 @@ tui_loop(struct tui *tui, double start)
 		 * plan checks, build the summary
 		 */
 		if (rc == ERR && !changed) {
-			busy = idle_step(tui);
+			busy = pending = idle_step(tui);
 			continue;
 		}
 		busy = 0;
+		pending = 1;
 		if (!tui->quit)
 			tui_draw(tui);
 	}

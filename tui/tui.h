@@ -146,8 +146,9 @@ void		tui_draw(struct tui *);
 int		data_load_year(struct tui *, struct error *);
 /*
  * One piece of the work ahead, done while the user is idle: the
- * city-level meetings, a neighbouring year, the year's plan checks.
- * 1 if there was one to do.
+ * city-level meetings, a few days of a neighbouring year (a key pressed
+ * meanwhile waits a few ms at most), the year's plan checks. 1 if there
+ * was one to do.
  */
 int		data_prefetch(struct tui *);
 /* After the first screen: the current year's city meetings and checks. */
