@@ -435,27 +435,11 @@ store_meetings_each(struct store *s, const struct meeting_filter *f,
 	return failed ? -1 : 0;
 }
 
-/*
- * The run of n meetings at items put in order in place; tmp is a buffer
- * to move them through, kept from run to run.
- */
+/* Copies each meeting into the list (store_meetings_load). */
 static int
-list_order_run(struct reading *r, struct meeting *items, size_t n,
-    struct meeting **tmp, size_t *ntmp, struct error *err)
+list_copy(struct meeting *m, void *arg)
 {
-	size_t	i;
-
-	if (n < 2)
-		return 0;
-	if (order_run(r, items, n, err) == -1)
-		return -1;
-	if (n > *ntmp) {
-		*tmp = xreallocarray(*tmp, n, sizeof **tmp);
-		*ntmp = n;
-	}
-	for (i = 0; i < n; i++)
-		(*tmp)[i] = items[r->ties[i].at];
-	memcpy(items, *tmp, n * sizeof **tmp);
+	meeting_copy(meeting_list_add(arg), m);
 	return 0;
 }
 
@@ -463,42 +447,7 @@ int
 store_meetings_load(struct store *s, const struct meeting_filter *f,
     struct meeting_list *list, struct error *err)
 {
-	struct reading	 r;
-	struct meeting	*tmp = NULL;
-	size_t		 ntmp = 0, first = list->count, last;
-	int		 rc, failed = 0;
-
-	if (reading_start(s, f, &r, err) == -1) {
-		reading_end(&r);
-		return -1;
-	}
-	while ((rc = sqlite3_step(r.st)) == SQLITE_ROW) {
-		if (f->fields == MEETING_FIELDS_PLAN)
-			row_to_numbers(r.st, meeting_list_add(list));
-		else
-			row_to_meeting(r.st, meeting_list_add(list));
-		last = list->count - 1;
-		/* the run before this meeting is complete */
-		if (!same_time(&list->items[first], &list->items[last])) {
-			if (list_order_run(&r, list->items + first,
-			    last - first, &tmp, &ntmp, err) == -1) {
-				failed = 1;
-				break;
-			}
-			first = last;
-		}
-	}
-	if (!failed && rc == SQLITE_DONE && list_order_run(&r,
-	    list->items + first, list->count - first, &tmp, &ntmp,
-	    err) == -1)
-		failed = 1;
-	if (!failed && rc != SQLITE_DONE) {
-		store_error(s, _("reading meetings"), err);
-		failed = 1;
-	}
-	free(tmp);
-	reading_end(&r);
-	return failed ? -1 : 0;
+	return store_meetings_each(s, f, list_copy, list, err);
 }
 
 static int
