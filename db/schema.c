@@ -419,42 +419,38 @@ exec(sqlite3 *db, const char *sql, struct error *err)
 }
 
 int
-schema_migrate(sqlite3 *db, const char *path, int *from, struct error *err)
+schema_check_version(int version, const char *path, struct error *err)
 {
-	char	sql[64];
-	int	version, v;
-
-	if (schema_version(db, &version, err) == -1)
-		return -1;
-	*from = version;
-	if (version == SCHEMA_VERSION)
-		return 0;
 	if (version > SCHEMA_VERSION)
 		return error_set(err, ERROR_FAILURE,
 		    _("%s: written by a newer carecal (schema version %d; "
 		    "this program knows up to %d); not opened"), path,
 		    version, SCHEMA_VERSION);
-	if (exec(db, "BEGIN IMMEDIATE", err) == -1)
+	if (version < 0)
+		return error_set(err, ERROR_FAILURE, _("%s: schema version "
+		    "%d is not one carecal ever wrote; not opened"), path,
+		    version);
+	return 0;
+}
+
+int
+schema_migrate(sqlite3 *db, const char *path, int from, struct error *err)
+{
+	char	sql[64];
+	int	v;
+
+	if (schema_check_version(from, path, err) == -1)
 		return -1;
-	/* another process may have migrated while we waited for the lock */
-	if (schema_version(db, &version, err) == -1)
-		goto fail;
-	*from = version;
-	for (v = version + 1; v <= SCHEMA_VERSION; v++)
+	for (v = from + 1; v <= SCHEMA_VERSION; v++)
 		if (exec(db, migrations[v - 1], err) == -1) {
 			error_prefix(err, _("%s: upgrading to schema %d: "),
 			    path, v);
-			goto fail;
+			return -1;
 		}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
 	if (exec(db, sql, err) == -1)
-		goto fail;
+		return -1;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
 	    SCHEMA_APPLICATION_ID);
-	if (exec(db, sql, err) == -1 || exec(db, "COMMIT", err) == -1)
-		goto fail;
-	return 0;
-fail:
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return exec(db, sql, err);
 }

@@ -54,41 +54,40 @@ copy_database(sqlite3 *to, sqlite3 *from, char *why, size_t size)
 	return 0;
 }
 
-/* Make sure a rename within dir survives a power cut. */
-static void
-sync_directory_of(const char *path)
+int
+store_copy_into(struct store *s, const char *path, const char *name,
+    struct error *err)
 {
-	char	*dir = xstrdup(path), *slash;
-	int	 fd;
-
-	if ((slash = strrchr(dir, '/')) == NULL)
-		snprintf(dir, 2, ".");
-	else
-		slash[slash == dir] = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
-/* Copy s into the existing empty file path; check that it reads back. */
-static int
-backup_into(struct store *s, const char *path, struct error *err)
-{
-	sqlite3		*to = NULL;
+	sqlite3		*to = NULL, *reader = NULL;
 	sqlite3_stmt	*st;
 	char		 why[256];
-	int		 ok = 0;
+	int		 ok = 0, rc;
 
-	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		snprintf(why, sizeof why, "%s", to != NULL ?
 		    sqlite3_errmsg(to) : strerror(ENOMEM));
 		goto fail;
 	}
 	sqlite3_busy_timeout(to, 10000);
-	if (copy_database(to, s->db, why, sizeof why) == -1)
+	/*
+	 * SQLite copies nothing from a connection inside a write transaction
+	 * (an upgrade's): another connection reads what is committed.
+	 */
+	if (!sqlite3_get_autocommit(s->db)) {
+		if (sqlite3_open_v2(s->path, &reader, SQLITE_OPEN_READONLY,
+		    NULL) != SQLITE_OK) {
+			snprintf(why, sizeof why, "%s", reader != NULL ?
+			    sqlite3_errmsg(reader) : strerror(ENOMEM));
+			goto fail;
+		}
+		sqlite3_busy_timeout(reader, 10000);
+	}
+	rc = copy_database(to, reader != NULL ? reader : s->db, why,
+	    sizeof why);
+	sqlite3_close(reader);
+	reader = NULL;
+	if (rc == -1)
 		goto fail;
 	if (sqlite3_prepare_v2(to, "PRAGMA quick_check", -1, &st, NULL) ==
 	    SQLITE_OK) {
@@ -108,9 +107,10 @@ backup_into(struct store *s, const char *path, struct error *err)
 	}
 	return 0;
 fail:
+	sqlite3_close(reader);
 	sqlite3_close(to);
 	return error_set(err, ERROR_FAILURE, _("%s: copying the database: "
-	    "%s"), path, why);
+	    "%s"), name, why);
 }
 
 static void
@@ -122,16 +122,104 @@ unlink_beside(const char *path, const char *suffix)
 	unlink(name);
 }
 
+/* Whether st is the database's own file, or its -wal or -shm. */
+static int
+is_database_file(struct store *s, const struct stat *st)
+{
+	static const char	*suffixes[] = { "", "-wal", "-shm" };
+	struct stat		 own;
+	char			 name[4096];
+	size_t			 i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", s->path, suffixes[i]);
+		if (stat(name, &own) == 0 && own.st_dev == st->st_dev &&
+		    own.st_ino == st->st_ino)
+			return 1;
+	}
+	return 0;
+}
+
 /*
- * A file replaced by --force must not have changes in a -wal beside it:
- * it would be a database in use, and its -wal would meet the new file.
+ * Lock all of path against every other process, without waiting; *busy
+ * is set when another holds a lock on any byte of it. A file that cannot
+ * be opened to write is only looked at (F_GETLK). *fd keeps the lock.
  */
 static int
-replaceable(const char *path, struct error *err)
+lock_whole(struct store *s, const char *path, int *fd, int *busy,
+    struct error *err)
 {
+	struct flock	fl;
 	struct stat	st;
-	char		name[4096];
+	int		writable = 1;
 
+	*busy = 0;
+	*fd = -1;
+	/* a lock of ours dropped by closing a file of the database's own */
+	if (stat(path, &st) == 0 && is_database_file(s, &st))
+		return error_set(err, ERROR_INPUT, _("%s: this database "
+		    "itself, in use; not replaced"), path);
+	*fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (*fd == -1 && errno == EACCES) {
+		writable = 0;
+		*fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC);
+	}
+	if (*fd == -1) {
+		if (errno == ENOENT)
+			return 0;
+		return error_set(err, ERROR_FAILURE, _("%s: cannot tell "
+		    "whether a program has it open (%s); not replaced"), path,
+		    strerror(errno));
+	}
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 0;
+	if (writable && fcntl(*fd, F_SETLK, &fl) == 0)
+		return 0;
+	if (writable && errno != EAGAIN && errno != EACCES)
+		return error_set(err, ERROR_FAILURE, _("%s: cannot tell "
+		    "whether a program has it open (%s); not replaced"), path,
+		    strerror(errno));
+	if (!writable && fcntl(*fd, F_GETLK, &fl) == -1)
+		return error_set(err, ERROR_FAILURE, _("%s: cannot tell "
+		    "whether a program has it open (%s); not replaced"), path,
+		    strerror(errno));
+	*busy = writable || fl.l_type != F_UNLCK;
+	return 0;
+}
+
+/*
+ * --force replaces a file only when no program has it open as a
+ * database. SQLite's unix VFS locks bytes of a database file (from 1 GiB
+ * on) and of its -shm with fcntl, and in WAL mode every connection holds
+ * a read lock on both for as long as it is open (the full-screen view
+ * idle, as any reader): another process's lock on any byte of either
+ * means the file is in use. The write locks taken here are held until
+ * the file is replaced (release_locks), so that a program opening it
+ * meanwhile waits. A -wal with changes in it means the same.
+ */
+static int
+claim_replaceable(struct store *s, const char *path, int fd[2],
+    struct error *err)
+{
+	static const char	*suffixes[] = { "", "-shm" };
+	struct stat		 st;
+	char			 name[4096];
+	size_t			 i;
+	int			 busy;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		if (lock_whole(s, name, &fd[i], &busy, err) == -1)
+			return -1;
+		if (busy)
+			return error_set(err, ERROR_FAILURE, _("%s: a database "
+			    "a program has open (it holds locks on %s); not "
+			    "replaced"), path, name);
+	}
 	snprintf(name, sizeof name, "%s-wal", path);
 	if (stat(name, &st) == 0 && st.st_size > 0)
 		return error_set(err, ERROR_FAILURE, _("%s: a database in use "
@@ -139,14 +227,23 @@ replaceable(const char *path, struct error *err)
 	return 0;
 }
 
+static void
+release_locks(int fd[2])
+{
+	if (fd[0] != -1)
+		close(fd[0]);
+	if (fd[1] != -1)
+		close(fd[1]);
+	fd[0] = fd[1] = -1;
+}
+
 int
 store_backup(struct store *s, const char *path, int flags,
     struct error *err)
 {
-	struct stat	 st;
-	char		*tmp;
-	size_t		 len = strlen(path) + sizeof ".tmp-XXXXXX";
-	int		 fd, placeholder = 0;
+	struct store_file	f;
+	struct stat		st;
+	int			fd[2] = { -1, -1 }, rc;
 
 	if (s->in_transaction)
 		return error_set(err, ERROR_FAILURE, "internal error: backup "
@@ -154,51 +251,41 @@ store_backup(struct store *s, const char *path, int flags,
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return error_set(err, ERROR_INPUT, _("%s: a directory; name "
 		    "the backup file"), path);
-	/* the rename below would put a file in place of /dev/null */
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return error_set(err, ERROR_INPUT, _("%s: not a regular file; "
-		    "not replaced"), path);
-	if (!(flags & STORE_BACKUP_FORCE)) {
-		/* claim the name, so that nothing is ever overwritten */
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd == -1 && errno == EEXIST)
+	if (lstat(path, &st) == 0) {
+		/* the rename below would put a file in place of /dev/null */
+		if (!S_ISREG(st.st_mode))
+			return error_set(err, ERROR_INPUT, _("%s: not a "
+			    "regular file; not replaced"), path);
+		if (!(flags & STORE_BACKUP_FORCE))
 			return error_set(err, ERROR_INPUT, _("%s: exists; not "
 			    "overwritten (--force replaces it)"), path);
-		if (fd == -1)
-			return error_set(err, ERROR_FAILURE, _("%s: cannot "
-			    "create: %s"), path, strerror(errno));
-		close(fd);
-		placeholder = 1;
+		if (is_database_file(s, &st))
+			return error_set(err, ERROR_INPUT, _("%s: this database "
+			    "itself, in use; not replaced"), path);
 	}
-	/* written beside it and renamed: a backup is whole or absent */
-	tmp = xmalloc(len);
-	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot create: %s"), tmp,
-		    strerror(errno));
+	/* written aside and renamed: a backup is whole or absent */
+	if (store_file_begin(&f, path, (gid_t)-1, 0600, err) == -1)
+		return -1;
+	if (store_copy_into(s, f.path, path, err) == -1)
 		goto fail;
-	}
-	fchmod(fd, 0600);
-	close(fd);
-	if (backup_into(s, tmp, err) == -1 || replaceable(path, err) == -1)
-		goto fail_tmp;
-	if (rename(tmp, path) == -1) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot rename to %s: %s"),
-		    tmp, path, strerror(errno));
-		goto fail_tmp;
-	}
-	/* an empty -wal of the file replaced must not meet the new one */
-	unlink_beside(path, "-wal");
-	unlink_beside(path, "-shm");
-	sync_directory_of(path);
-	free(tmp);
+	if (flags & STORE_BACKUP_FORCE) {
+		if (claim_replaceable(s, path, fd, err) == -1)
+			goto fail;
+		if ((rc = store_file_put(&f, path, 1, err)) == 0) {
+			/* the -wal of the file replaced must not meet it */
+			unlink_beside(path, "-wal");
+			unlink_beside(path, "-shm");
+		}
+		release_locks(fd);
+	} else if ((rc = store_file_put(&f, path, 0, err)) == 1)
+		error_set(err, ERROR_INPUT, _("%s: exists; not overwritten "
+		    "(--force replaces it)"), path);
+	if (rc != 0)
+		goto fail;
 	return 0;
-fail_tmp:
-	unlink(tmp);
 fail:
-	if (placeholder)
-		unlink(path);
-	free(tmp);
+	release_locks(fd);
+	store_file_discard(&f);
 	return -1;
 }
 
@@ -460,49 +547,45 @@ restore_refusal(const struct store_check *c, char *buf, size_t size)
 	return NULL;
 }
 
-/* A new file for the old content: the database's mode and group. */
+/*
+ * A whole copy of the database's content, at a new name beside it with
+ * the database's mode and group: never over an existing file.
+ */
 static char *
 keep_aside(struct store *s, struct error *err)
 {
-	struct stat	 st;
-	struct tm	*tm;
-	time_t		 now = time(NULL);
-	char		 stamp[32], *path;
-	size_t		 len = strlen(s->path) + 64;
-	int		 fd, n;
+	struct store_file	 f;
+	struct tm		*tm;
+	time_t			 now = time(NULL);
+	gid_t			 gid;
+	mode_t			 mode;
+	char			 stamp[32], *path;
+	size_t			 len = strlen(s->path) + 64;
+	int			 n, rc = 1;
 
-	if (stat(s->path, &st) == -1) {
-		error_set(err, ERROR_FAILURE, "%s: %s", s->path,
-		    strerror(errno));
-		return NULL;
-	}
 	tm = localtime(&now);
 	if (tm == NULL || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S",
 	    tm) == 0)
 		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
 	path = xmalloc(len);
-	for (n = 1; n < 100; n++) {
-		if (n == 1)
-			snprintf(path, len, "%s.before-restore-%s", s->path,
-			    stamp);
-		else
-			snprintf(path, len, "%s.before-restore-%s-%d",
-			    s->path, stamp, n);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		    0600);
-		if (fd != -1 || errno != EEXIST)
-			break;
-	}
-	if (fd == -1) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot create: %s"),
-		    path, strerror(errno));
+	snprintf(path, len, "%s.before-restore-%s", s->path, stamp);
+	store_copy_mode(s, &gid, &mode);
+	if (store_file_begin(&f, path, gid, mode, err) == -1) {
 		free(path);
 		return NULL;
 	}
-	/* a shared database's old content stays the group's */
-	if (fchown(fd, (uid_t)-1, st.st_gid) == 0)
-		fchmod(fd, st.st_mode & 0660);
-	close(fd);
+	if (store_copy_into(s, f.path, path, err) == 0)
+		for (n = 1; n < 100 && rc == 1; n++) {
+			if (n > 1)
+				snprintf(path, len, "%s.before-restore-%s-%d",
+				    s->path, stamp, n);
+			rc = store_file_put(&f, path, 0, err);
+		}
+	if (rc != 0) {
+		store_file_discard(&f);
+		free(path);
+		return NULL;
+	}
 	return path;
 }
 
@@ -553,16 +636,15 @@ store_restore(struct store *s, const char *file, char **kept,
 	store_check_free(&c);
 	if ((*kept = keep_aside(s, err)) == NULL)
 		return -1;
-	if (backup_into(s, *kept, err) == -1) {
-		unlink(*kept);
+	if (open_readonly(file, 0, &from, err) == -1) {
 		free(*kept);
 		*kept = NULL;
 		return -1;
 	}
-	if (open_readonly(file, 0, &from, err) == -1)
-		return -1;
 	if (copy_database(s->db, from, why, sizeof why) == -1) {
 		sqlite3_close(from);
+		free(*kept);
+		*kept = NULL;
 		return error_set(err, ERROR_FAILURE, _("%s: restoring from "
 		    "%s: %s; the database is unchanged"), s->path, file, why);
 	}

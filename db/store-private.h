@@ -5,9 +5,20 @@
 #ifndef CARECAL_STORE_PRIVATE_H
 #define CARECAL_STORE_PRIVATE_H
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "store.h"
+
+/*
+ * A file the store is making (db/store-file.c): path, in the private
+ * directory dir (0700) beside the name it will have.
+ */
+struct store_file {
+	char	*dir;
+	char	*path;
+};
 
 enum store_statement {
 	ST_MEETING_INSERT,
@@ -31,6 +42,8 @@ struct store {
 	char		*upgrade_backup;
 	char		*group;		/* shared with this Unix group */
 	int		 upgraded_from;
+	int		 flags;		/* those it was opened with */
+	struct store_file creating;	/* STORE_CREATE, until published */
 	int		 in_transaction;
 	long		 data_version;
 	sqlite3_stmt	*cached[ST_COUNT];
@@ -50,5 +63,31 @@ int		 store_check_permissions(const char *, const char *,
 		    struct error *);
 /* Fill err from the connection's last error, with what we were doing. */
 int		 store_error(struct store *, const char *, struct error *);
+/*
+ * Copy the whole database, one committed state, into file, an empty
+ * file of ours; check that the copy reads back. Messages name name.
+ */
+int		 store_copy_into(struct store *, const char *, const char *,
+		    struct error *);
+
+/*
+ * Begin a file to be put at final later: f->path, empty, with mode (and
+ * group gid unless -1), in a new private directory beside final.
+ */
+int		 store_file_begin(struct store_file *, const char *, gid_t,
+		    mode_t, struct error *);
+/*
+ * Put f at final and discard the directory: 0 done; 1 final exists and
+ * replace is 0 (nothing changed, err says so, f stays for another try);
+ * -1 error (f stays). Links are never followed: a link at final is
+ * replaced itself, or (replace 0) refused.
+ */
+int		 store_file_put(struct store_file *, const char *, int,
+		    struct error *);
+/* Remove f, what SQLite left beside it and its directory. */
+void		 store_file_discard(struct store_file *);
+void		 store_sync_directory_of(const char *);
+/* The mode and group for a copy of the database: 0600, or its group's. */
+void		 store_copy_mode(struct store *, gid_t *, mode_t *);
 
 #endif

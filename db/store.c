@@ -110,32 +110,26 @@ fail:
 	return -1;
 }
 
-/* A new empty file: 0600, or 0660 in group gid when gid is not -1. */
+/*
+ * A new database is built under a temporary name beside path (see
+ * store_publish): 0600, or 0660 in group gid when gid is not -1. Any
+ * file at path, even empty, even a link, is left alone.
+ */
 static int
-create_file(const char *path, gid_t gid, struct error *err)
+new_file(struct store *s, gid_t gid, struct error *err)
 {
-	int	fd;
+	struct stat	st;
 
-	if (make_parents(path, gid, err) == -1)
+	if (lstat(s->path, &st) == 0)
+		return error_set(err, ERROR_INPUT, _("%s: a file already "
+		    "exists there; not overwritten"), s->path);
+	if (errno != ENOENT)
+		return error_set(err, ERROR_FAILURE, "%s: %s", s->path,
+		    strerror(errno));
+	if (make_parents(s->path, gid, err) == -1)
 		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd == -1) {
-		if (errno == EEXIST)
-			return error_set(err, ERROR_INPUT, _("%s: a database "
-			    "already exists there; not overwritten"), path);
-		return error_set(err, ERROR_FAILURE, _("%s: cannot create: "
-		    "%s"), path, strerror(errno));
-	}
-	if (gid != (gid_t)-1 && (fchown(fd, (uid_t)-1, gid) == -1 ||
-	    fchmod(fd, 0660) == -1)) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot give it to the "
-		    "group: %s"), path, strerror(errno));
-		close(fd);
-		unlink(path);
-		return -1;
-	}
-	close(fd);
-	return 0;
+	return store_file_begin(&s->creating, s->path, gid,
+	    gid == (gid_t)-1 ? 0600 : 0660, err);
 }
 
 static int
@@ -227,7 +221,7 @@ fail:
 }
 
 static int
-create_shared_file(const char *path, const char *group, struct error *err)
+new_shared_file(struct store *s, const char *group, struct error *err)
 {
 	struct group	*gr;
 	gid_t		 gid;
@@ -239,10 +233,10 @@ create_shared_file(const char *path, const char *group, struct error *err)
 	if (!in_group(gid))
 		return error_set(err, ERROR_INPUT, _("--group: you are not "
 		    "in group '%s'"), group);
-	if (make_parents(path, gid, err) == -1 ||
-	    shared_directory(path, group, gid, err) == -1)
+	if (make_parents(s->path, gid, err) == -1 ||
+	    shared_directory(s->path, group, gid, err) == -1)
 		return -1;
-	return create_file(path, gid, err);
+	return new_file(s, gid, err);
 }
 
 static const char *
@@ -416,47 +410,138 @@ notours:
 	    "(%s)"), s->path, sqlite3_errmsg(s->db));
 }
 
-/* Before an upgrade, keep a consistent copy of the old file. */
+/* The mode and group of a copy of the database: those of its file. */
+void
+store_copy_mode(struct store *s, gid_t *gid, mode_t *mode)
+{
+	struct stat	st;
+
+	*gid = (gid_t)-1;
+	*mode = 0600;
+	/* a shared database's old content stays the group's */
+	if (s->group != NULL && stat(s->path, &st) == 0) {
+		*gid = st.st_gid;
+		*mode = 0660;
+	}
+}
+
+/*
+ * Before an upgrade, keep a whole copy of the old file, inside the
+ * upgrade's transaction: nobody changes the file meanwhile, nor makes
+ * the copy too. A name already taken (an older copy, or anything anyone
+ * put there) is left alone: the next free one is used.
+ */
 static int
 backup_before_upgrade(struct store *s, int version, struct error *err)
 {
-	sqlite3		*to;
-	sqlite3_backup	*b;
-	char		*path;
-	size_t		 len = strlen(s->path) + 32;
-	int		 rc, fd;
+	struct store_file	 f;
+	gid_t			 gid;
+	mode_t			 mode;
+	char			*path;
+	size_t			 len = strlen(s->path) + 48;
+	int			 n, rc = 1;
 
 	path = xmalloc(len);
 	snprintf(path, len, "%s.schema%d.bak", s->path, version);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot keep a copy "
-		    "before upgrading: %s"), path, strerror(errno));
+	store_copy_mode(s, &gid, &mode);
+	if (store_file_begin(&f, path, gid, mode, err) == -1 ||
+	    store_copy_into(s, f.path, path, err) == -1) {
+		error_prefix(err, _("%s: cannot keep a copy before upgrading: "),
+		    s->path);
+		store_file_discard(&f);
 		free(path);
 		return -1;
 	}
-	close(fd);
-	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
-		error_set(err, ERROR_FAILURE, "%s: %s", path,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
+	for (n = 1; n < 100 && rc == 1; n++) {
+		if (n > 1)
+			snprintf(path, len, "%s.schema%d-%d.bak", s->path,
+			    version, n);
+		rc = store_file_put(&f, path, 0, err);
+	}
+	if (rc != 0) {
+		error_prefix(err, _("%s: cannot keep a copy before upgrading: "),
+		    s->path);
+		store_file_discard(&f);
 		free(path);
 		return -1;
 	}
-	b = sqlite3_backup_init(to, "main", s->db, "main");
-	rc = b != NULL ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	if (b != NULL)
-		sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		error_set(err, ERROR_FAILURE, _("%s: cannot keep a copy "
-		    "before upgrading: %s"), path, sqlite3_errmsg(to));
-		sqlite3_close(to);
-		free(path);
-		return -1;
-	}
-	sqlite3_close(to);
 	s->upgrade_backup = path;
+	return 0;
+}
+
+/*
+ * Upgrade an older schema. The first process to take the write lock
+ * upgrades; the others wait for it (the busy timeout), then find the
+ * file upgraded and go on with it.
+ */
+static int
+upgrade(struct store *s, int fresh, struct error *err)
+{
+	int	version;
+
+	if (exec_plain(s, "BEGIN IMMEDIATE", err) == -1)
+		return -1;
+	if (schema_version(s->db, &version, err) == -1)
+		goto fail;
+	if (version == SCHEMA_VERSION)
+		return exec_plain(s, "COMMIT", err);
+	if ((!fresh && backup_before_upgrade(s, version, err) == -1) ||
+	    schema_migrate(s->db, s->path, version, err) == -1 ||
+	    exec_plain(s, "COMMIT", err) == -1)
+		goto fail;
+	s->upgraded_from = fresh ? 0 : version;
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	/* the file is as it was: its copy is not needed */
+	if (s->upgrade_backup != NULL)
+		unlink(s->upgrade_backup);
+	free(s->upgrade_backup);
+	s->upgrade_backup = NULL;
+	return -1;
+}
+
+static int
+connect_db(struct store *s, const char *file, int flags, struct error *err)
+{
+	int	oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (flags & STORE_READONLY)
+		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(file, &s->db, oflags, NULL) != SQLITE_OK)
+		return error_set(err, ERROR_FAILURE, "%s: %s", s->path,
+		    s->db != NULL ? sqlite3_errmsg(s->db) : "out of memory");
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return 0;
+}
+
+/* What every connection sets, once the file is known to be ours. */
+static int
+configure_db(struct store *s, int flags, struct error *err)
+{
+	if (exec_plain(s, "PRAGMA foreign_keys = ON", err) == -1)
+		return -1;
+	/*
+	 * Each insert of a large import journals the pages it touches (the
+	 * history trigger makes every statement able to fail halfway); on
+	 * a temporary file that is two writes per page: in memory, half the
+	 * time of importing 100,000 meetings.
+	 */
+	if (exec_plain(s, "PRAGMA temp_store = MEMORY", err) == -1)
+		return -1;
+	/*
+	 * A large import writes index pages all over (UIDs are random):
+	 * with SQLite's default 2 MiB cache, pages went out to the WAL and
+	 * were read back many times over. 8 MiB holds the indexes of
+	 * 100,000 meetings and keeps a bulk command's memory under 64 MB.
+	 */
+	if (exec_plain(s, "PRAGMA cache_size = -8192", err) == -1)
+		return -1;
+	if (!(flags & STORE_READONLY) && (exec_plain(s,
+	    "PRAGMA journal_mode = WAL", err) == -1 ||
+	    exec_plain(s, "PRAGMA synchronous = FULL", err) == -1))
+		return -1;
 	return 0;
 }
 
@@ -466,63 +551,45 @@ open_store(const char *path, int flags, const char *group,
     struct store **out, struct error *err)
 {
 	struct store	*s;
-	int		 fresh = 0, version, from;
-	int		 oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	const char	*file = path;
+	int		 fresh = 0, version;
 
 	*out = NULL;
-	if (flags & STORE_CREATE) {
-		if ((group != NULL ? create_shared_file(path, group, err) :
-		    create_file(path, (gid_t)-1, err)) == -1)
-			return -1;
-	} else if (check_file(path, err) == -1)
-		return -1;
-	if (flags & STORE_READONLY)
-		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->login = login_name();
 	s->data_version = -1;
-	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
-		error_set(err, ERROR_FAILURE, "%s: %s", path,
-		    s->db != NULL ? sqlite3_errmsg(s->db) : "out of memory");
+	s->flags = flags;
+	if (flags & STORE_CREATE) {
+		if ((group != NULL ? new_shared_file(s, group, err) :
+		    new_file(s, (gid_t)-1, err)) == -1)
+			goto fail;
+		file = s->creating.path;
+	} else if (check_file(path, err) == -1)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (check_identity(s, &fresh, err) == -1)
+	if (connect_db(s, file, flags, err) == -1 ||
+	    check_identity(s, &fresh, err) == -1)
 		goto fail;
 	if (flags & STORE_CREATE)
 		s->group = xstrdup(group);
 	else if (check_sharing(s, fresh, err) == -1)
 		goto fail;
-	if (schema_version(s->db, &version, err) == -1)
+	/* refused before anything (even WAL mode) touches the file */
+	if (schema_version(s->db, &version, err) == -1 ||
+	    schema_check_version(version, path, err) == -1)
 		goto fail;
-	if (version > SCHEMA_VERSION) {
-		/* refused before anything (even WAL mode) touches the file */
-		schema_migrate(s->db, path, &from, err);
+	if (!(flags & STORE_CREATE) && fresh) {
+		error_set(err, ERROR_INPUT, _("%s: empty, not a carecal "
+		    "database; not opened ('carecal init' makes a new one "
+		    "where no file is)"), path);
 		goto fail;
 	}
-	if (exec_plain(s, "PRAGMA foreign_keys = ON", err) == -1)
+	if (!fresh && version == 0) {
+		error_set(err, ERROR_FAILURE, _("%s: schema version %d is not "
+		    "one carecal ever wrote; not opened"), path, version);
 		goto fail;
-	/*
-	 * Each insert of a large import journals the pages it touches (the
-	 * history trigger makes every statement able to fail halfway); on
-	 * a temporary file that is two writes per page: in memory, half the
-	 * time of importing 100,000 meetings.
-	 */
-	if (exec_plain(s, "PRAGMA temp_store = MEMORY", err) == -1)
-		goto fail;
-	/*
-	 * A large import writes index pages all over (UIDs are random):
-	 * with SQLite's default 2 MiB cache, pages went out to the WAL and
-	 * were read back many times over. 8 MiB holds the indexes of
-	 * 100,000 meetings and keeps a bulk command's memory under 64 MB.
-	 */
-	if (exec_plain(s, "PRAGMA cache_size = -8192", err) == -1)
-		goto fail;
-	if (!(flags & STORE_READONLY) && (exec_plain(s,
-	    "PRAGMA journal_mode = WAL", err) == -1 ||
-	    exec_plain(s, "PRAGMA synchronous = FULL", err) == -1))
+	}
+	if (configure_db(s, flags, err) == -1)
 		goto fail;
 	if (version < SCHEMA_VERSION) {
 		if (flags & STORE_READONLY) {
@@ -530,12 +597,8 @@ open_store(const char *path, int flags, const char *group,
 			    "of its schema; open it once read-write"), path);
 			goto fail;
 		}
-		if (!fresh && version > 0 &&
-		    backup_before_upgrade(s, version, err) == -1)
+		if (upgrade(s, fresh, err) == -1)
 			goto fail;
-		if (schema_migrate(s->db, path, &from, err) == -1)
-			goto fail;
-		s->upgraded_from = fresh ? 0 : from;
 	}
 	if ((flags & STORE_CREATE) && group != NULL &&
 	    store_setting_set(s, "group", group, err) == -1)
@@ -544,8 +607,6 @@ open_store(const char *path, int flags, const char *group,
 	return 0;
 fail:
 	store_close(s);
-	if (flags & STORE_CREATE)
-		unlink(path);
 	return -1;
 }
 
@@ -561,6 +622,55 @@ store_create_shared(const char *path, const char *group, struct store **out,
     struct error *err)
 {
 	return open_store(path, STORE_CREATE, group, out, err);
+}
+
+static void
+forget_statements(struct store *s)
+{
+	int	i;
+
+	for (i = 0; i < ST_COUNT; i++) {
+		sqlite3_finalize(s->cached[i]);
+		s->cached[i] = NULL;
+	}
+}
+
+int
+store_publish(struct store *s, struct error *err)
+{
+	struct stat	 st;
+	char		*wal;
+	size_t		 len;
+	int		 rc;
+
+	if (s->creating.dir == NULL)
+		return 0;
+	if (s->in_transaction)
+		return error_set(err, ERROR_FAILURE, "internal error: "
+		    "publishing inside a transaction");
+	/* all of it in the file itself, which alone is renamed */
+	forget_statements(s);
+	if (sqlite3_close(s->db) != SQLITE_OK)
+		return error_set(err, ERROR_FAILURE, "%s: %s", s->path,
+		    sqlite3_errmsg(s->db));
+	s->db = NULL;
+	len = strlen(s->creating.path) + sizeof "-wal";
+	wal = xmalloc(len);
+	snprintf(wal, len, "%s-wal", s->creating.path);
+	rc = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	if (rc)
+		return error_set(err, ERROR_FAILURE, _("%s: the new database "
+		    "could not be written whole; nothing was created"),
+		    s->path);
+	if (store_file_put(&s->creating, s->path, 0, err) != 0) {
+		error_prefix(err, _("nothing was created: "));
+		return -1;
+	}
+	if (connect_db(s, s->path, s->flags & ~STORE_CREATE, err) == -1 ||
+	    configure_db(s, s->flags & ~STORE_CREATE, err) == -1)
+		return -1;
+	return 0;
 }
 
 const char *
@@ -581,6 +691,8 @@ store_close(struct store *s)
 	if (s->in_transaction)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(s->db);
+	/* a new database never published leaves nothing behind */
+	store_file_discard(&s->creating);
 	free(s->path);
 	free(s->login);
 	free(s->upgrade_backup);

@@ -15,8 +15,21 @@ struct store;
 #define STORE_CREATE	0x1	/* make a new file; refuse an existing one */
 #define STORE_READONLY	0x2
 
-/* Opens path; *out is freed with store_close. */
+/*
+ * Opens path; *out is freed with store_close. A file that is empty, or
+ * of a schema version carecal does not know, is refused before anything
+ * is written to it. With STORE_CREATE the new database is built under a
+ * temporary name beside path, in a private directory, and appears at
+ * path only with store_publish: a store closed (or a process killed)
+ * before that leaves no database behind.
+ */
 int	store_open(const char *, int, struct store **, struct error *);
+/*
+ * Put a new database (STORE_CREATE) at its path, whole, once its first
+ * actions are committed; never over a file that appeared there meanwhile
+ * (then nothing is created). The store stays open on it.
+ */
+int	store_publish(struct store *, struct error *);
 void	store_close(struct store *);
 const char *store_path(const struct store *);
 /* Set when opening upgraded the schema: the version found (else 0). */

@@ -66,19 +66,6 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 	return 0;
 }
 
-static void
-remove_database(const char *path)
-{
-	static const char	*suffixes[] = { "", "-wal", "-shm" };
-	char			 name[4096];
-	size_t			 i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
-		unlink(name);
-	}
-}
-
 static int
 init_exec(struct cli *cli, int argc, char **argv)
 {
@@ -132,11 +119,12 @@ init_exec(struct cli *cli, int argc, char **argv)
 	    store_create_shared(cli->db_path, group, &cli->store, &err) :
 	    store_open(cli->db_path, STORE_CREATE, &cli->store, &err)) == -1)
 		goto fail;
+	/* built under a temporary name: it appears whole, or not at all */
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
-		goto fail_remove;
+		goto fail_close;
 	if (load_catalog(cli->store, &profile, &err) == -1 ||
 	    store_catalog_load(cli->store, &cli->catalog, &err) == -1)
-		goto fail_remove;
+		goto fail_close;
 	if (want_demo) {
 		len = strlen(profile_data_dir()) + sizeof "/demo/matsudo-r3.csv";
 		demo = xmalloc(len);
@@ -144,10 +132,11 @@ init_exec(struct cli *cli, int argc, char **argv)
 		    profile_data_dir());
 		if (import_csv_file(cli->store, &cli->catalog, demo, 0,
 		    &result, &err) == -1)
-			goto fail_remove;
+			goto fail_close;
 	}
-	if (store_commit(cli->store, &err) == -1)
-		goto fail_remove;
+	if (store_commit(cli->store, &err) == -1 ||
+	    store_publish(cli->store, &err) == -1)
+		goto fail_close;
 	printf(_("created %s (%s, %zu centers, %zu meeting types"),
 	    cli->db_path, profile.city, profile.catalog.ncenters,
 	    profile.catalog.ntypes);
@@ -160,10 +149,9 @@ init_exec(struct cli *cli, int argc, char **argv)
 	free(demo);
 	profile_free(&profile);
 	return 0;
-fail_remove:
+fail_close:
 	store_close(cli->store);
 	cli->store = NULL;
-	remove_database(cli->db_path);
 fail:
 	free(demo);
 	profile_free(&profile);

@@ -48,6 +48,8 @@ new_store(const char *name, struct catalog *cat)
 	store_center_add(s, "明第1", &err);
 	store_center_add(s, "本庁", &err);
 	store_commit(s, &err);
+	if (store_publish(s, &err) == -1)
+		printf("# %s\n", err.msg);
 	store_catalog_load(s, cat, &err);
 	return s;
 }

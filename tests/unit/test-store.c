@@ -70,6 +70,8 @@ new_store(const char *name, struct catalog *cat)
 	store_type_add(s, &t, &err);
 	store_center_add(s, "明第1", &err);
 	store_commit(s, &err);
+	if (store_publish(s, &err) == -1)
+		printf("# %s\n", err.msg);
 	store_catalog_load(s, cat, &err);
 	return s;
 }
@@ -137,6 +139,7 @@ test_refusals(void)
 
 	s = NULL;
 	store_open(path_of("new.db"), STORE_CREATE, &s, &err);
+	store_publish(s, &err);
 	store_close(s);
 	exec_sql(path_of("new.db"), "PRAGMA journal_mode = DELETE; "
 	    "PRAGMA user_version = 99");
