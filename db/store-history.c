@@ -431,9 +431,59 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 	return 0;
 }
 
+/*
+ * Why action (asked for by number) is not the one to undo, the last
+ * being r (or none, r->action_id 0): -1 with err set.
+ */
+static int
+undo_not_last(struct store *s, long action, const struct undo_result *r,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+	const char	*login;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT a.login, a.undone, "
+	    "coalesce(a.undoes, 0), coalesce((SELECT u.id FROM actions u "
+	    "WHERE u.undoes = a.id), 0), EXISTS (SELECT 1 FROM history h "
+	    "WHERE h.action_id = a.id) FROM actions a WHERE a.id = ?1", -1,
+	    &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_int64(st, 1, action);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, _("reading the history"), err);
+		return error_set(err, ERROR_INPUT, _("there is no action #%ld; "
+		    "'carecal history' shows them"), action);
+	}
+	login = (const char *)sqlite3_column_text(st, 0);
+	if (login == NULL || strcmp(login, s->login) != 0)
+		error_set(err, ERROR_INPUT, _("#%ld is not yours (it is %s's): "
+		    "undo takes back only your own changes; nothing was "
+		    "undone"), action, login != NULL ? login : "?");
+	else if (sqlite3_column_int(st, 1))
+		error_set(err, ERROR_CONFLICT, _("#%ld is already undone (by "
+		    "#%lld); nothing was undone"), action,
+		    sqlite3_column_int64(st, 3));
+	else if (sqlite3_column_int64(st, 2) != 0)
+		error_set(err, ERROR_INPUT, _("#%ld is itself an undo; nothing "
+		    "was undone"), action);
+	else if (!sqlite3_column_int(st, 4))
+		error_set(err, ERROR_INPUT, _("#%ld changed no meeting; "
+		    "nothing was undone"), action);
+	else
+		error_set(err, ERROR_CONFLICT, _("#%ld is no longer your last "
+		    "change: #%ld (%s, '%s') came after it; nothing was "
+		    "undone"), action, r->action_id, r->at, r->command);
+	sqlite3_finalize(st);
+	return -1;
+}
+
 int
-store_undo_last(struct store *s, const char *command, int flags,
-    struct undo_result *r, struct error *err)
+store_undo_action(struct store *s, const char *command, long action,
+    int flags, struct undo_result *r, struct error *err)
 {
 	struct touched	*t = NULL;
 	size_t		 n, i;
@@ -442,10 +492,13 @@ store_undo_last(struct store *s, const char *command, int flags,
 	memset(r, 0, sizeof *r);
 	if (store_begin(s, command, err) == -1)
 		return -1;
-	if ((rc = undo_find(s, r, err)) != 0) {
+	/* found and checked inside the undo's own transaction */
+	rc = undo_find(s, r, err);
+	if (rc != -1 && action != 0 && (rc == 1 || r->action_id != action))
+		rc = undo_not_last(s, action, r, err);
+	if (rc != 0) {
 		store_rollback(s);
-		if (rc == 1)
-			undo_result_clear(r);
+		undo_result_clear(r);
 		return rc;
 	}
 	if (undo_check(s, r, err) == -1 ||
@@ -478,6 +531,13 @@ fail:
 	store_rollback(s);
 	undo_result_clear(r);
 	return -1;
+}
+
+int
+store_undo_last(struct store *s, const char *command, int flags,
+    struct undo_result *r, struct error *err)
+{
+	return store_undo_action(s, command, 0, flags, r, err);
 }
 
 int

@@ -183,6 +183,16 @@ struct undo_result {
  */
 int	store_undo_last(struct store *, const char *, int,
 	    struct undo_result *, struct error *);
+/*
+ * The same for action, which must be that last action: shown to the user
+ * (a dry run) and asked for by number, it is undone only if nothing of
+ * this login came after it meanwhile; otherwise -1 and nothing changes
+ * (ERROR_CONFLICT when it is no longer the last or already undone,
+ * ERROR_INPUT when it is not this login's, not one, or changed no
+ * meeting). action 0 is store_undo_last.
+ */
+int	store_undo_action(struct store *, const char *, long, int,
+	    struct undo_result *, struct error *);
 void	undo_result_clear(struct undo_result *);
 
 /*
@@ -218,6 +228,10 @@ struct store_check {
 	char	*integrity;	/* NULL when ok, else the problems */
 	long	 foreign_key_problems;
 	char	*foreign_keys;	/* the first problems, one a line */
+	char	*triggers;	/* NULL when as carecal made them, else how
+				   they differ, one a line */
+	char	*numbering;	/* NULL when the actions and the history
+				   have no gaps, else the gaps, one a line */
 	long	 meetings, actions, changes;
 };
 #define STORE_CHECK_CONTENT	0x1	/* not the file's permissions */

@@ -281,7 +281,8 @@ action_duplicate(struct tui *tui)
 /*
  * u: take back this login's last action, as `carecal undo` does. A dry
  * run first says what that is (an import reverts many meetings at once)
- * and finds a conflict before anything is asked.
+ * and finds a conflict before anything is asked; y then undoes that very
+ * action, by its number, or nothing.
  */
 void
 action_undo(struct tui *tui)
@@ -290,6 +291,7 @@ action_undo(struct tui *tui)
 	struct error		err;
 	struct tui_key		key;
 	char			text[2048];
+	long			shown;
 	int			rc;
 
 	rc = store_undo_last(tui->store, "undo (u)", STORE_UNDO_DRY_RUN, &r,
@@ -309,6 +311,7 @@ action_undo(struct tui *tui)
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
 	    "other key: keep it"), r.action_id, r.at, r.command, r.changed,
 	    r.removed, r.restored);
+	shown = r.action_id;
 	undo_result_clear(&r);
 	tui_draw(tui);
 	prompt_box(tui, _("Undo your last change?"), text, &key);
@@ -316,10 +319,16 @@ action_undo(struct tui *tui)
 		tui_message(tui, 0, "%s", _("nothing undone"));
 		return;
 	}
-	rc = store_undo_last(tui->store, "undo (u)", 0, &r, &err);
-	if (rc == -1)
+	/*
+	 * The action shown, or none: another carecal of this login may have
+	 * made a newer one while the question was on the screen.
+	 */
+	rc = store_undo_action(tui->store, "undo (u)", shown, 0, &r, &err);
+	if (rc == -1) {
 		tui_message(tui, 1, "%s", err.msg);
-	else if (rc == 1)
+		tui_draw(tui);
+		prompt_box(tui, _("Cannot undo"), err.msg, &key);
+	} else if (rc == 1)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 	else {
 		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id,

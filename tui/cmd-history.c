@@ -3,6 +3,7 @@
  * changed, by whom and with which command; taking back one's own last
  * action; bringing a deleted meeting back.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ const struct command cmd_history = {
 };
 
 const struct command cmd_undo = {
-	"undo", "undo [--dry-run]",
+	"undo", "undo [--dry-run] [--action N]",
 	N_("take back your last change (a whole import at once)"),
 	undo_exec
 };
@@ -53,7 +54,9 @@ static const char undo_help[] = N_(
 "history. When someone else changed one of those meetings afterwards,\n"
 "undo refuses (exit status 1) rather than overwrite their change.\n"
 "Changes to centers and meeting types are not undone.\n"
-"  --dry-run   say what would be undone; change nothing\n");
+"  --dry-run   say what would be undone; change nothing\n"
+"  --action N  undo action #N only if it is still that last action\n"
+"              (as --dry-run showed it); otherwise refuse\n");
 
 static const char restore_meeting_help[] = N_(
 "Brings back a meeting deleted with 'carecal delete' (or by an undo), as\n"
@@ -432,17 +435,28 @@ undo_exec(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "dry-run",	no_argument, NULL, 'n' },
+		{ "action",	required_argument, NULL, 'a' },
 		{ "help",	no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct undo_result	 r;
 	struct error		 err;
+	char			*end;
+	long			 action = 0;
 	int			 opt, flags = 0, rc;
 
 	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'n':
 			flags |= STORE_UNDO_DRY_RUN;
+			break;
+		case 'a':
+			/* "#12" as history prints it, or 12 */
+			action = strtol(optarg + (optarg[0] == '#'), &end, 10);
+			if (optarg[optarg[0] == '#'] == '\0' || *end != '\0' ||
+			    action <= 0 || action == LONG_MAX)
+				return cli_usage_error(&cmd_undo, _("--action: "
+				    "'%s' is not an action number"), optarg);
 			break;
 		case 'h':
 			return cli_help(&cmd_undo, undo_help);
@@ -456,7 +470,8 @@ undo_exec(struct cli *cli, int argc, char **argv)
 		    "'%s'"), argv[optind]);
 	if (cli_open(cli, &err) == -1)
 		return cli_fail(&err);
-	rc = store_undo_last(cli->store, cli->command_line, flags, &r, &err);
+	rc = store_undo_action(cli->store, cli->command_line, action, flags,
+	    &r, &err);
 	if (rc == -1)
 		return cli_fail(&err);
 	if (rc == 1) {
