@@ -237,17 +237,45 @@ release_locks(int fd[2])
 	fd[0] = fd[1] = -1;
 }
 
+/*
+ * A file named like the -wal, -shm or -journal of an existing file would
+ * be taken for that database's own when it is next opened.
+ */
+static int
+is_companion_name(const char *path, char *db, size_t size)
+{
+	static const char	*suffixes[] = { "-wal", "-shm", "-journal" };
+	struct stat		 st;
+	size_t			 i, len = strlen(path), n;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		n = strlen(suffixes[i]);
+		if (len <= n || len - n >= size ||
+		    strcmp(path + len - n, suffixes[i]) != 0)
+			continue;
+		snprintf(db, size, "%.*s", (int)(len - n), path);
+		if (stat(db, &st) == 0 && S_ISREG(st.st_mode))
+			return 1;
+	}
+	return 0;
+}
+
 int
 store_backup(struct store *s, const char *path, int flags,
     struct error *err)
 {
 	struct store_file	f;
 	struct stat		st;
+	char			db[4096];
 	int			fd[2] = { -1, -1 }, rc;
 
 	if (s->in_transaction)
 		return error_set(err, ERROR_FAILURE, "internal error: backup "
 		    "inside a transaction");
+	if (is_companion_name(path, db, sizeof db))
+		return error_set(err, ERROR_INPUT, _("%s: SQLite would take it "
+		    "for a file of the database %s; name the backup otherwise"),
+		    path, db);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return error_set(err, ERROR_INPUT, _("%s: a directory; name "
 		    "the backup file"), path);
@@ -450,6 +478,142 @@ check_foreign_keys(sqlite3 *db, struct store_check *c)
 		c->problems++;
 }
 
+/* The text of a trigger of db, or NULL; malloc'd. */
+static char *
+trigger_sql(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt	*st;
+	char		*sql = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE "
+	    "type = 'trigger' AND name = ?1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		sql = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return sql;
+}
+
+/*
+ * The triggers keep the history (every change written, none rewritten
+ * or deleted) and check what a CHECK cannot: each must be there as the
+ * migrations up to the file's version made it, and no other. The text
+ * they made is had by running them on an empty database in memory.
+ */
+static void
+check_triggers(sqlite3 *db, int version, struct store_check *c)
+{
+	sqlite3		*ref = NULL;
+	sqlite3_stmt	*st;
+	const char	*name, *want;
+	char		 line[256], *have;
+	int		 v, n = 0;
+
+	if (sqlite3_open(":memory:", &ref) != SQLITE_OK)
+		goto cannot;
+	for (v = 1; v <= version; v++)
+		if (sqlite3_exec(ref, schema_migration(v), NULL, NULL,
+		    NULL) != SQLITE_OK)
+			goto cannot;
+	if (sqlite3_prepare_v2(ref, "SELECT name, sql FROM sqlite_schema "
+	    "WHERE type = 'trigger' ORDER BY name", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto cannot;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		want = (const char *)sqlite3_column_text(st, 1);
+		have = trigger_sql(db, name);
+		if (have == NULL)
+			snprintf(line, sizeof line, _("trigger %s is missing"),
+			    name);
+		else if (strcmp(have, want) != 0)
+			snprintf(line, sizeof line, _("trigger %s was changed"),
+			    name);
+		if (have == NULL || strcmp(have, want) != 0) {
+			append_line(&c->triggers, line);
+			n++;
+		}
+		free(have);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE "
+	    "type = 'trigger' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+		goto cannot;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		if ((have = trigger_sql(ref, name)) == NULL) {
+			snprintf(line, sizeof line, _("trigger %s is not "
+			    "carecal's"), name);
+			append_line(&c->triggers, line);
+			n++;
+		}
+		free(have);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	if (n > 0)
+		c->problems++;
+	return;
+cannot:
+	append_line(&c->triggers, ref != NULL ? sqlite3_errmsg(ref) :
+	    strerror(ENOMEM));
+	sqlite3_close(ref);
+	c->problems++;
+}
+
+/*
+ * Actions and changes are numbered 1, 2, 3...: nothing carecal does
+ * leaves a gap (a transaction rolled back gives its numbers again), so a
+ * gap is rows deleted behind the triggers' back. One line per gap.
+ */
+static int
+check_gaps(sqlite3 *db, const char *table, char **text)
+{
+	sqlite3_stmt	*st;
+	char		 sql[512], line[256];
+	long long	 from, to;
+	int		 history, n = 0;
+
+	history = strcmp(table, "history") == 0;
+	/* table is one of two fixed names, never input */
+	snprintf(sql, sizeof sql, "SELECT a.id + 1, (SELECT min(b.id) FROM "
+	    "%s b WHERE b.id > a.id) - 1 FROM (SELECT 0 AS id UNION ALL "
+	    "SELECT id FROM %s) a WHERE a.id < (SELECT max(id) FROM %s) AND "
+	    "NOT EXISTS (SELECT 1 FROM %s b WHERE b.id = a.id + 1) "
+	    "ORDER BY a.id", table, table, table, table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		append_line(text, sqlite3_errmsg(db));
+		return 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ >= LIST_MAX)
+			continue;
+		from = sqlite3_column_int64(st, 0);
+		to = sqlite3_column_int64(st, 1);
+		if (from == to)
+			snprintf(line, sizeof line, history ? _("change %lld "
+			    "of the history is missing") : _("action #%lld is "
+			    "missing"), from);
+		else
+			snprintf(line, sizeof line, history ? _("changes %lld "
+			    "to %lld of the history are missing") :
+			    _("actions #%lld to #%lld are missing"), from, to);
+		append_line(text, line);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+check_numbering(sqlite3 *db, struct store_check *c)
+{
+	if (check_gaps(db, "actions", &c->numbering) +
+	    check_gaps(db, "history", &c->numbering) > 0)
+		c->problems++;
+}
+
 static char *
 setting_group(sqlite3 *db)
 {
@@ -505,6 +669,11 @@ store_check_file(const char *path, int flags, struct store_check *c,
 		c->problems++;
 	check_integrity(db, c);
 	check_foreign_keys(db, c);
+	if (c->version >= 1 && c->version <= SCHEMA_VERSION)
+		check_triggers(db, c->version, c);
+	/* the history came with version 2 */
+	if (c->version >= 2 && c->version <= SCHEMA_VERSION)
+		check_numbering(db, c);
 	c->meetings = query_number(db, "SELECT count(*) FROM meetings");
 	c->actions = query_number(db, "SELECT count(*) FROM actions");
 	c->changes = query_number(db, "SELECT count(*) FROM history");
@@ -519,6 +688,8 @@ store_check_free(struct store_check *c)
 	free(c->group);
 	free(c->integrity);
 	free(c->foreign_keys);
+	free(c->triggers);
+	free(c->numbering);
 	memset(c, 0, sizeof *c);
 }
 
@@ -542,6 +713,17 @@ restore_refusal(const struct store_check *c, char *buf, size_t size)
 	if (c->foreign_key_problems > 0) {
 		snprintf(buf, size, _("%ld rows refer to missing rows: %s"),
 		    c->foreign_key_problems, c->foreign_keys);
+		return buf;
+	}
+	/* restored, it would be a history without its guard, or with gaps */
+	if (c->triggers != NULL) {
+		snprintf(buf, size, _("its triggers were tampered with: %s"),
+		    c->triggers);
+		return buf;
+	}
+	if (c->numbering != NULL) {
+		snprintf(buf, size, _("its history has gaps: %s"),
+		    c->numbering);
 		return buf;
 	}
 	return NULL;

@@ -56,8 +56,10 @@ static const char restore_help[] = N_(
 static const char fsck_help[] = N_(
 "Checks, without changing anything: that the file is a carecal database\n"
 "and its schema version; who can write it (the file and its -wal/-shm);\n"
-"SQLite's integrity_check and foreign_key_check. Exit status 1 when a\n"
-"problem is found.\n");
+"SQLite's integrity_check and foreign_key_check; that the triggers that\n"
+"keep the history are there as carecal made them, and that no action or\n"
+"change is missing from the history. Exit status 1 when a problem is\n"
+"found.\n");
 
 /* Commands taking a file and one flag; returns the file or NULL. */
 static const char *
@@ -161,7 +163,8 @@ restore_exec(struct cli *cli, int argc, char **argv)
 	if (store_check_file(file, STORE_CHECK_CONTENT, &c, &err) == -1)
 		return cli_fail(&err);
 	bad = !c.is_carecal || c.version > SCHEMA_VERSION ||
-	    c.integrity != NULL || c.foreign_key_problems > 0;
+	    c.integrity != NULL || c.foreign_key_problems > 0 ||
+	    c.triggers != NULL || c.numbering != NULL;
 	store_check_free(&c);
 	if (!bad && !yes) {
 		if (!isatty(STDIN_FILENO)) {
@@ -283,6 +286,14 @@ fsck_exec(struct cli *cli, int argc, char **argv)
 			print_problem(line, c.foreign_keys);
 		} else
 			printf(_("  foreign keys: ok\n"));
+		if (c.triggers != NULL)
+			print_problem(_("triggers"), c.triggers);
+		else if (c.version >= 1 && c.version <= SCHEMA_VERSION)
+			printf(_("  triggers: ok\n"));
+		if (c.numbering != NULL)
+			print_problem(_("history numbers"), c.numbering);
+		else if (c.version >= 2 && c.version <= SCHEMA_VERSION)
+			printf(_("  history numbers: ok\n"));
 		if (c.meetings >= 0)
 			printf(_("  meetings: %ld, actions: %ld, changes in "
 			    "the history: %ld\n"), c.meetings,

@@ -132,4 +132,47 @@ contains "says who can write it" "$TMP/out" "who can write it: PROBLEM"
 contains "and why it matters" "$TMP/out" "not a shared database"
 expect_status "fsck of a missing file" 1 carecal --db "$TMP/none.db" fsck
 expect_status "fsck takes no argument" 2 carecal fsck x
+
+# fsck and a history tampered with behind the triggers' back
+cp "$TMP/b1.db" "$TMP/t1.db"
+sqlite3 "$TMP/t1.db" "DROP TRIGGER history_kept_delete;
+    DELETE FROM history WHERE id BETWEEN 5 AND 7 OR id = 20;"
+expect_status "fsck of a history with changes deleted" 1 \
+	carecal --db "$TMP/t1.db" fsck
+contains "names the trigger dropped" "$TMP/out" \
+	"trigger history_kept_delete is missing"
+contains "and the changes missing" "$TMP/out" \
+	"changes 5 to 7 of the history are missing"
+contains "each gap" "$TMP/out" "change 20 of the history is missing"
+contains "under their headings" "$TMP/out" "history numbers: PROBLEM"
+sqlite3 "$TMP/t1.db" "CREATE TRIGGER history_kept_delete BEFORE DELETE ON
+    history BEGIN SELECT 1; END;"
+expect_status "fsck of a trigger put back changed" 1 \
+	carecal --db "$TMP/t1.db" fsck
+contains "says it was changed" "$TMP/out" \
+	"trigger history_kept_delete was changed"
+cp "$TMP/b1.db" "$TMP/t2.db"
+sqlite3 "$TMP/t2.db" "DROP TRIGGER actions_kept_delete;
+    DELETE FROM actions WHERE id = 3;
+    CREATE TRIGGER actions_kept_delete BEFORE DELETE ON actions BEGIN
+    SELECT RAISE(ABORT, 'the history of changes is never deleted'); END;
+    CREATE TRIGGER quiet AFTER INSERT ON meetings BEGIN SELECT 1; END;"
+expect_status "fsck of an action deleted, a trigger added" 1 \
+	carecal --db "$TMP/t2.db" fsck
+contains "names the action" "$TMP/out" "action #3 is missing"
+contains "and the trigger that is not carecal's" "$TMP/out" \
+	"trigger quiet is not carecal's"
+contains "under its heading" "$TMP/out" "triggers: PROBLEM"
+cp "$TMP/b1.db" "$TMP/t3.db"
+sqlite3 "$TMP/t3.db" "CREATE TRIGGER quiet AFTER INSERT ON meetings BEGIN
+    SELECT 1; END;"
+hash=$(db_hash)
+expect_status "a file with a trigger added is not restored" 2 \
+	carecal restore --yes "$TMP/t3.db"
+contains "saying why" "$TMP/err" \
+	"its triggers were tampered with: trigger quiet is not carecal's"
+expect_status "nor one with a gap in its history" 2 \
+	carecal restore --yes "$TMP/t1.db"
+[ "$(db_hash)" = "$hash" ] && ok "the database is unchanged" ||
+	not_ok "the database is unchanged"
 done_testing
