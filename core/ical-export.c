@@ -6,7 +6,6 @@
  * made for a line that recurs unchanged (the same DTSTAMP, STATUS, type,
  * center and mode in thousands of events).
  */
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +20,6 @@
 /* Lines whose text depends on their value alone: made once, reused. */
 enum line_kind {
 	LINE_DTSTAMP,
-	LINE_SEQUENCE,
 	LINE_DESCRIPTION,
 	LINE_SUMMARY,
 	LINE_LOCATION,
@@ -169,8 +167,6 @@ make_line(const struct ical_writer *w, enum line_kind kind, const char *value)
 	switch (kind) {
 	case LINE_DTSTAMP:
 		return icalproperty_new_dtstamp(w->stamp);
-	case LINE_SEQUENCE:
-		return icalproperty_new_sequence(atoi(value));
 	case LINE_DESCRIPTION:
 		return icalproperty_new_description(value);
 	case LINE_SUMMARY:
@@ -414,9 +410,11 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 	fputs(w->event_begin, w->fp);
 	write_property(w->fp, icalproperty_new_uid(m->uid));
 	write_line(w, LINE_DTSTAMP, "");
-	snprintf(number, sizeof number, "%d",
-	    m->sequence > INT_MAX ? INT_MAX : (int)m->sequence);
-	write_line(w, LINE_SEQUENCE, number);
+	/*
+	 * SEQUENCE as stored, 64 bits: libical holds it in an int. A number
+	 * needs no escaping, nor folding.
+	 */
+	fprintf(w->fp, "SEQUENCE:%ld\r\n", m->sequence);
 	write_times(w->fp, m);
 	ical_export_summary(m, cat, summary, sizeof summary);
 	write_line(w, LINE_SUMMARY, summary);

@@ -857,6 +857,21 @@ bad:
 	return -1;
 }
 
+/* Where keep_sequence keeps SEQUENCE as written (libical reads an int). */
+#define SEQUENCE_PARAMETER	"X-CARECAL-SEQUENCE"
+
+/* SEQUENCE as written (keep_sequence), else as libical read it. */
+static long
+sequence_of(icalproperty *p)
+{
+	const char	*v;
+
+	v = icalproperty_get_parameter_as_string(p, SEQUENCE_PARAMETER);
+	if (v != NULL)
+		return strtol(v, NULL, 10);
+	return icalproperty_get_sequence(p);
+}
+
 /* Everything but the times: UID, SEQUENCE, fields, status, venue, URL. */
 static int
 map_event(struct scan *s, icalcomponent *c, struct ical_event *ev)
@@ -921,8 +936,8 @@ map_event(struct scan *s, icalcomponent *c, struct ical_event *ev)
 	if (s->method_cancel)
 		ev->meeting.status = STATUS_CANCELLED;
 	p = icalcomponent_get_first_property(c, ICAL_SEQUENCE_PROPERTY);
-	if (p != NULL && icalproperty_get_sequence(p) > 0)
-		ev->meeting.sequence = icalproperty_get_sequence(p);
+	if (p != NULL && sequence_of(p) > 0)
+		ev->meeting.sequence = sequence_of(p);
 	p = icalcomponent_get_first_property(c, ICAL_LOCATION_PROPERTY);
 	if (p != NULL) {
 		meeting_set_text(&ev->meeting.venue,
@@ -1328,6 +1343,42 @@ cache_hash(const char *line)
 }
 
 /*
+ * libical reads SEQUENCE into an int (99999999999 became 1215752191):
+ * the digits as written are kept on the property, as a parameter, for
+ * sequence_of. A SEQUENCE beyond what carecal keeps is refused.
+ */
+#define SEQUENCE_MAX		999999999999999999LL
+
+static void
+keep_sequence(struct scan *s, long no, const char *line, icalproperty **props,
+    size_t n)
+{
+	icalparameter	*param;
+	const char	*v;
+	char		*end;
+	long long	 seq;
+	size_t		 i;
+
+	if ((v = strrchr(line, ':')) == NULL || v[1] < '0' || v[1] > '9')
+		return;
+	errno = 0;
+	seq = strtoll(++v, &end, 10);
+	if (*end != '\0')
+		return;
+	if (errno == ERANGE || seq > SEQUENCE_MAX) {
+		problem(s, no, _("SEQUENCE %.40s: larger than carecal keeps "
+		    "(%lld)"), v, SEQUENCE_MAX);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (icalproperty_isa(props[i]) == ICAL_SEQUENCE_PROPERTY) {
+			param = icalparameter_new_x(v);
+			icalparameter_set_xname(param, SEQUENCE_PARAMETER);
+			icalproperty_add_parameter(props[i], param);
+		}
+}
+
+/*
  * A property line of an event: a recurring one from the cache (parsed
  * on its own the first time, so its errors have their line at once),
  * any other straight to the event's parser.
@@ -1377,6 +1428,7 @@ feed_property(struct scan *s, long no)
 			props[n++] = p;
 		}
 	icalcomponent_free(c);
+	keep_sequence(s, no, r->line, props, n);
 	if (s->ncached < CACHE_MAX && n > 0) {
 		slot->line = xstrdup(r->line);
 		slot->props = props;
