@@ -1,0 +1,105 @@
+#!/bin/sh
+# upgrade.sh -- opening a file of an older schema: several processes at
+# once, again and again, and exactly one of them upgrades it while the
+# others wait and then use it; the copy kept before the upgrade is always
+# whole. A schema version carecal never wrote (negative, zero with
+# tables) is refused before anything touches the file.
+. "$TESTS_SRCDIR/lib.sh"
+
+RUNS=12
+PROCS=6
+command -v sqlite3 >/dev/null || {
+	not_ok "sqlite3 is installed (apt-get install sqlite3)"
+	done_testing
+	exit 1
+}
+# An AddressSanitizer build starts each process slowly: fewer runs there.
+grep -q __asan_init "$CARECAL" 2>/dev/null && RUNS=6
+
+# A version 4 file, as carecal made them before the index of version 5.
+carecal init --demo >/dev/null
+sqlite3 "$DB" "DROP INDEX meetings_by_date_time;
+    CREATE INDEX meetings_by_date ON meetings (date);
+    PRAGMA user_version = 4;"
+cp "$DB" "$TMP/v4.db"
+rm -f "$DB"
+
+bad=0
+i=0
+while [ $i -lt $RUNS ]; do
+	i=$((i + 1))
+	rm -rf "$TMP/run"
+	mkdir "$TMP/run"
+	f=$TMP/run/cal.db
+	cp "$TMP/v4.db" "$f"
+	# half the runs in rollback mode: the first opener turns on WAL
+	[ $((i % 2)) -eq 0 ] &&
+		sqlite3 "$f" "PRAGMA journal_mode = DELETE" >/dev/null
+	p=0
+	while [ $p -lt $PROCS ]; do
+		p=$((p + 1))
+		("$CARECAL" --db "$f" list --format csv >"$TMP/run/out$p" \
+		    2>"$TMP/run/err$p"; echo $? >"$TMP/run/status$p") &
+	done
+	wait
+	failed=$(cat "$TMP/run"/status* | grep -cv '^0$')
+	upgraded=$(cat "$TMP/run"/err* | grep -c 'upgraded from schema 4')
+	others=$(cat "$TMP/run"/err* | grep -v 'upgraded from schema 4' |
+	    head -3)
+	version=$(sqlite3 "$f" "PRAGMA user_version")
+	kept=$(ls "$TMP/run" | grep -c 'schema4.*bak$')
+	check=$(sqlite3 "$f.schema4.bak" "PRAGMA integrity_check;
+	    PRAGMA user_version; SELECT count(*) FROM meetings" 2>&1 |
+	    tr '\n' ' ')
+	lines=$(wc -l <"$TMP/run/out1")
+	if [ "$failed" -ne 0 ] || [ -n "$others" ]; then
+		not_ok "run $i: $failed of $PROCS processes failed: $others"
+		bad=$((bad + 1))
+	elif [ "$upgraded" -ne 1 ] || [ "$kept" -ne 1 ]; then
+		not_ok "run $i: $upgraded processes upgraded, $kept copies kept"
+		bad=$((bad + 1))
+	elif [ "$check" != "ok 4 104 " ] || [ "$version" != 5 ] ||
+	    [ "$lines" -ne 105 ]; then
+		not_ok "run $i: the copy: '$check', the file: version" \
+		    "$version, $lines lines listed"
+		bad=$((bad + 1))
+	else
+		ok "run $i: $PROCS processes at once, one upgraded, all" \
+		    "listed 104 meetings, the copy is whole"
+	fi
+done
+[ $bad -eq 0 ] && ok "every run: one upgrade, no failure, a whole copy" ||
+	not_ok "$bad runs of $RUNS went wrong"
+
+# versions carecal never wrote
+cp "$TMP/v4.db" "$TMP/neg.db"
+sqlite3 "$TMP/neg.db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = -3" \
+	>/dev/null
+hash=$(sha256sum <"$TMP/neg.db")
+expect_status "a negative schema version is refused" 1 \
+	carecal --db "$TMP/neg.db" list
+contains "saying it is not one carecal wrote" "$TMP/err" \
+	"schema version -3 is not one carecal ever wrote"
+[ "$(sha256sum <"$TMP/neg.db")" = "$hash" ] &&
+	ok "and the file is byte for byte as it was" ||
+	not_ok "and the file is byte for byte as it was"
+ls "$TMP" | grep -q 'neg\.db[.-]' &&
+	not_ok "nothing is made beside it: $(ls "$TMP" | grep 'neg\.db')" ||
+	ok "nothing is made beside it (no copy, no -wal)"
+expect_status "fsck says so" 1 carecal --db "$TMP/neg.db" fsck
+contains "in words" "$TMP/out" "schema version -3"
+
+sqlite3 "$TMP/neg.db" "PRAGMA user_version = 0" >/dev/null
+hash=$(sha256sum <"$TMP/neg.db")
+expect_status "version 0 with carecal's tables is refused" 1 \
+	carecal --db "$TMP/neg.db" list
+contains "saying so" "$TMP/err" "schema version 0 is not one carecal"
+[ "$(sha256sum <"$TMP/neg.db")" = "$hash" ] &&
+	ok "and that file too is as it was" ||
+	not_ok "and that file too is as it was"
+
+sqlite3 "$TMP/neg.db" "PRAGMA user_version = 2147483647" >/dev/null
+expect_status "a version from far in the future is refused" 1 \
+	carecal --db "$TMP/neg.db" list
+contains "as a newer carecal's" "$TMP/err" "written by a newer carecal"
+done_testing
