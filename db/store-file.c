@@ -35,7 +35,7 @@ store_file_begin(struct store_file *f, const char *final, gid_t gid,
 	snprintf(f->dir, len, "%s.tmp-XXXXXX", final);
 	if (mkdtemp(f->dir) == NULL) {
 		error_set(err, ERROR_FAILURE, _("%s: cannot create: %s"),
-		    f->dir, strerror(errno));
+		    final, strerror(errno));
 		free(f->dir);
 		f->dir = NULL;
 		return -1;

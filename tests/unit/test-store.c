@@ -115,6 +115,69 @@ test_create_and_open(void)
 	    "a missing database points to 'carecal init'");
 }
 
+/* Files in dir whose names begin with prefix. */
+static int
+count_names(const char *prefix)
+{
+	char	cmd[512];
+	FILE	*fp;
+	int	n = 0, c;
+
+	snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c '^%s'", dir, prefix);
+	if ((fp = popen(cmd, "r")) == NULL)
+		return -1;
+	if (fscanf(fp, "%d", &n) != 1)
+		n = -1;
+	while ((c = fgetc(fp)) != EOF)
+		;
+	pclose(fp);
+	return n;
+}
+
+/*
+ * A new database is built aside and appears only with store_publish,
+ * never over a file that appeared meanwhile; a store closed before
+ * leaves nothing behind.
+ */
+static void
+test_create_aside(void)
+{
+	struct store	*s;
+	struct error	 err;
+	FILE		*fp;
+	char		*before;
+	size_t		 lb;
+
+	OK(store_open(path_of("aside.db"), STORE_CREATE, &s, &err) == 0,
+	    "a new store is opened");
+	OK(access(path_of("aside.db"), F_OK) == -1, "nothing is at its name "
+	    "yet");
+	store_close(s);
+	IS_INT(count_names("aside\\.db"), 0, "closed unpublished, it leaves "
+	    "nothing behind");
+
+	store_open(path_of("race.db"), STORE_CREATE, &s, &err);
+	fp = fopen(path_of("race.db"), "w");
+	fputs("someone else's\n", fp);
+	fclose(fp);
+	OK(s != NULL && store_publish(s, &err) == -1 &&
+	    strstr(err.msg, "nothing was created") != NULL,
+	    "a file that appeared meanwhile is not replaced");
+	before = file_bytes(path_of("race.db"), &lb);
+	OK(before != NULL && lb == 15 && memcmp(before, "someone else's\n",
+	    15) == 0, "and keeps what it held");
+	free(before);
+	store_close(s);
+	IS_INT(count_names("race\\.db"), 1, "and nothing else is left");
+
+	OK(store_open(path_of("pub.db"), STORE_CREATE, &s, &err) == 0 &&
+	    store_publish(s, &err) == 0, "published, it is at its name");
+	OK(store_begin(s, "test", &err) == 0 && store_commit(s, &err) == 0,
+	    "and the store goes on working on it");
+	store_close(s);
+	IS_INT(count_names("pub\\.db"), 1, "without a file beside it");
+}
+
 static void
 test_refusals(void)
 {
@@ -684,6 +747,7 @@ main(void)
 		return 1;
 	}
 	test_create_and_open();
+	test_create_aside();
 	test_refusals();
 	test_migration();
 	test_constraints();
