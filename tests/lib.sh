@@ -156,6 +156,16 @@ carecal()
 	"$CARECAL" "$@"
 }
 
+# bare COMMAND...: in an environment of PATH, HOME ($TMP), the
+# sanitizers' options and nothing else: no CARECAL_* variable, no locale
+bare()
+{
+	env -i PATH="$PATH" HOME="$TMP" \
+	    ${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
+	    ${LSAN_OPTIONS+"LSAN_OPTIONS=$LSAN_OPTIONS"} \
+	    ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} "$@"
+}
+
 db_hash()
 {
 	cat "$DB" "$DB-wal" 2>/dev/null | sha256sum | cut -d" " -f1

@@ -10,16 +10,6 @@
 src=$(cd "$TESTS_SRCDIR/.." && pwd -P)
 build=$(cd "$(dirname "$CARECAL")" && pwd -P)
 
-# bare COMMAND...: in an environment of PATH, HOME, the sanitizers'
-# options and nothing else
-bare()
-{
-	env -i PATH="$PATH" HOME="$TMP" \
-	    ${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
-	    ${LSAN_OPTIONS+"LSAN_OPTIONS=$LSAN_OPTIONS"} \
-	    ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} "$@"
-}
-
 # now_of VARIABLE: the directory --help (in $TMP/out) says is in use
 now_of()
 {
