@@ -54,7 +54,7 @@ need_locale()
 # runs only under CARECAL_TEST_ALL=1; WHAT says what it would do.
 need_family()
 {
-	test_all || skip_all "a $1 test ($2): CARECAL_TEST_ALL=1 runs it"
+	test_all || skip_all "$2 ($1 test; CARECAL_TEST_ALL=1 runs it)"
 }
 
 # need_root WHY: the test skips unless it runs as root
