@@ -14,12 +14,14 @@ test_all()
 	[ "${CARECAL_TEST_ALL:-0}" = 1 ]
 }
 
-# skip_all WHY: the whole test is skipped (a failure under test_all)
+# skip_all WHY...: the whole test is skipped (a failure under test_all)
 skip_all()
 {
+	set -- "$*"
 	if test_all; then
 		echo "1..1"
-		echo "not ok 1 - $1 (CARECAL_TEST_ALL=1: nothing may be skipped)"
+		echo "not ok 1 - $1" \
+		    "(CARECAL_TEST_ALL=1: nothing may be skipped)"
 		exit 1
 	fi
 	echo "1..0 # SKIP $1"
@@ -47,7 +49,8 @@ need_tool()
 # need_locale NAME: the test skips without the locale
 need_locale()
 {
-	have_locale "$1" || skip_all "the $1 locale is not installed (add it to /etc/locale.gen and run locale-gen)"
+	have_locale "$1" || skip_all "the $1 locale is not installed" \
+	    "(add it to /etc/locale.gen and run locale-gen)"
 }
 
 # need_family FAMILY WHAT: a test of the stress, root or interop family
