@@ -8,20 +8,15 @@
 #include "alloc.h"
 #include "csv.h"
 #include "i18n.h"
+#include "paths.h"
 #include "profile.h"
-
-#ifndef PKGDATADIR
-#define PKGDATADIR "/usr/local/share/carecal"
-#endif
 
 #define MAX_FIELDS	8
 
 const char *
 profile_data_dir(void)
 {
-	const char	*dir = getenv("CARECAL_DATADIR");
-
-	return dir != NULL && *dir != '\0' ? dir : PKGDATADIR;
+	return paths_data_dir();
 }
 
 static size_t

@@ -25,7 +25,7 @@ int	profile_load(const char *, const char *, struct profile *,
 	    struct error *);
 void	profile_free(struct profile *);
 
-/* Where installed data lives: $CARECAL_DATADIR or PKGDATADIR. */
+/* Where installed data lives: paths_data_dir (paths.h). */
 const char *profile_data_dir(void);
 
 #endif

@@ -11,10 +11,7 @@
 #include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
-
-#ifndef LOCALEDIR
-#define LOCALEDIR "/usr/local/share/locale"
-#endif
+#include "paths.h"
 
 static const struct command *commands[] = {
 	&cmd_init,
@@ -63,6 +60,14 @@ usage(FILE *fp)
 	    "command\n"
 	    "  --version   the version\n"
 	    "\nExit status: 0 success, 1 failure, 2 usage or input error.\n"));
+	fprintf(fp, _("\nEnvironment:\n"
+	    "  CARECAL_DB         the database when --db is not given\n"
+	    "  CARECAL_TODAY      today's date as YYYY-MM-DD, for trying "
+	    "things out\n"
+	    "  CARECAL_DATADIR    the profiles and the demo (now %s)\n"
+	    "  CARECAL_MODULEDIR  the iCalendar and PDF modules (now %s)\n"
+	    "  CARECAL_LOCALEDIR  the translations (now %s)\n"),
+	    paths_data_dir(), paths_module_dir(), paths_locale_dir());
 }
 
 /*
@@ -73,14 +78,13 @@ usage(FILE *fp)
 static int
 setup_locale(void)
 {
-	const char	*dir = getenv("CARECAL_LOCALEDIR");
-	int		 utf8;
+	int	 utf8;
 
 	setlocale(LC_ALL, "");
 	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!utf8 && setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
-	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, paths_locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	return utf8;

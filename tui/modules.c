@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "modules.h"
+#include "paths.h"
 
 static const struct ical_module	*ical;
 static const struct pdf_module	*pdf;
@@ -24,13 +25,11 @@ static const void *
 module_load(const char *file, const char *table, const char *what,
     struct error *err)
 {
-	const char		*dir = getenv("CARECAL_MODULEDIR");
+	const char		*dir = paths_module_dir();
 	const char *const	*version;
 	char			 path[4096];
 	void			*handle;
 
-	if (dir == NULL || *dir == '\0')
-		dir = PKGLIBDIR;
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) >=
 	    sizeof path) {
 		error_set(err, ERROR_FAILURE, _("cannot load %s: the "

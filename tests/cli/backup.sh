@@ -6,10 +6,8 @@
 # something is.
 . "$TESTS_SRCDIR/lib.sh"
 
-for tool in sqlite3 script; do
-	command -v $tool >/dev/null || not_ok "$tool is installed" \
-	    "(apt-get install sqlite3 util-linux)"
-done
+need_tool sqlite3 sqlite3
+need_tool script bsdutils
 count()
 {
 	sqlite3 "$1" "SELECT count(*) FROM meetings"

@@ -5,15 +5,12 @@
 # lost (each saved value is in the history, each meeting's version counts
 # its saves), and "database is locked" never reaches the user.
 . "$TESTS_SRCDIR/lib.sh"
+need_family stress "two processes making 500 edits each"
+need_tool sqlite3 sqlite3
 
 EDITS=500
 # An AddressSanitizer build starts each process slowly: fewer edits there.
 grep -q __asan_init "$CARECAL" 2>/dev/null && EDITS=100
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
 carecal init --demo >/dev/null
 
 # editor P: EDITS edits, each setting a venue no other edit sets

@@ -3,17 +3,14 @@
 # 50 times: each time the database passes SQLite's integrity check and
 # holds all the new rows (with their history) or none of them.
 . "$TESTS_SRCDIR/lib.sh"
+need_family stress "an import killed 50 times"
+need_tool sqlite3 sqlite3
 
 RUNS=50
 ROWS=10000
 # An AddressSanitizer build imports about ten times slower: the same 50
 # kills over a smaller import keep that run's time in bounds.
 grep -q __asan_init "$CARECAL" 2>/dev/null && ROWS=2000
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
 
 awk -v rows=$ROWS 'BEGIN {
 	n = split("明第1 明第2西 本庁 矢切 東部 小金 馬橋", c, " ")

@@ -5,16 +5,12 @@
 # another member's change; a database another user could write is
 # refused, saying why. Needs root: it makes a group and three users.
 . "$TESTS_SRCDIR/lib.sh"
-
-if [ "$(id -u)" -ne 0 ]; then
-	not_ok "group.sh must run as root: it adds a group and users"
-	done_testing
-	exit 1
-fi
-for tool in groupadd useradd setpriv sqlite3; do
-	command -v $tool >/dev/null ||
-	    { not_ok "$tool is installed"; done_testing; exit 1; }
-done
+need_family root "it adds a group and three users to this host"
+need_root "it adds a group and three users"
+need_tool groupadd passwd
+need_tool useradd passwd
+need_tool setpriv util-linux
+need_tool sqlite3 sqlite3
 
 tag=$$
 G=ccg$tag
@@ -73,12 +69,20 @@ expect_as "another member edits it" 0 $B --db "$S" edit 5 --cases 1
 expect_as "and reads the history" 0 $B --db "$S" history 5
 contains "which names them" "$TMP/out" "  $B  edit 5 --cases 1"
 
-# the -wal and -shm, while one member reads and another writes
-(echo "BEGIN; SELECT count(*) FROM meetings;"; sleep 3; echo "COMMIT;") |
+# the -wal and -shm, while one member reads and another writes: the
+# reader is inside its transaction once it has printed the count, and
+# holds it until the fifo is closed
+mkfifo "$TMP/hold"
+(echo "BEGIN; SELECT count(*) FROM meetings;"; cat "$TMP/hold"
+	echo "COMMIT;") |
 	setpriv --reuid=$A --regid=users --init-groups sh -c \
-	"umask 077; sqlite3 '$S'" >/dev/null &
+	"umask 077; sqlite3 '$S'" >"$TMP/reader.out" &
 reader=$!
-sleep 1
+i=0
+while [ ! -s "$TMP/reader.out" ] && [ $i -lt 200 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
 expect_as "a member writes while another reads" 0 $B --db "$S" \
 	edit 6 --cases 1
 for f in "$S-wal" "$S-shm"; do
@@ -86,6 +90,7 @@ for f in "$S-wal" "$S-shm"; do
 		ok "${f#"$TMP"/} is 660 in group $G" ||
 		not_ok "${f#"$TMP"/} is $(stat -c '%a %G' "$f" 2>&1)"
 done
+: >"$TMP/hold"
 wait $reader
 expect_as "a user outside the group cannot open it" 1 $E --db "$S" list
 contains "and is told why" "$TMP/err" "Permission denied"

@@ -9,11 +9,7 @@
 . "$TESTS_SRCDIR/lib.sh"
 
 RUNS=20
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
+need_tool sqlite3 sqlite3
 grep -q __asan_init "$CARECAL" 2>/dev/null && RUNS=10
 VICTIM=$TMP/victim.txt
 victim()

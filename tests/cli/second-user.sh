@@ -9,17 +9,13 @@
 # a group and two users to this host.
 . "$TESTS_SRCDIR/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "1..0 # SKIP needs root: it adds a group and two users to this host"
-	exit 77
-fi
-for tool in groupadd useradd userdel setpriv sqlite3; do
-	if ! command -v $tool >/dev/null; then
-		echo "1..0 # SKIP $tool is not installed (passwd, util-linux," \
-		    "sqlite3)"
-		exit 77
-	fi
-done
+need_family root "it adds a group and two users to this host"
+need_root "it adds a group and two users"
+need_tool groupadd passwd
+need_tool useradd passwd
+need_tool userdel passwd
+need_tool setpriv util-linux
+need_tool sqlite3 sqlite3
 
 tag=$$
 G=ccs$tag

@@ -5,11 +5,7 @@
 # One beyond what carecal keeps is refused, naming the line.
 . "$TESTS_SRCDIR/lib.sh"
 
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
+need_tool sqlite3 sqlite3
 seq_of()
 {
 	sqlite3 "$DB" "SELECT sequence FROM meetings WHERE uid = '$1'"

@@ -6,11 +6,7 @@
 # undo, or no number at all are refused too.
 . "$TESTS_SRCDIR/lib.sh"
 
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
+need_tool sqlite3 sqlite3
 count()
 {
 	sqlite3 "$DB" "SELECT count(*) FROM meetings"

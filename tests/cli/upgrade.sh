@@ -8,11 +8,7 @@
 
 RUNS=12
 PROCS=6
-command -v sqlite3 >/dev/null || {
-	not_ok "sqlite3 is installed (apt-get install sqlite3)"
-	done_testing
-	exit 1
-}
+need_tool sqlite3 sqlite3
 # An AddressSanitizer build starts each process slowly: fewer runs there.
 grep -q __asan_init "$CARECAL" 2>/dev/null && RUNS=6
 

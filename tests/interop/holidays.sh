@@ -3,8 +3,9 @@
 # holidays.sh -- compares carecal's holidays with those of the npm package
 # @holiday-jp/holiday_jp, dates and names, one TAP line per year.
 #
-# A missing node or package is a failure, not a skip: CI installs both
-# (npm ci in tests/interop), so their absence means a broken set-up.
+# An interop test: it runs under CARECAL_TEST_ALL=1 (tests/need.sh), and
+# there a missing node or package is a failure, not a skip: CI installs
+# both (npm ci in tests/interop), so their absence means a broken set-up.
 
 first=1970
 last=2050
@@ -14,6 +15,8 @@ builddir=${TESTS_BUILDDIR:-$srcdir}
 dump=$builddir/unit/dump-holidays
 modules=${CARECAL_NODE_MODULES:-$srcdir/interop/node_modules}
 reference=$srcdir/interop/holidays-ref.js
+. "$srcdir/need.sh"
+need_family interop "carecal's holidays against the npm package's, with node"
 
 bail()
 {

@@ -6,8 +6,10 @@
 # must see each meeting on its date, at its Asia/Tokyo times, with its
 # title (type, center, mode in words).
 #
-# A missing reader is a failure, not a skip: .ci/setup installs them all.
+# An interop test: it runs under CARECAL_TEST_ALL=1 (tests/need.sh), and
+# there a missing reader is a failure: .ci/setup installs them all.
 . "$TESTS_SRCDIR/lib.sh"
+need_family interop "the export read by ical.js, vobject, calcurse and khal"
 modules=${CARECAL_NODE_MODULES:-$TESTS_SRCDIR/interop/node_modules}
 python=${CARECAL_PYTHON:-/usr/bin/python3}
 helpers=$TESTS_SRCDIR/interop

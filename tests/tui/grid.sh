@@ -56,9 +56,13 @@ tap $? "[ goes back"
 
 tui_keys q
 tui_stop
-tui_start "$db" LC_ALL=ja_JP.UTF-8 CARECAL_TODAY=2021-10-01
-tui_wait '^馬橋 ' && [ "$(row '明第1 ' | sgr_at 7/27)" = "underline " ]
-tap $? "the same under ja_JP.UTF-8"
-
-tui_keys q
+if have_locale ja_JP.UTF-8; then
+	tui_start "$db" LC_ALL=ja_JP.UTF-8 CARECAL_TODAY=2021-10-01
+	tui_wait '^馬橋 ' &&
+	    [ "$(row '明第1 ' | sgr_at 7/27)" = "underline " ]
+	tap $? "the same under ja_JP.UTF-8"
+	tui_keys q
+else
+	tap_skip "the same under ja_JP.UTF-8" "no ja_JP.UTF-8 locale"
+fi
 tap_done

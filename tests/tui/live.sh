@@ -44,6 +44,7 @@ tap $? "a deletion appears within 2 seconds"
 # change made elsewhere
 tui_keys k	# any key clears the last message
 tui_wait_gone 'updated: the database'
+# the read-ahead shows nothing on the screen to wait for: a fixed time
 sleep 1.5
 "$CARECAL" --db "$db" add --type suishin --center 本庁 --date 2022-05-10 \
     --venue 来年度の会議 >/dev/null

@@ -27,9 +27,13 @@ run_in LC_ALL=C CARECAL_TODAY=2021-10-01
 tui_wait 'carecal-exit=1' && ! tui_screen | grep -q '馬橋'
 tap $? "LC_ALL=C draws nothing"
 
-run_in LANG=ja_JP.UTF-8 CARECAL_TODAY=2021-10-01
-tui_wait '^馬橋 ' && tui_keys q && tui_wait 'carecal-exit=0'
-tap $? "LANG=ja_JP.UTF-8 opens the view and q quits with 0"
+if have_locale ja_JP.UTF-8; then
+	run_in LANG=ja_JP.UTF-8 CARECAL_TODAY=2021-10-01
+	tui_wait '^馬橋 ' && tui_keys q && tui_wait 'carecal-exit=0'
+	tap $? "LANG=ja_JP.UTF-8 opens the view and q quits with 0"
+else
+	tap_skip "LANG=ja_JP.UTF-8 opens the view" "no ja_JP.UTF-8 locale"
+fi
 
 out=$("$CARECAL" --db "$db" 2>&1 </dev/null)
 status=$?

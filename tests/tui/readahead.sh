@@ -68,7 +68,8 @@ tui_stop
 # FY2020 read ahead while FY2021 is shown, then paged to with [
 tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '令和3年度 meetings by center'
-# idle: the read-ahead runs (well under a second, under valgrind too)
+# idle: the read-ahead runs (well under a second, under valgrind too);
+# it shows nothing on the screen to wait for, so a fixed time
 idle=$((2 + TUI_SLOW / 5))
 sleep $idle
 tui_keys '['

@@ -3,6 +3,7 @@
 # import: it undoes #N, which is no longer the last action, so it refuses
 # and says why, and nothing changes. Asked again, u shows the import.
 . "$TESTS_SRCDIR/tui/lib.sh"
+need_tool sqlite3 sqlite3
 
 echo "1..5"
 db=$(demo_db race)
