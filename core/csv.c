@@ -406,18 +406,43 @@ csv_table_free(struct csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/*
+ * 1 if a cell s could start a formula in Excel or LibreOffice: apostrophes
+ * skipped, so that a value that itself begins with "'=" gets one more and
+ * reads back whole.
+ */
+static int
+formula_start(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+const char *
+csv_field_value(const char *s)
+{
+	return s[0] == '\'' && formula_start(s + 1) ? s + 1 : s;
+}
+
 void
 csv_write_field(FILE *fp, const char *s)
 {
 	const char	*p;
+	int		 neutral;
 
 	if (s == NULL)
 		return;
+	neutral = formula_start(s);
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (neutral)
+			fputc('\'', fp);
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (neutral)
+		fputc('\'', fp);
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			fputc('"', fp);

@@ -48,8 +48,16 @@ int	csv_reader_next(struct csv_reader *, struct csv_record *,
 	    struct error *);
 void	csv_reader_close(struct csv_reader *);
 
-/* Write one field, quoted when it holds a comma, quote or line break. */
+/*
+ * Write one field, quoted when it holds a comma, quote or line break.
+ * A cell a spreadsheet would take as a formula (one beginning with =, +,
+ * -, @, a tab or a carriage return, after any apostrophes) is written
+ * with an apostrophe before it, as OWASP advises against CSV injection;
+ * csv_field_value takes exactly that one apostrophe off again.
+ */
 void	csv_write_field(FILE *, const char *);
+/* The value a field read from CSV stands for (see csv_write_field). */
+const char *csv_field_value(const char *);
 
 /* Read a whole file into a NUL-terminated buffer (shared with .ics). */
 int	file_read_all(const char *, size_t, char **, size_t *,

@@ -104,9 +104,10 @@ read_record(const struct csv_record *r, const int *map, const char *name,
 	int				 i, before = *nerrors;
 	char				*end;
 
+	/* a cell `list` wrote as '=... reads back as =... */
 	for (i = 0; i < COL_COUNT; i++)
 		v[i] = map[i] >= 0 && (size_t)map[i] < r->count ?
-		    r->fields[map[i]] : "";
+		    csv_field_value(r->fields[map[i]]) : "";
 	meeting_init(m);
 	out->line = r->line;
 	out->id = strtol(v[COL_ID], &end, 10);
