@@ -37,6 +37,7 @@ struct csv_reader {
 	long		*lines;		/* the line each field starts on */
 	char		**fields;	/* handed out in a csv_record */
 	size_t		 count, cap;
+	time_t		 modified;	/* the file's mtime */
 };
 
 #define READ_BLOCK	65536
@@ -279,6 +280,7 @@ csv_reader_open(const char *path, struct csv_reader **out, struct error *err)
 		    "expected a header line"), path);
 	}
 	r = reader_new(path);
+	r->modified = st.st_mtime;
 	if ((r->fp = fdopen(fd, "rb")) == NULL) {
 		close(fd);
 		csv_reader_close(r);
@@ -289,6 +291,12 @@ csv_reader_open(const char *path, struct csv_reader **out, struct error *err)
 	r->data = r->block;
 	*out = r;
 	return 0;
+}
+
+time_t
+csv_reader_modified(const struct csv_reader *r)
+{
+	return r->modified;
 }
 
 /* The records of a reader, copied into a table. */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -44,6 +45,8 @@ void	csv_table_free(struct csv_table *);
  */
 struct csv_reader;
 int	csv_reader_open(const char *, struct csv_reader **, struct error *);
+/* When the file was last modified (0 for one parsed from memory). */
+time_t	csv_reader_modified(const struct csv_reader *);
 int	csv_reader_next(struct csv_reader *, struct csv_record *,
 	    struct error *);
 void	csv_reader_close(struct csv_reader *);

@@ -7,19 +7,20 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "meetings-csv.h"
+#include "text.h"
 
 enum column {
 	COL_ID, COL_UID, COL_DATE, COL_START, COL_END, COL_CENTER, COL_TYPE,
 	COL_MODE, COL_STATUS, COL_CASES, COL_VENUE, COL_URL, COL_NOTE,
-	COL_WINDOW, COL_COUNT
+	COL_WINDOW, COL_VERSION, COL_COUNT
 };
 _Static_assert(COL_COUNT == MEETINGS_CSV_COLUMNS, "the columns of a file");
-/* `list` writes the first 13; window is read when present. */
+/* `list` writes the first 13 and version, last; window is only read. */
 #define COL_WRITTEN	COL_WINDOW
 
 static const char *column_names[COL_COUNT] = {
 	"id", "uid", "date", "start", "end", "center", "type", "mode",
-	"status", "cases", "venue", "url", "note", "window"
+	"status", "cases", "venue", "url", "note", "window", "version"
 };
 
 #define MAX_REPORTED	20
@@ -31,7 +32,7 @@ meetings_csv_write_header(FILE *fp)
 
 	for (i = 0; i < COL_WRITTEN; i++)
 		fprintf(fp, "%s%s", i > 0 ? "," : "", column_names[i]);
-	fputs("\r\n", fp);
+	fprintf(fp, ",%s\r\n", column_names[COL_VERSION]);
 }
 
 void
@@ -71,6 +72,9 @@ meetings_csv_write(FILE *fp, const struct meeting *m,
 	csv_write_field(fp, m->url);
 	fputc(',', fp);
 	csv_write_field(fp, m->note);
+	fputc(',', fp);
+	if (m->version > 0)
+		fprintf(fp, "%ld", m->version);
 	fputs("\r\n", fp);
 }
 
@@ -116,9 +120,16 @@ read_record(const struct csv_record *r, const int *map, const char *name,
 		    _("not a number (leave it empty for a new meeting)"));
 	m->uid = v[COL_UID][0] != '\0' ? xstrdup(v[COL_UID]) : NULL;
 	if (m->uid != NULL && (strlen(m->uid) > MEETING_UID_MAX ||
-	    strpbrk(m->uid, " \t") != NULL))
+	    strpbrk(m->uid, " \t") != NULL || text_has_control(m->uid, 0)))
 		report(err, nerrors, name, r->line, "uid",
-		    _("at most 255 characters without spaces"));
+		    _("at most 255 bytes of printable characters without "
+		    "spaces"));
+	out->version = 0;
+	if (v[COL_VERSION][0] != '\0' && ((out->version =
+	    strtol(v[COL_VERSION], &end, 10)) <= 0 || *end != '\0'))
+		report(err, nerrors, name, r->line, "version",
+		    _("not a row version (a whole number above 0, as 'list "
+		    "--format csv' writes it)"));
 	if (v[COL_DATE][0] == '\0')
 		report(err, nerrors, name, r->line, "date", _("missing"));
 	else if (date_parse(v[COL_DATE], &m->date, &e) == -1)
@@ -257,8 +268,8 @@ read_header(struct meetings_csv *in, const struct csv_record *h)
 			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
 			    "unknown column '%s' in the header (expected id,"
 			    "uid,date,start,end,center,type,mode,status,cases,"
-			    "venue,url,note,window)"), in->name, h->line,
-			    h->fields[i]);
+			    "venue,url,note,version,window)"), in->name,
+			    h->line, h->fields[i]);
 		if (in->map[k] != -1)
 			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
 			    "column '%s' twice in the header"), in->name,
@@ -272,6 +283,7 @@ read_header(struct meetings_csv *in, const struct csv_record *h)
 	in->columns = h->count;
 	in->has_header = 1;
 	in->has_window = in->map[COL_WINDOW] != -1;
+	in->has_version = in->map[COL_VERSION] != -1;
 	return 0;
 }
 
