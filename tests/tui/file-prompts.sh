@@ -1,12 +1,14 @@
-# tests/tui/file-prompts.sh -- the full-screen view's file prompts (x
-# exports, w writes the summary) refuse the database, its -wal, another
-# SQLite file and a planted symbolic link, writing nothing; an export
-# with the private notes is 0600 whatever the umask (issue 15, items 1,
-# 6 and 14).
+# tests/tui/file-prompts.sh -- what the full-screen view reads and
+# writes as a hostile second user may arrange it (issue 15): its file
+# prompts (x exports, w writes the summary) refuse the database, its
+# -wal, another SQLite file and a planted symbolic link, writing
+# nothing; an export with the private notes is 0600 whatever the umask
+# (items 1, 6 and 14); the editor refuses a date outside 1955-2099,
+# naming the years (item 9).
 umask 000	# before lib.sh starts tmux: carecal runs with it
 . "$TESTS_SRCDIR/tui/lib.sh"
 
-echo "1..9"
+echo "1..11"
 db=$(demo_db prompts)
 sum() {
 	cat "$@" 2>/dev/null | sha256sum
@@ -15,6 +17,19 @@ before=$(sum "$db" "$db-wal")
 
 tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
+
+tui_keys a
+tui_wait 'New meeting'
+tui_keys C-u '9999-12-31' Tab
+tui_wait "Date +9999-12-31 +invalid date '9999-12-31': carecal knows th"
+tap $? "the editor refuses 9999-12-31, naming the years it knows"
+tui_keys F2
+tui_wait "not saved: Date: invalid date '9999-12-31'"	# back at the date
+tui_keys C-u '2100-01-01' Tab F2
+tui_wait "not saved: Date: invalid date '2100-01-01'" &&
+    tui_keys Escape && tui_wait_gone 'New meeting' &&
+    [ "$(sum "$db" "$db-wal")" = "$before" ]
+tap $? "and 2100-01-01: nothing saved"
 
 # export_to FILE [Down]: x, without (or with) the notes, to FILE
 export_to() {
