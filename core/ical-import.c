@@ -1863,10 +1863,11 @@ ical_import_read(const char *path, const struct catalog *cat,
 		check_uids(out);
 	if (s.hidden > 0) {
 		size_t	len = strlen(err->msg);
+		char	shown[256];
 
 		snprintf(err->msg + len, sizeof err->msg - len,
 		    _("%s%s: %d more problems not shown"), len > 0 ? "\n" : "",
-		    path, s.hidden);
+		    error_escape(path, shown, sizeof shown), s.hidden);
 	}
 	/*
 	 * A scan stopped by an error may leave a component half built:

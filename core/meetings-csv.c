@@ -84,13 +84,15 @@ report(struct error *err, int *nerrors, const char *name, long line,
     const char *field, const char *why)
 {
 	size_t	len = strlen(err->msg);
+	char	shown[256];
 
 	(*nerrors)++;
 	if (*nerrors > MAX_REPORTED)
 		return;
+	/* why is escaped already (error_set); the file's name is anyone's */
 	snprintf(err->msg + len, sizeof err->msg - len, "%s%s:%ld: %s%s%s",
-	    len > 0 ? "\n" : "", name, line, field != NULL ? field : "",
-	    field != NULL ? ": " : "", why);
+	    len > 0 ? "\n" : "", error_escape(name, shown, sizeof shown),
+	    line, field != NULL ? field : "", field != NULL ? ": " : "", why);
 }
 
 static int
@@ -329,6 +331,7 @@ int
 meetings_csv_end(struct meetings_csv *in)
 {
 	size_t	len;
+	char	shown[256];
 
 	if (in->records == 0)
 		return error_set(in->err, ERROR_INPUT, _("%s: empty file; "
@@ -343,7 +346,8 @@ meetings_csv_end(struct meetings_csv *in)
 	len = strlen(in->err->msg);
 	if (in->nerrors > MAX_REPORTED)
 		snprintf(in->err->msg + len, sizeof in->err->msg - len,
-		    _("\n%s: %d more problems not shown"), in->name,
+		    _("\n%s: %d more problems not shown"),
+		    error_escape(in->name, shown, sizeof shown),
 		    in->nerrors - MAX_REPORTED);
 	in->err->kind = ERROR_INPUT;
 	return -1;

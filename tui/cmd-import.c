@@ -104,22 +104,24 @@ print_unmapped(const char *path, struct ical_import *in, int skipping)
 {
 	const struct ical_unmapped	*u;
 	size_t				 i;
-	char				*uid, *why;
+	char				*uid, *why, *name;
 
 	qsort(in->unmapped, in->nunmapped, sizeof *in->unmapped,
 	    compare_unmapped);
+	/* the file's name, its UIDs and what they were refused for */
+	name = error_escape_dup(path);
 	for (i = 0; i < in->nunmapped; i++) {
 		u = &in->unmapped[i];
-		/* the UID and what it was refused for quote the file */
 		uid = error_escape_dup(u->uid != NULL ? u->uid :
 		    _("(no UID)"));
 		why = error_escape_dup(u->why);
 		fprintf(stderr, skipping ? _("carecal: %s:%ld: %s: skipped: "
 		    "%s\n") : _("carecal: %s:%ld: %s: cannot be mapped: %s\n"),
-		    path, u->line, uid, why);
+		    name, u->line, uid, why);
 		free(uid);
 		free(why);
 	}
+	free(name);
 }
 
 /*
@@ -167,17 +169,18 @@ print_skipped_older(const char *path, const struct import_item *items,
     size_t n)
 {
 	size_t	 i;
-	char	*uid;
+	char	*uid, *name = error_escape_dup(path);
 
 	for (i = 0; i < n; i++) {
 		if (items[i].action != IMPORT_SKIP_OLDER)
 			continue;
 		uid = error_escape_dup(items[i].meeting.uid);
 		fprintf(stderr, _("carecal: %s:%ld: %s: SEQUENCE %ld is older "
-		    "than the stored meeting's; skipped\n"), path,
+		    "than the stored meeting's; skipped\n"), name,
 		    items[i].line, uid, items[i].meeting.sequence);
 		free(uid);
 	}
+	free(name);
 }
 
 /* What an iCalendar import left out, after the counts. */

@@ -60,7 +60,7 @@ deleted_item(struct import_run *run, struct import_item *item,
 {
 	const struct deleted_uid	*d;
 	struct meeting			 back;
-	char				*uid;
+	char				*uid, *name;
 
 	if (!run->deleted_read) {
 		if (store_deleted_uids(run->store, &run->deleted,
@@ -75,11 +75,13 @@ deleted_item(struct import_run *run, struct import_item *item,
 		item->action = IMPORT_SKIP_DELETED;
 		run->result->skipped++;
 		uid = error_escape_dup(item->meeting.uid);
+		name = error_escape_dup(run->name);
 		fprintf(stderr, _("carecal: %s:%ld: %s: meeting %ld with this "
 		    "UID was deleted; skipped (--restore-deleted brings it "
 		    "back, as 'carecal restore-meeting %ld' does)\n"),
-		    run->name, item->line, uid, d->id, d->id);
+		    name, item->line, uid, d->id, d->id);
 		free(uid);
+		free(name);
 		return 1;
 	}
 	/* as restore-meeting: as it was when deleted, its id and UID */

@@ -126,6 +126,27 @@ while IFS=$tab read -r label escaped as_name as_venue as_note as_uid; do
 done <"$table"
 [ "$n" -ge 25 ] && ok "the table has $n values" || not_ok "the table: $n"
 
+# a file name anyone may choose, in the recorded command (item 12)
+evil=$TMP/$(printf 'x\033]0;owned\007\033[2J\302\23331m\342\200\256.csv')
+printf 'date,type,center\r\n2021-11-30,kobetsu,本庁\r\n' >"$evil"
+check "a CSV whose name holds escapes imports" carecal import "$evil"
+carecal history >"$TMP/history.txt" 2>&1
+contains "history shows its name escaped" "$TMP/history.txt" \
+	'x\x1b]0;owned\x07\x1b[2J\u009b31m\u202e.csv'
+carecal undo --dry-run >"$TMP/undo.txt" 2>&1
+contains "undo --dry-run too" "$TMP/undo.txt" 'x\x1b]0;owned\x07'
+clean "history and undo" "$TMP/history.txt" "$TMP/undo.txt"
+printf 'date,type,center\r\n2021-13-01,kobetsu,本庁\r\n' >"$evil"
+expect_status "an import error names the file" 2 carecal import "$evil"
+contains "escaped" "$TMP/err" 'x\x1b]0;owned\x07\x1b[2J\u009b31m\u202e.csv:2: date'
+clean "an import error naming the file" "$TMP/err"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t\r\nBEGIN:VEVENT\r\nUID:nothing-said\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20211201\r\nSUMMARY:?\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+	>"$evil.ics"
+expect_status "an iCalendar file so named, with an event not mapped" 2 \
+	carecal import "$evil.ics"
+contains "names it escaped" "$TMP/err" 'x\x1b]0;owned\x07\x1b[2J\u009b31m\u202e.csv.ics:4: nothing-said: cannot be mapped'
+clean "what it says" "$TMP/err"
+
 # --- what comes out
 carecal list >"$TMP/list.txt" 2>&1
 carecal list --fy 2021 --center 本庁 >>"$TMP/list.txt" 2>&1
