@@ -59,7 +59,7 @@ struct meetings_csv {
 	size_t			 columns;	/* fields in the header */
 	int			 has_header;
 	int			 has_window;	/* else stored windows stay */
-	int			 has_version;	/* else see import_check_fresh */
+	int			 has_version;	/* see import_check_fresh */
 	int			 nerrors;
 	long			 records;
 	struct meetings_csv_uid	*uids;

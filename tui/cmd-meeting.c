@@ -101,11 +101,11 @@ read_note(const char *path, char **out, struct error *err)
 			len += (size_t)n;
 	if (n == -1 || (len == cap && read(fd, &extra, 1) > 0)) {
 		if (n == -1)
-			error_set(err, ERROR_INPUT, _("the note from %s: cannot "
-			    "read: %s"), name, strerror(errno));
+			error_set(err, ERROR_INPUT, _("the note from %s: "
+			    "cannot read: %s"), name, strerror(errno));
 		else
-			error_set(err, ERROR_INPUT, _("the note from %s: longer "
-			    "than %d bytes"), name, MEETING_NOTE_MAX);
+			error_set(err, ERROR_INPUT, _("the note from %s: "
+			    "longer than %d bytes"), name, MEETING_NOTE_MAX);
 		free(buf);
 		if (path != NULL)
 			close(fd);

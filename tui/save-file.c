@@ -67,7 +67,7 @@ static const char *const database_files[] = { "", "-wal", "-shm",
  * made there for its own).
  */
 static int
-is_database(const char *db, const char *path, const struct target *t)
+is_database_at(const char *db, const char *path, const struct target *t)
 {
 	struct stat	 dst, pst, dirst, pdirst;
 	char		*name, *ddir, *pdir;
@@ -99,6 +99,21 @@ is_database(const char *db, const char *path, const struct target *t)
 	}
 	free(ddir);
 	free(pdir);
+	return found;
+}
+
+/* SQLite keeps the -wal beside the file a link to the database names. */
+static int
+is_database(const char *db, const char *path, const struct target *t)
+{
+	char	*real;
+	int	 found;
+
+	if ((found = is_database_at(db, path, t)) ||
+	    (real = realpath(db, NULL)) == NULL)
+		return found;
+	found = strcmp(real, db) != 0 && is_database_at(real, path, t);
+	free(real);
 	return found;
 }
 

@@ -103,6 +103,16 @@ refused "export -o its -wal (not there now)" "$DB" "is the database" \
 [ ! -e "$DB-wal" ] && ok "and no -wal was made" ||
 	not_ok "and no -wal was made"
 
+# --db names a link: SQLite keeps the -wal beside the file it points to
+mkdir "$TMP/real"
+cp "$DB" "$TMP/real/r.db"
+ln -s "$TMP/real/r.db" "$TMP/via-link.db"
+check_error "--db a link, export -o the -wal beside its file" 2 \
+	"is the database" carecal --db "$TMP/via-link.db" export \
+	-o "$TMP/real/r.db-wal"
+[ ! -e "$TMP/real/r.db-wal" ] && ok "and no -wal was made there" ||
+	not_ok "and no -wal was made there"
+
 # another database, by its header: a backup under any name
 cp "$DB" "$TMP/backup.ics"
 refused "export -o another SQLite database" "$TMP/backup.ics" \

@@ -17,7 +17,8 @@ test_formulas(void)
 	static const struct {
 		const char	*value, *written;
 	} cells[] = {
-		{ "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+		{ "=HYPERLINK(\"http://x\")",
+		    "\"'=HYPERLINK(\"\"http://x\"\")\"" },
 		{ "+81 3", "'+81 3" },
 		{ "-1+1", "'-1+1" },
 		{ "@SUM(A1)", "'@SUM(A1)" },
