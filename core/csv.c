@@ -37,6 +37,7 @@ struct csv_reader {
 	long		*lines;		/* the line each field starts on */
 	char		**fields;	/* handed out in a csv_record */
 	size_t		 count, cap;
+	time_t		 modified;	/* the file's mtime */
 };
 
 #define READ_BLOCK	65536
@@ -279,6 +280,7 @@ csv_reader_open(const char *path, struct csv_reader **out, struct error *err)
 		    "expected a header line"), path);
 	}
 	r = reader_new(path);
+	r->modified = st.st_mtime;
 	if ((r->fp = fdopen(fd, "rb")) == NULL) {
 		close(fd);
 		csv_reader_close(r);
@@ -289,6 +291,12 @@ csv_reader_open(const char *path, struct csv_reader **out, struct error *err)
 	r->data = r->block;
 	*out = r;
 	return 0;
+}
+
+time_t
+csv_reader_modified(const struct csv_reader *r)
+{
+	return r->modified;
 }
 
 /* The records of a reader, copied into a table. */
@@ -406,18 +414,43 @@ csv_table_free(struct csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/*
+ * 1 if a cell s could start a formula in Excel or LibreOffice: apostrophes
+ * skipped, so that a value that itself begins with "'=" gets one more and
+ * reads back whole.
+ */
+static int
+formula_start(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+const char *
+csv_field_value(const char *s)
+{
+	return s[0] == '\'' && formula_start(s + 1) ? s + 1 : s;
+}
+
 void
 csv_write_field(FILE *fp, const char *s)
 {
 	const char	*p;
+	int		 neutral;
 
 	if (s == NULL)
 		return;
+	neutral = formula_start(s);
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (neutral)
+			fputc('\'', fp);
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (neutral)
+		fputc('\'', fp);
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			fputc('"', fp);

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -44,12 +45,22 @@ void	csv_table_free(struct csv_table *);
  */
 struct csv_reader;
 int	csv_reader_open(const char *, struct csv_reader **, struct error *);
+/* When the file was last modified (0 for one parsed from memory). */
+time_t	csv_reader_modified(const struct csv_reader *);
 int	csv_reader_next(struct csv_reader *, struct csv_record *,
 	    struct error *);
 void	csv_reader_close(struct csv_reader *);
 
-/* Write one field, quoted when it holds a comma, quote or line break. */
+/*
+ * Write one field, quoted when it holds a comma, quote or line break.
+ * A cell a spreadsheet would take as a formula (one beginning with =, +,
+ * -, @, a tab or a carriage return, after any apostrophes) is written
+ * with an apostrophe before it, as OWASP advises against CSV injection;
+ * csv_field_value takes exactly that one apostrophe off again.
+ */
 void	csv_write_field(FILE *, const char *);
+/* The value a field read from CSV stands for (see csv_write_field). */
+const char *csv_field_value(const char *);
 
 /* Read a whole file into a NUL-terminated buffer (shared with .ics). */
 int	file_read_all(const char *, size_t, char **, size_t *,

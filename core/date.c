@@ -9,8 +9,13 @@
 #include <time.h>
 
 #include "date.h"
+#include "holiday.h"
 #include "i18n.h"
 #include "text.h"
+
+_Static_assert(DATE_FIRST_YEAR == HOLIDAY_FIRST_YEAR &&
+    DATE_LAST_YEAR == HOLIDAY_LAST_YEAR, "dates are read in the years "
+    "whose holidays are known");
 
 static const struct era eras[] = {
 	/* 明治 starts with the Gregorian equivalent of 1868 (明治元年) 10/23. */
@@ -45,6 +50,12 @@ date_is_valid(int year, int month, int day)
 {
 	return year >= 1 && year <= 9999 && month >= 1 && month <= 12 &&
 	    day >= 1 && day <= date_days_in_month(year, month);
+}
+
+int
+date_year_in_range(int year)
+{
+	return year >= DATE_FIRST_YEAR && year <= DATE_LAST_YEAR;
 }
 
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian. */
@@ -396,6 +407,10 @@ date_parse(const char *input, struct date *out, struct error *err)
 	out->day = d;
 	if (check_in_era(era, *out, input, err) == -1)
 		return -1;
+	if (!date_year_in_range(y))
+		return error_set(err, ERROR_INPUT, _("invalid date '%s': "
+		    "carecal knows the years %d to %d (their holidays); not "
+		    "%d"), input, DATE_FIRST_YEAR, DATE_LAST_YEAR, y);
 	if (wd != -1 && wd != date_weekday(*out))
 		return error_set(err, ERROR_INPUT,
 		    _("invalid date '%s': that day is a %s曜日, not %s曜日"),
@@ -496,6 +511,10 @@ date_parse_month(const char *input, int *year, int *month,
 			return -1;
 		error_clear(err);
 	}
+	if (!date_year_in_range(y))
+		return error_set(err, ERROR_INPUT, _("invalid month '%s': "
+		    "carecal knows the years %d to %d (their holidays); not "
+		    "%d"), input, DATE_FIRST_YEAR, DATE_LAST_YEAR, y);
 	*year = y;
 	*month = m;
 	return 0;

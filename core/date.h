@@ -25,7 +25,17 @@ struct era {
 #define DATE_JA_LEN	64	/* "令和3年7月29日(木)" with room to spare */
 #define TIME_LEN	6	/* "09:30" */
 
+/*
+ * The years carecal knows the holidays of (HOLIDAY_FIRST_YEAR..
+ * HOLIDAY_LAST_YEAR): a date or month read from any input outside them
+ * is refused, naming them.
+ */
+#define DATE_FIRST_YEAR	1955
+#define DATE_LAST_YEAR	2099
+
 int		 date_is_valid(int, int, int);
+/* 1 if the year is within DATE_FIRST_YEAR..DATE_LAST_YEAR. */
+int		 date_year_in_range(int);
 int		 date_days_in_month(int, int);
 long		 date_to_days(struct date);	/* days since 1970-01-01 */
 struct date	 date_from_days(long);

@@ -25,6 +25,13 @@
 #define REPORT_MAX	20
 #define OCCURRENCES_MAX	1000	/* meetings of one RRULE in the range */
 #define ITERATIONS_MAX	100000L	/* RRULE steps before the range ends */
+/*
+ * A whole file: the meetings its RRULEs and RDATEs give, and the steps
+ * libical may take to find them (see rule_cost), so that a file of many
+ * recurring events is refused in bounded time and memory.
+ */
+#define EXPANSION_MAX		50000L
+#define EXPANSION_COST_MAX	500000.0
 
 /* A logical (unfolded) line reader over a FILE with one line of lookahead. */
 struct reader {
@@ -119,6 +126,9 @@ struct scan {
 	int					 notes_included;
 	int					 method_cancel;
 	struct date				 expand_from, expand_to;
+	long					 expanded;
+	double					 expansion_cost;
+	int					 expansion_refused;
 	char					*arena;
 	size_t					 arena_len, arena_cap;
 	struct arena_line			*lines;
@@ -158,7 +168,7 @@ problem(struct scan *s, long line, const char *fmt, ...)
 static void
 problem(struct scan *s, long line, const char *fmt, ...)
 {
-	char	 msg[600], text[900];
+	char	 msg[600], text[900], shown[900];
 	va_list	 ap;
 
 	va_start(ap, fmt);
@@ -168,7 +178,8 @@ problem(struct scan *s, long line, const char *fmt, ...)
 		snprintf(text, sizeof text, "%s:%ld: %s", s->name, line, msg);
 	else
 		snprintf(text, sizeof text, "%s: %s", s->name, msg);
-	problem_text(s, text);
+	/* a value of the file it quotes reaches a terminal */
+	problem_text(s, error_escape(text, shown, sizeof shown));
 }
 
 static void
@@ -720,6 +731,14 @@ add_event(struct scan *s, const struct ical_event *base,
 		out->outside++;
 		return NULL;
 	}
+	if (!date_year_in_range(times->date.year)) {
+		unmapped(s, base->line, uid, _("its date %04d-%02d-%02d is "
+		    "outside the years carecal knows (%d to %d, their "
+		    "holidays)"), times->date.year % 10000,
+		    times->date.month, times->date.day, DATE_FIRST_YEAR,
+		    DATE_LAST_YEAR);
+		return NULL;
+	}
 	if (out->count == out->capacity) {
 		out->capacity = out->capacity == 0 ? 256 : out->capacity * 2;
 		out->items = xreallocarray(out->items, out->capacity,
@@ -1030,6 +1049,106 @@ excluded(const struct exclusions *x, const struct when *w)
 	return 0;
 }
 
+/* "2021-04-01..2022-03-31": the window RRULEs expand in. */
+static const char *
+window_text(const struct scan *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%04d-%02d-%02d..%04d-%02d-%02d",
+	    s->expand_from.year, s->expand_from.month, s->expand_from.day,
+	    s->expand_to.year, s->expand_to.month, s->expand_to.day);
+	return buf;
+}
+
+/* How many values a BY list of an RRULE holds. */
+static int
+by_count(const short *list, int size)
+{
+	int	n = 0;
+
+	while (n < size && list[n] != ICAL_RECURRENCE_ARRAY_MAX)
+		n++;
+	return n;
+}
+
+/*
+ * What expanding rule from start to the end of the window may cost:
+ * libical looks at every step of the rule's frequency between them
+ * (every hour of the years to 2582 for an hourly rule that can never
+ * match, unless UNTIL stops it; expand() sets one), times the hours,
+ * minutes and seconds each step may give.
+ */
+static double
+rule_cost(const struct scan *s, const struct icalrecurrencetype *rule,
+    const struct when *start)
+{
+	static const double	unit[] = { 1, 60, 3600, 86400, 604800,
+				    2629746, 31556952 };
+	long			from, to;
+	double			steps;
+	int			n;
+
+	from = date_to_days(start->is_date ? start->date :
+	    (struct date){ start->local.year, start->local.month,
+	    start->local.day });
+	/* without COUNT, libical starts a year before the window */
+	if (rule->count == 0 && from < date_to_days(s->expand_from) - 366)
+		from = date_to_days(s->expand_from) - 366;
+	to = date_to_days(s->expand_to) + 2;
+	if ((unsigned)rule->freq >= sizeof unit / sizeof unit[0] || to < from)
+		return 1;
+	steps = (double)(to - from) * 86400.0 / unit[rule->freq] + 1;
+	if ((n = by_count(rule->by_hour, ICAL_BY_HOUR_SIZE)) > 1)
+		steps *= n;
+	if ((n = by_count(rule->by_minute, ICAL_BY_MINUTE_SIZE)) > 1)
+		steps *= n;
+	if ((n = by_count(rule->by_second, ICAL_BY_SECOND_SIZE)) > 1)
+		steps *= n;
+	return steps;
+}
+
+/*
+ * An RRULE that carecal expands, with an UNTIL soon after the window
+ * (occurrences after it are not used), or -1 with the problem reported.
+ */
+static int
+rule_check(struct scan *s, const struct ical_event *base,
+    const struct when *start, struct icalrecurrencetype *rule)
+{
+	struct icaltimetype	until;
+	long			line = arena_line_of(s, "RRULE", base->line);
+	char			window[32];
+
+	if (rule->freq == ICAL_SECONDLY_RECURRENCE ||
+	    rule->freq == ICAL_MINUTELY_RECURRENCE) {
+		problem(s, line, _("RRULE: FREQ=%s steps by seconds or "
+		    "minutes; refused (a meeting recurs hourly at most)"),
+		    icalrecur_freq_to_string(rule->freq));
+		return -1;
+	}
+	if (s->expansion_refused)
+		return -1;
+	s->expansion_cost += rule_cost(s, rule, start);
+	if (s->expansion_cost > EXPANSION_COST_MAX) {
+		s->expansion_refused = 1;
+		problem(s, line, _("RRULE: expanding the recurring events of "
+		    "the file would take more than %ld steps in %s; nothing "
+		    "imported (give a narrower --from and --to, or split the "
+		    "file)"), (long)EXPANSION_COST_MAX,
+		    window_text(s, window, sizeof window));
+		return -1;
+	}
+	until = start->local;
+	until.is_date = start->is_date;
+	until.year = s->expand_to.year;
+	until.month = s->expand_to.month;
+	until.day = s->expand_to.day;
+	until = icaltime_add(until, icaldurationtype_from_int(2 * 86400));
+	if (icaltime_is_null_time(rule->until) ||
+	    icaltime_compare(rule->until, until) > 0)
+		rule->until = until;
+	return 0;
+}
+
 static int
 emit_occurrence(struct scan *s, const struct ical_event *base,
     const struct when *w, long length, const char *uid, long *count)
@@ -1051,6 +1170,17 @@ emit_occurrence(struct scan *s, const struct ical_event *base,
 	if (occurrence_uid(uid, &times, derived, sizeof derived) == -1) {
 		unmapped(s, base->line, uid, _("the UID is too long to name "
 		    "each occurrence"));
+		return -1;
+	}
+	if (s->expansion_refused)
+		return -1;
+	if (++s->expanded > EXPANSION_MAX) {
+		/* once: no event is expanded any more */
+		s->expansion_refused = 1;
+		problem(s, base->line, _("the recurring events of the file "
+		    "give more than %ld meetings in %s; nothing imported "
+		    "(give a narrower --from and --to, or split the file)"),
+		    EXPANSION_MAX, window_text(s, why, sizeof why));
 		return -1;
 	}
 	if (++*count > OCCURRENCES_MAX) {
@@ -1098,6 +1228,8 @@ expand(struct scan *s, icalcomponent *c, const struct ical_event *base,
 		struct icalrecurrencetype	rule;
 
 		rule = icalproperty_get_rrule(p);
+		if (rule_check(s, base, start, &rule) == -1)
+			goto done;
 		if ((it = icalrecur_iterator_new(rule, start->local)) ==
 		    NULL) {
 			problem(s, arena_line_of(s, "RRULE", base->line),
@@ -1180,9 +1312,10 @@ read_event(struct scan *s, icalcomponent *c, long line)
 		unmapped(s, line, NULL, _("no UID"));
 		return;
 	}
-	if (strlen(uid) > MEETING_UID_MAX || strpbrk(uid, " \t") != NULL) {
-		unmapped(s, line, NULL, _("the UID is longer than %d bytes or "
-		    "has spaces"), MEETING_UID_MAX);
+	if (strlen(uid) > MEETING_UID_MAX || strpbrk(uid, " \t") != NULL ||
+	    text_has_control(uid, 0)) {
+		unmapped(s, line, NULL, _("the UID is longer than %d bytes, or "
+		    "has spaces or control characters"), MEETING_UID_MAX);
 		return;
 	}
 	if ((p = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY)) ==
@@ -1782,10 +1915,11 @@ ical_import_read(const char *path, const struct catalog *cat,
 		check_uids(out);
 	if (s.hidden > 0) {
 		size_t	len = strlen(err->msg);
+		char	shown[256];
 
 		snprintf(err->msg + len, sizeof err->msg - len,
 		    _("%s%s: %d more problems not shown"), len > 0 ? "\n" : "",
-		    path, s.hidden);
+		    error_escape(path, shown, sizeof shown), s.hidden);
 	}
 	/*
 	 * A scan stopped by an error may leave a component half built:

@@ -1,9 +1,12 @@
 /*
  * import-plan.c -- the rules of import, apart from any file format:
  * a known UID updates its meeting when the SEQUENCE is higher, or equal
- * with different content; a lower SEQUENCE is stale and skipped.
+ * with different content; a lower SEQUENCE is stale and skipped. A CSV
+ * line updates its meeting only if it was read at the meeting's row
+ * version (or, without one, before the meeting last changed).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "import-plan.h"
@@ -41,6 +44,35 @@ import_decide(const struct import_item *item, const struct meeting *existing)
 	return IMPORT_UPDATE;
 }
 
+int
+import_check_fresh(const struct import_item *item,
+    const struct meeting *existing, struct error *err)
+{
+	const char	*by = existing->updated_by != NULL ?
+			    existing->updated_by : "?";
+	const char	*at = existing->updated_at != NULL ?
+			    existing->updated_at : "?";
+
+	if (item->read_version > 0) {
+		if (item->read_version == existing->version)
+			return 0;
+		return error_set(err, ERROR_CONFLICT, _("meeting %ld was "
+		    "changed by %s at %s (UTC) after this line was read (its "
+		    "version is %ld, the line's %ld); nothing imported: list "
+		    "it again and make the change there"), existing->id, by,
+		    at, existing->version, item->read_version);
+	}
+	/* no version: the file's time stands for when it was read */
+	if (item->written_at == NULL || existing->updated_at == NULL ||
+	    strcmp(existing->updated_at, item->written_at) <= 0)
+		return 0;
+	return error_set(err, ERROR_CONFLICT, _("meeting %ld was changed by "
+	    "%s at %s (UTC), after the file was last saved (%s UTC), and the "
+	    "line has no version; nothing imported: list it again with "
+	    "'carecal list --format csv' and make the change there"),
+	    existing->id, by, at, item->written_at);
+}
+
 long
 import_sequence(const struct import_item *item, const struct meeting *existing)
 {
@@ -64,6 +96,10 @@ import_action_label(enum import_action action)
 		return _("unchanged");
 	case IMPORT_SKIP_OLDER:
 		return _("skip (older)");
+	case IMPORT_SKIP_DELETED:
+		return _("skip (deleted)");
+	case IMPORT_RESTORE:
+		return _("restore");
 	}
 	return "?";
 }

@@ -7,19 +7,20 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "meetings-csv.h"
+#include "text.h"
 
 enum column {
 	COL_ID, COL_UID, COL_DATE, COL_START, COL_END, COL_CENTER, COL_TYPE,
 	COL_MODE, COL_STATUS, COL_CASES, COL_VENUE, COL_URL, COL_NOTE,
-	COL_WINDOW, COL_COUNT
+	COL_WINDOW, COL_VERSION, COL_COUNT
 };
 _Static_assert(COL_COUNT == MEETINGS_CSV_COLUMNS, "the columns of a file");
-/* `list` writes the first 13; window is read when present. */
+/* `list` writes the first 13 and version, last; window is only read. */
 #define COL_WRITTEN	COL_WINDOW
 
 static const char *column_names[COL_COUNT] = {
 	"id", "uid", "date", "start", "end", "center", "type", "mode",
-	"status", "cases", "venue", "url", "note", "window"
+	"status", "cases", "venue", "url", "note", "window", "version"
 };
 
 #define MAX_REPORTED	20
@@ -31,7 +32,7 @@ meetings_csv_write_header(FILE *fp)
 
 	for (i = 0; i < COL_WRITTEN; i++)
 		fprintf(fp, "%s%s", i > 0 ? "," : "", column_names[i]);
-	fputs("\r\n", fp);
+	fprintf(fp, ",%s\r\n", column_names[COL_VERSION]);
 }
 
 void
@@ -71,6 +72,9 @@ meetings_csv_write(FILE *fp, const struct meeting *m,
 	csv_write_field(fp, m->url);
 	fputc(',', fp);
 	csv_write_field(fp, m->note);
+	fputc(',', fp);
+	if (m->version > 0)
+		fprintf(fp, "%ld", m->version);
 	fputs("\r\n", fp);
 }
 
@@ -80,13 +84,15 @@ report(struct error *err, int *nerrors, const char *name, long line,
     const char *field, const char *why)
 {
 	size_t	len = strlen(err->msg);
+	char	shown[256];
 
 	(*nerrors)++;
 	if (*nerrors > MAX_REPORTED)
 		return;
+	/* why is escaped already (error_set); the file's name is anyone's */
 	snprintf(err->msg + len, sizeof err->msg - len, "%s%s:%ld: %s%s%s",
-	    len > 0 ? "\n" : "", name, line, field != NULL ? field : "",
-	    field != NULL ? ": " : "", why);
+	    len > 0 ? "\n" : "", error_escape(name, shown, sizeof shown),
+	    line, field != NULL ? field : "", field != NULL ? ": " : "", why);
 }
 
 static int
@@ -104,9 +110,10 @@ read_record(const struct csv_record *r, const int *map, const char *name,
 	int				 i, before = *nerrors;
 	char				*end;
 
+	/* a cell `list` wrote as '=... reads back as =... */
 	for (i = 0; i < COL_COUNT; i++)
 		v[i] = map[i] >= 0 && (size_t)map[i] < r->count ?
-		    r->fields[map[i]] : "";
+		    csv_field_value(r->fields[map[i]]) : "";
 	meeting_init(m);
 	out->line = r->line;
 	out->id = strtol(v[COL_ID], &end, 10);
@@ -115,9 +122,16 @@ read_record(const struct csv_record *r, const int *map, const char *name,
 		    _("not a number (leave it empty for a new meeting)"));
 	m->uid = v[COL_UID][0] != '\0' ? xstrdup(v[COL_UID]) : NULL;
 	if (m->uid != NULL && (strlen(m->uid) > MEETING_UID_MAX ||
-	    strpbrk(m->uid, " \t") != NULL))
+	    strpbrk(m->uid, " \t") != NULL || text_has_control(m->uid, 0)))
 		report(err, nerrors, name, r->line, "uid",
-		    _("at most 255 characters without spaces"));
+		    _("at most 255 bytes of printable characters without "
+		    "spaces"));
+	out->version = 0;
+	if (v[COL_VERSION][0] != '\0' && ((out->version =
+	    strtol(v[COL_VERSION], &end, 10)) <= 0 || *end != '\0'))
+		report(err, nerrors, name, r->line, "version",
+		    _("not a row version (a whole number above 0, as 'list "
+		    "--format csv' writes it)"));
 	if (v[COL_DATE][0] == '\0')
 		report(err, nerrors, name, r->line, "date", _("missing"));
 	else if (date_parse(v[COL_DATE], &m->date, &e) == -1)
@@ -256,8 +270,8 @@ read_header(struct meetings_csv *in, const struct csv_record *h)
 			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
 			    "unknown column '%s' in the header (expected id,"
 			    "uid,date,start,end,center,type,mode,status,cases,"
-			    "venue,url,note,window)"), in->name, h->line,
-			    h->fields[i]);
+			    "venue,url,note,version,window)"), in->name,
+			    h->line, h->fields[i]);
 		if (in->map[k] != -1)
 			return error_set(in->err, ERROR_INPUT, _("%s:%ld: "
 			    "column '%s' twice in the header"), in->name,
@@ -271,6 +285,7 @@ read_header(struct meetings_csv *in, const struct csv_record *h)
 	in->columns = h->count;
 	in->has_header = 1;
 	in->has_window = in->map[COL_WINDOW] != -1;
+	in->has_version = in->map[COL_VERSION] != -1;
 	return 0;
 }
 
@@ -316,6 +331,7 @@ int
 meetings_csv_end(struct meetings_csv *in)
 {
 	size_t	len;
+	char	shown[256];
 
 	if (in->records == 0)
 		return error_set(in->err, ERROR_INPUT, _("%s: empty file; "
@@ -330,7 +346,8 @@ meetings_csv_end(struct meetings_csv *in)
 	len = strlen(in->err->msg);
 	if (in->nerrors > MAX_REPORTED)
 		snprintf(in->err->msg + len, sizeof in->err->msg - len,
-		    _("\n%s: %d more problems not shown"), in->name,
+		    _("\n%s: %d more problems not shown"),
+		    error_escape(in->name, shown, sizeof shown),
 		    in->nerrors - MAX_REPORTED);
 	in->err->kind = ERROR_INPUT;
 	return -1;

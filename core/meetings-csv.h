@@ -1,7 +1,9 @@
 /*
  * meetings-csv.h -- meetings as CSV, the format of `carecal list
  * --format csv` and `carecal import FILE.csv`:
- * id,uid,date,start,end,center,type,mode,status,cases,venue,url,note
+ * id,uid,date,start,end,center,type,mode,status,cases,venue,url,note,
+ * version (the row version the line was read at, for import to refuse
+ * a line someone else's change has made stale).
  */
 #ifndef CARECAL_MEETINGS_CSV_H
 #define CARECAL_MEETINGS_CSV_H
@@ -20,6 +22,7 @@ void	meetings_csv_write(FILE *, const struct meeting *,
 struct csv_meeting {
 	long		line;
 	long		id;		/* the id column, informational */
+	long		version;	/* the version column; 0: empty */
 	struct meeting	meeting;	/* uid NULL when the column is empty */
 };
 
@@ -33,7 +36,7 @@ int	meetings_csv_read(const struct csv_table *, const char *,
 	    const struct catalog *, struct csv_meeting **, size_t *,
 	    struct error *);
 /* The columns a file may have: those `list` writes, and window. */
-#define MEETINGS_CSV_COLUMNS	14
+#define MEETINGS_CSV_COLUMNS	15
 
 /* One uid of the file and its line, for the check of duplicates. */
 struct meetings_csv_uid {
@@ -56,6 +59,7 @@ struct meetings_csv {
 	size_t			 columns;	/* fields in the header */
 	int			 has_header;
 	int			 has_window;	/* else stored windows stay */
+	int			 has_version;	/* see import_check_fresh */
 	int			 nerrors;
 	long			 records;
 	struct meetings_csv_uid	*uids;

@@ -68,16 +68,43 @@ text_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+size_t
+text_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	return utf8_decode((const unsigned char *)s, len, cp);
+}
+
+int
+text_is_control(uint32_t cp)
+{
+	/* C0, DEL and C1: a terminal takes them as commands */
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 1;
+	/* the bidirectional marks, embeddings, overrides and isolates */
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 &&
+	    cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
 int
 text_has_control(const char *s, int allow_whitespace)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len, n;
+	uint32_t		 cp;
 
 	for (; *p != '\0'; p++) {
 		if (allow_whitespace && (*p == '\t' || *p == '\n'))
 			continue;
 		if (*p < 0x20 || *p == 0x7F)
 			return 1;
+		/* C1 (U+0080..U+009F) is C2 80..9F; the others E2 80/81 */
+		if (*p == 0xC2 || *p == 0xD8 || *p == 0xE2) {
+			len = strnlen((const char *)p, 4);
+			if ((n = utf8_decode(p, len, &cp)) != 0 &&
+			    text_is_control(cp))
+				return 1;
+		}
 	}
 	return 0;
 }

@@ -6,13 +6,25 @@
 #define CARECAL_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 /* 1 if s holds len bytes of valid UTF-8 with no NUL. */
 int	text_utf8_valid(const char *, size_t);
-/* 1 if s has a control character (tabs and newlines allowed if asked). */
+/*
+ * 1 if s has a control character (tabs and newlines allowed if asked):
+ * C0, DEL, C1 or a bidirectional control (see text_is_control).
+ */
 int	text_has_control(const char *, int);
+/* The length of the UTF-8 character at s (len bytes), 0 if invalid. */
+size_t	text_utf8_decode(const char *, size_t, uint32_t *);
+/*
+ * 1 for a character a terminal takes as a command or that reorders what
+ * it shows: C0, DEL, C1, the bidirectional marks and overrides (U+202E)
+ * and the line and paragraph separators.
+ */
+int	text_is_control(uint32_t);
 /* Display columns of s (wcwidth of each character; 1 for unknown). */
 int	text_width(const char *);
 /* Print s to fp and pad with spaces to width columns (left aligned). */

@@ -87,12 +87,15 @@ cli_fail(const struct error *err)
 int
 cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
+	char	msg[1024];
 	va_list	ap;
 
-	fputs("carecal: ", stderr);
+	/* the values it quotes are the user's: escaped (error_escape) */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	fputs("carecal: ", stderr);
+	error_print_escaped(stderr, msg);
 	fprintf(stderr, _("\nusage: carecal [--db PATH] %s\n"), cmd->usage);
 	fprintf(stderr, _("Try 'carecal %s --help'.\n"), cmd->name);
 	return 2;

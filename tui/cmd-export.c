@@ -165,7 +165,8 @@ write_file(const char *path, struct cli *cli, const struct group *g,
 {
 	struct calendar_job	job = { cli, g, flags, count };
 
-	return save_file(path, write_job, &job, err);
+	return save_file(cli->store, path, flags & ICAL_EXPORT_NOTES ?
+	    SAVE_PRIVATE : 0, write_job, &job, err);
 }
 
 /* "松戸市 地域ケア会議", "明第1 地域個別ケア会議" */
@@ -272,34 +273,45 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 	char			*path;
 	size_t			 n = 0, i, len, count;
 	long			 held;
-	int			 rc = 0;
+	int			 rc = 0, pass;
 
+	/* a link planted at DIR would take the files elsewhere */
 	if (mkdir(dir, 0777) == -1 && (errno != EEXIST ||
-	    stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode)))
+	    lstat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))) {
+		if (errno == EEXIST && S_ISLNK(sb.st_mode))
+			return error_set(err, ERROR_INPUT, _("--dir %s: is a "
+			    "symbolic link; not followed, nothing written "
+			    "(name the directory itself)"), dir);
 		return error_set(err, ERROR_FAILURE, "%s: %s", dir,
 		    errno == EEXIST ? strerror(ENOTDIR) : strerror(errno));
+	}
 	if (strcmp(by, "center") == 0)
 		groups_by_center(&cli->catalog, f, city, &groups, &n);
 	else
 		groups_by_type(&cli->catalog, f, city, &groups, &n);
-	for (i = 0; i < n && rc == 0; i++) {
-		/* a retired center's file only if it ever had meetings */
-		if (groups[i].retired) {
-			if ((rc = store_meeting_count(cli->store,
-			    groups[i].filter.center_id, 0, &held, err)) == -1)
-				break;
-			if (held == 0)
-				continue;
+	/* every file is checked before the first is written */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n && rc == 0; i++) {
+			/* a retired center's file only if it ever had some */
+			if (groups[i].retired) {
+				if ((rc = store_meeting_count(cli->store,
+				    groups[i].filter.center_id, 0, &held,
+				    err)) == -1)
+					break;
+				if (held == 0)
+					continue;
+			}
+			len = strlen(dir) + strlen(groups[i].file) + 2;
+			path = xmalloc(len);
+			snprintf(path, len, "%s/%s", dir, groups[i].file);
+			if (pass == 0)
+				rc = save_file_check(cli->store, path, err);
+			else if ((rc = write_file(path, cli, &groups[i], flags,
+			    &count, err)) == 0)
+				printf(ngettext("%s: %zu meeting\n",
+				    "%s: %zu meetings\n", count), path, count);
+			free(path);
 		}
-		len = strlen(dir) + strlen(groups[i].file) + 2;
-		path = xmalloc(len);
-		snprintf(path, len, "%s/%s", dir, groups[i].file);
-		if ((rc = write_file(path, cli, &groups[i], flags, &count,
-		    err)) == 0)
-			printf(ngettext("%s: %zu meeting\n",
-			    "%s: %zu meetings\n", count), path, count);
-		free(path);
-	}
 	free(groups);
 	return rc;
 }

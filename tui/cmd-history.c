@@ -265,7 +265,9 @@ history_print(struct history_entry *e, void *arg)
 		else {
 			printf("  %s  ", e->at);
 			text_print_padded(stdout, e->login, p->wlogin);
-			printf("  %s", e->command);
+			/* file names in it are anyone's: escaped */
+			fputs("  ", stdout);
+			error_print_escaped(stdout, e->command);
 			if (e->undoes != 0)
 				printf(_("  (undoes #%ld)"), e->undoes);
 			if (e->undone_by != 0)
@@ -441,7 +443,7 @@ undo_exec(struct cli *cli, int argc, char **argv)
 	};
 	struct undo_result	 r;
 	struct error		 err;
-	char			*end;
+	char			*end, *command;
 	long			 action = 0;
 	int			 opt, flags = 0, rc;
 
@@ -480,8 +482,10 @@ undo_exec(struct cli *cli, int argc, char **argv)
 		    store_login(cli->store));
 		return cli_fail(&err);
 	}
+	command = error_escape_dup(r.command);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
-	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, r.command);
+	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, command);
+	free(command);
 	printf(_("meetings changed back: %ld, removed: %ld, brought back: "
 	    "%ld\n"), r.changed, r.removed, r.restored);
 	undo_result_clear(&r);

@@ -19,8 +19,9 @@ static int	import_exec(struct cli *, int, char **);
 
 const struct command cmd_import = {
 	"import",
-	"import FILE.csv|FILE.ics [--dry-run] [--center NAME] [--type CODE] "
-	"[--mode M] [--skip-unmapped] [--from D] [--to D]",
+	"import FILE.csv|FILE.ics [--dry-run] [--restore-deleted] "
+	"[--center NAME] [--type CODE] [--mode M] [--skip-unmapped] "
+	"[--from D] [--to D]",
 	N_("import meetings from CSV or iCalendar (all or none)"),
 	import_exec
 };
@@ -30,9 +31,13 @@ static const char import_help[] = N_(
 "iCalendar; any other is CSV. Any error imports nothing.\n"
 "\n"
 "CSV has the columns of 'carecal list --format csv':\n"
-"  id,uid,date,start,end,center,type,mode,status,cases,venue,url,note\n"
+"  id,uid,date,start,end,center,type,mode,status,cases,venue,url,note,\n"
+"  version\n"
 "(and optionally window). An empty uid adds a meeting; a known uid\n"
-"updates that meeting.\n"
+"updates that meeting, if it is still at the line's version: a line\n"
+"someone else's change has made stale is refused, and nothing is\n"
+"imported. A line without a version may update only a meeting not\n"
+"changed since the file was last saved.\n"
 "\n"
 "iCalendar: a file carecal exported comes back exactly. Events from\n"
 "other calendars take their type, center and mode from CATEGORIES or\n"
@@ -43,9 +48,13 @@ static const char import_help[] = N_(
 "give one meeting per occurrence within --from/--to (default: the\n"
 "current fiscal year).\n"
 "\n"
+"A uid of a meeting deleted since is skipped, and said.\n"
+"\n"
 "Options:\n"
 "  --dry-run          print what would be added, updated, cancelled and\n"
 "                     skipped; change nothing\n"
+"  --restore-deleted  bring deleted meetings whose uid comes back, as\n"
+"                     'carecal restore-meeting' does\n"
 "  --type CODE, --center NAME, --mode M\n"
 "                     for iCalendar events that do not say (see above)\n"
 "  --skip-unmapped    import the rest when some events cannot be mapped\n"
@@ -58,6 +67,12 @@ print_result(const struct import_result *r, int dry_run)
 	    "unchanged, %ld skipped\n") : _("added %ld, updated %ld, "
 	    "cancelled %ld; %ld unchanged, %ld skipped\n"), r->added,
 	    r->updated, r->cancelled, r->unchanged, r->skipped);
+	if (r->restored > 0)
+		printf(dry_run ? ngettext("would bring %ld deleted meeting "
+		    "back\n", "would bring %ld deleted meetings back\n",
+		    r->restored) : ngettext("brought %ld deleted meeting "
+		    "back\n", "brought %ld deleted meetings back\n",
+		    r->restored), r->restored);
 }
 
 /* .ics and .ical by name; otherwise BEGIN:VCALENDAR at the start. */
@@ -89,16 +104,24 @@ print_unmapped(const char *path, struct ical_import *in, int skipping)
 {
 	const struct ical_unmapped	*u;
 	size_t				 i;
+	char				*uid, *why, *name;
 
 	qsort(in->unmapped, in->nunmapped, sizeof *in->unmapped,
 	    compare_unmapped);
+	/* the file's name, its UIDs and what they were refused for */
+	name = error_escape_dup(path);
 	for (i = 0; i < in->nunmapped; i++) {
 		u = &in->unmapped[i];
+		uid = error_escape_dup(u->uid != NULL ? u->uid :
+		    _("(no UID)"));
+		why = error_escape_dup(u->why);
 		fprintf(stderr, skipping ? _("carecal: %s:%ld: %s: skipped: "
 		    "%s\n") : _("carecal: %s:%ld: %s: cannot be mapped: %s\n"),
-		    path, u->line, u->uid != NULL ? u->uid : _("(no UID)"),
-		    u->why);
+		    name, u->line, uid, why);
+		free(uid);
+		free(why);
 	}
+	free(name);
 }
 
 /*
@@ -145,16 +168,19 @@ static void
 print_skipped_older(const char *path, const struct import_item *items,
     size_t n)
 {
-	size_t	i;
+	size_t	 i;
+	char	*uid, *name = error_escape_dup(path);
 
 	for (i = 0; i < n; i++) {
 		if (items[i].action != IMPORT_SKIP_OLDER)
 			continue;
+		uid = error_escape_dup(items[i].meeting.uid);
 		fprintf(stderr, _("carecal: %s:%ld: %s: SEQUENCE %ld is older "
-		    "than the stored meeting's; skipped\n"), path,
-		    items[i].line, items[i].meeting.uid,
-		    items[i].meeting.sequence);
+		    "than the stored meeting's; skipped\n"), name,
+		    items[i].line, uid, items[i].meeting.sequence);
+		free(uid);
 	}
+	free(name);
 }
 
 /* What an iCalendar import left out, after the counts. */
@@ -178,7 +204,8 @@ print_left_out(const struct ical_import *in)
 
 static int
 import_ical(struct cli *cli, const char *path,
-    const struct ical_import_options *opt, int dry_run, int skip_unmapped)
+    const struct ical_import_options *opt, int dry_run, int skip_unmapped,
+    int flags)
 {
 	struct ical_import	 in;
 	struct import_result	 result;
@@ -205,7 +232,7 @@ import_ical(struct cli *cli, const char *path,
 		}
 	}
 	if (import_apply(cli->store, &cli->catalog, in.items, in.count, path,
-	    dry_run ? stdout : NULL, &result, &err) == -1)
+	    dry_run ? stdout : NULL, flags, &result, &err) == -1)
 		goto fail_rollback;
 	if (!dry_run)
 		print_skipped_older(path, in.items, in.count);
@@ -225,15 +252,15 @@ fail:
 }
 
 static int
-import_csv(struct cli *cli, const char *path, int dry_run)
+import_csv(struct cli *cli, const char *path, int dry_run, int flags)
 {
 	struct import_result	result;
 	struct error		err;
 
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
-	if (import_csv_file(cli->store, &cli->catalog, path,
-	    dry_run ? stdout : NULL, &result, &err) == -1) {
+	if (import_csv_file_with(cli->store, &cli->catalog, path,
+	    dry_run ? stdout : NULL, flags, &result, &err) == -1) {
 		store_rollback(cli->store);
 		return cli_fail(&err);
 	}
@@ -298,6 +325,7 @@ import_run(struct cli *cli, int argc, char **argv)
 		{ "from",		required_argument, NULL, 'f' },
 		{ "to",			required_argument, NULL, 't' },
 		{ "skip-unmapped",	no_argument, NULL, 's' },
+		{ "restore-deleted",	no_argument, NULL, 'R' },
 		{ "help",		no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -307,6 +335,7 @@ import_run(struct cli *cli, int argc, char **argv)
 	const char			*path;
 	size_t				 i;
 	int				 opt, dry_run = 0, skip = 0;
+	int				 flags = 0;
 
 	given.count = 0;
 	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
@@ -316,6 +345,9 @@ import_run(struct cli *cli, int argc, char **argv)
 			break;
 		case 's':
 			skip = 1;
+			break;
+		case 'R':
+			flags |= IMPORT_RESTORE_DELETED;
 			break;
 		case 'h':
 			return cli_help(&cmd_import, import_help);
@@ -344,7 +376,7 @@ import_run(struct cli *cli, int argc, char **argv)
 			    "CSV"), path);
 		if (cli_open(cli, &err) == -1)
 			return cli_fail(&err);
-		return import_csv(cli, path, dry_run);
+		return import_csv(cli, path, dry_run, flags);
 	}
 	memset(&o, 0, sizeof o);
 	o.mode = -1;
@@ -358,7 +390,7 @@ import_run(struct cli *cli, int argc, char **argv)
 		error_set(&err, ERROR_INPUT, _("--from is after --to"));
 		return cli_fail(&err);
 	}
-	return import_ical(cli, path, &o, dry_run, skip);
+	return import_ical(cli, path, &o, dry_run, skip, flags);
 }
 
 static int

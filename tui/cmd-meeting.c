@@ -2,10 +2,16 @@
  * cmd-meeting.c -- `carecal add`, `edit`, `cancel` and `delete`: one
  * meeting changed per command, in one transaction.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
 
@@ -18,7 +24,8 @@ const struct command cmd_add = {
 	"add",
 	"add --type CODE [--center NAME] --date D [--start HH:MM] "
 	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
-	"[--url U] [--note T] [--window YYYY-MM..YYYY-MM]",
+	"[--url U] [--note T|- | --note-file FILE] "
+	"[--window YYYY-MM..YYYY-MM]",
 	N_("add a meeting and print its id"),
 	add_exec
 };
@@ -27,7 +34,8 @@ const struct command cmd_edit = {
 	"edit",
 	"edit ID [--type CODE] [--center NAME] [--date D] [--start HH:MM] "
 	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
-	"[--url U] [--note T] [--window YYYY-MM..YYYY-MM]",
+	"[--url U] [--note T|- | --note-file FILE] "
+	"[--window YYYY-MM..YYYY-MM]",
 	N_("change a meeting (an empty value clears a field)"),
 	edit_exec
 };
@@ -52,57 +60,154 @@ static const char meeting_help[] = N_(
 "  --status S      planned (予定), held (実施済) or cancelled (中止)\n"
 "  --cases N       cases discussed (types that count cases)\n"
 "  --venue T, --url U, --note T   where, the online link, a private note\n"
+"  --note -, --note-file FILE      the note from standard input or a file:\n"
+"                  the private way (a command line is seen by others on\n"
+"                  the host; the history records --note T as ***)\n"
 "  --window YYYY-MM..YYYY-MM   the months a city-level meeting's "
 "summary covers\n");
 
 #define MAX_GIVEN	64
 
+/*
+ * A note from a file (NULL: standard input) into *out (malloc'd): one
+ * final line end taken off, CRLF read as LF. Never more than a note may
+ * hold, so a wrong file (a disk image) is refused before it is read.
+ */
+static int
+read_note(const char *path, char **out, struct error *err)
+{
+	struct stat	 st;
+	const char	*name = path != NULL ? path : _("standard input");
+	char		*buf, *p, *q, extra;
+	size_t		 cap = MEETING_NOTE_MAX + 3, len = 0;
+	ssize_t		 n = 0;
+	int		 fd = 0;
+
+	*out = NULL;
+	if (path != NULL && (fd = open(path, O_RDONLY | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
+		return error_set(err, ERROR_INPUT, _("--note-file %s: cannot "
+		    "read: %s"), name, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (path != NULL)
+			close(fd);
+		return error_set(err, ERROR_INPUT, _("--note-file %s: %s"),
+		    name, strerror(EISDIR));
+	}
+	buf = xmalloc(cap + 1);
+	while (len < cap && ((n = read(fd, buf + len, cap - len)) > 0 ||
+	    (n == -1 && errno == EINTR)))
+		if (n > 0)
+			len += (size_t)n;
+	if (n == -1 || (len == cap && read(fd, &extra, 1) > 0)) {
+		if (n == -1)
+			error_set(err, ERROR_INPUT, _("the note from %s: "
+			    "cannot read: %s"), name, strerror(errno));
+		else
+			error_set(err, ERROR_INPUT, _("the note from %s: "
+			    "longer than %d bytes"), name, MEETING_NOTE_MAX);
+		free(buf);
+		if (path != NULL)
+			close(fd);
+		return -1;
+	}
+	if (path != NULL)
+		close(fd);
+	if (memchr(buf, '\0', len) != NULL) {
+		free(buf);
+		return error_set(err, ERROR_INPUT, _("the note from %s: "
+		    "contains a NUL byte; not text"), name);
+	}
+	buf[len] = '\0';
+	for (p = q = buf; *p != '\0'; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			*q++ = *p;
+	*q = '\0';
+	if (q > buf && q[-1] == '\n')
+		q[-1] = '\0';
+	*out = buf;
+	return 0;
+}
+
 static int
 meeting_options(struct cli *cli, const struct command *cmd, int argc,
     char **argv, struct meeting *m, int *set, int *status)
 {
-	struct option	 options[CLI_MEETING_OPTION_COUNT + 2];
+	struct option	 options[CLI_MEETING_OPTION_COUNT + 3];
 	struct error	 err;
 	struct {
 		int		 opt;
 		const char	*arg;
 	}		 given[MAX_GIVEN];
-	int		 opt, n = 0, i;
+	char		*note = NULL;
+	int		 opt, n = 0, i, rc = -1, which;
 
 	memcpy(options, cli_meeting_options, sizeof cli_meeting_options);
 	options[CLI_MEETING_OPTION_COUNT].name = "help";
 	options[CLI_MEETING_OPTION_COUNT].has_arg = no_argument;
 	options[CLI_MEETING_OPTION_COUNT].flag = NULL;
 	options[CLI_MEETING_OPTION_COUNT].val = 'h';
-	memset(&options[CLI_MEETING_OPTION_COUNT + 1], 0, sizeof options[0]);
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
+	/*
+	 * --note-file has --note's value, so that getopt still takes
+	 * --not and --no for --note (main.c hides what follows them); which
+	 * option it was tells them apart.
+	 */
+	options[CLI_MEETING_OPTION_COUNT + 1].name = "note-file";
+	options[CLI_MEETING_OPTION_COUNT + 1].has_arg = required_argument;
+	options[CLI_MEETING_OPTION_COUNT + 1].flag = NULL;
+	options[CLI_MEETING_OPTION_COUNT + 1].val = 'N';
+	memset(&options[CLI_MEETING_OPTION_COUNT + 2], 0, sizeof options[0]);
+	for (;;) {
+		which = -1;
+		if ((opt = getopt_long(argc, argv, "", options, &which)) == -1)
+			break;
+		if (opt == 'N' && which == CLI_MEETING_OPTION_COUNT + 1)
+			opt = 'F';
 		if (opt == 'h') {
 			*status = cli_help(cmd, meeting_help);
-			return -1;
+			goto done;
 		}
 		if (opt == '?' || opt == ':') {
 			*status = cli_usage_error(cmd, _("unknown option or "
 			    "missing value: %s"), argv[optind - 1]);
-			return -1;
+			goto done;
 		}
 		if (n == MAX_GIVEN) {
 			*status = cli_usage_error(cmd, _("too many options"));
-			return -1;
+			goto done;
+		}
+		/* --note - and --note-file: the note never on the line */
+		if (opt == 'F' || (opt == 'N' && strcmp(optarg, "-") == 0)) {
+			if (note != NULL) {
+				*status = cli_usage_error(cmd, _("--note - and "
+				    "--note-file: give the note once"));
+				goto done;
+			}
+			if (read_note(opt == 'F' ? optarg : NULL, &note,
+			    &err) == -1) {
+				*status = cli_fail(&err);
+				goto done;
+			}
+			opt = 'N';
+			optarg = note;
 		}
 		given[n].opt = opt;
 		given[n++].arg = optarg;
 	}
 	if (cli_open(cli, &err) == -1) {
 		*status = cli_fail(&err);
-		return -1;
+		goto done;
 	}
 	for (i = 0; i < n; i++)
 		if (cli_meeting_option(cli, given[i].opt, given[i].arg, m, set,
 		    &err) == -1) {
 			*status = cli_fail(&err);
-			return -1;
+			goto done;
 		}
-	return 0;
+	rc = 0;
+done:
+	free(note);
+	return rc;
 }
 
 static int

@@ -311,14 +311,15 @@ write_job(FILE *fp, void *arg, struct error *err)
 
 /* To stdout, or to -o FILE never left half written (see save_file). */
 static int
-write_report(const struct request *rq, const struct summary *s,
-    const struct summary_years *y, struct error *err)
+write_report(struct store *store, const struct request *rq,
+    const struct summary *s, const struct summary_years *y,
+    struct error *err)
 {
 	struct report_job	job = { rq, s, y };
 
 	if (rq->output == NULL || strcmp(rq->output, "-") == 0)
 		return write_job(stdout, &job, err);
-	return save_file(rq->output, write_job, &job, err);
+	return save_file(store, rq->output, 0, write_job, &job, err);
 }
 
 static int
@@ -431,12 +432,12 @@ summary_exec(struct cli *cli, int argc, char **argv)
 	if (years) {
 		rc = build_years(cli, &rq, &y, &err);
 		if (rc == 0)
-			rc = write_report(&rq, NULL, &y, &err);
+			rc = write_report(cli->store, &rq, NULL, &y, &err);
 		summary_years_free(&y);
 	} else {
 		rc = build_summary(cli, &rq, &s, &err);
 		if (rc == 0)
-			rc = write_report(&rq, &s, NULL, &err);
+			rc = write_report(cli->store, &rq, &s, NULL, &err);
 		summary_free(&s);
 	}
 	free(city);

@@ -91,7 +91,8 @@ export_dialog(struct tui *tui)
 	job.flags = k == 1 ? ICAL_EXPORT_NOTES : 0;
 	if (*path == '\0')
 		tui_message(tui, 1, "%s", _("no file name: nothing written"));
-	else if (save_file(path, write_calendar, &job, &err) == -1)
+	else if (save_file(tui->store, path, k == 1 ? SAVE_PRIVATE : 0,
+	    write_calendar, &job, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else
 		tui_message(tui, 0, ngettext("%s: %zu meeting exported",

@@ -11,16 +11,22 @@
 #include "import-plan.h"
 #include "store.h"
 
+/* A UID of a deleted meeting brings it back (else it is skipped). */
+#define IMPORT_RESTORE_DELETED	0x1
+
 /*
  * Decide and apply every item inside the caller's transaction; with a
  * report stream, print one line per item that changes something. The
- * caller commits, or rolls back for a dry run.
+ * caller commits, or rolls back for a dry run. flags: IMPORT_*.
  */
 int	import_apply(struct store *, const struct catalog *,
-	    struct import_item *, size_t, const char *, FILE *,
+	    struct import_item *, size_t, const char *, FILE *, int,
 	    struct import_result *, struct error *);
 /* Read a CSV file of meetings and apply it (see import_apply). */
 int	import_csv_file(struct store *, const struct catalog *, const char *,
 	    FILE *, struct import_result *, struct error *);
+int	import_csv_file_with(struct store *, const struct catalog *,
+	    const char *, FILE *, int, struct import_result *,
+	    struct error *);
 
 #endif

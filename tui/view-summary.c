@@ -447,7 +447,7 @@ write_dialog(struct tui *tui)
 	job.format = formats[k];
 	job.summary = &full;
 	if (build(tui, &full, 1, &err) == -1 ||
-	    save_file(path, write_summary, &job, &err) == -1)
+	    save_file(tui->store, path, 0, write_summary, &job, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else
 		tui_message(tui, 0, _("wrote %s"), path);

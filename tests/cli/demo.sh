@@ -39,7 +39,8 @@ cases=$(awk -F, 'NR > 1 { s[$7] += $10 } END { print s["kobetsu"], s["jiritsu"] 
 carecal --db "$DB" list --fy 令和3年度 >"$TMP/fy.txt"
 same_text "list --fy 令和3年度 prints the R3 calendar" \
 	"$expected/demo-list-fy2021.txt" "$TMP/fy.txt"
-carecal --db "$DB" list --fy R3 --format csv | cut -d, -f1,3- >"$TMP/fy.csv"
+carecal --db "$DB" list --fy R3 --format csv | cut -d, -f1,3- |
+	sed 's/,[a-z0-9]*\r$/\r/' >"$TMP/fy.csv"	# the row version aside
 same_text "list --format csv (uid aside) prints the R3 calendar" \
 	"$expected/demo-list-fy2021.csv" "$TMP/fy.csv"
 carecal --db "$DB" list --center 明第1 --type kobetsu >"$TMP/m1.txt"

@@ -15,7 +15,8 @@ normalize()
 }
 
 carecal init --demo >/dev/null
-carecal list --format csv >"$TMP/demo.csv"
+# the row version (the last column) aside: an undo is a change too
+carecal list --format csv | sed 's/,[0-9]*\r$/\r/' >"$TMP/demo.csv"
 uid7=$(grep '^7,' "$TMP/demo.csv" | cut -d, -f2)
 
 check "edit a meeting" carecal edit 5 --cases 4 --mode online \
@@ -90,7 +91,7 @@ for what in "add --type" "restore-meeting 7" "delete 7" "cancel 5" \
 	expect_status "undo ($what)" 0 carecal undo
 	contains "undoes $what" "$TMP/out" ": $what"
 done
-carecal list --format csv >"$TMP/after.csv"
+carecal list --format csv | sed 's/,[0-9]*\r$/\r/' >"$TMP/after.csv"
 same_text "the meetings are the demo's again, UIDs included" \
 	"$TMP/demo.csv" "$TMP/after.csv"
 expect_status "history 5 after the undos" 0 carecal history 5

@@ -36,8 +36,10 @@ expect_status "the edited export imports" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/edited.csv"
 contains "updating one and cancelling one" "$TMP/out" \
 	"added 0, updated 1, cancelled 1; 102 unchanged"
-carecal --db "$TMP/copy.db" list --format csv | cut -d, -f1,3- >"$TMP/e1"
-cut -d, -f1,3- "$TMP/edited.csv" >"$TMP/e2"
+# the row version (the last column) aside: an update is a new one
+carecal --db "$TMP/copy.db" list --format csv | cut -d, -f1,3- |
+	sed 's/,[0-9]*\r$/\r/' >"$TMP/e1"
+cut -d, -f1,3- "$TMP/edited.csv" | sed 's/,[0-9]*\r$/\r/' >"$TMP/e2"
 same_text "the database now lists the edited file" "$TMP/e2" "$TMP/e1"
 n=$(carecal --db "$TMP/copy.db" list --format csv | tail -n +2 | wc -l)
 [ "$n" = 104 ] && ok "no duplicates" || not_ok "no duplicates ($n meetings)"
@@ -69,7 +71,8 @@ printf ',,令和3年12月1日,10:00,11:30,明第1,kobetsu,一部オンライン,
 check "an Excel CSV with a BOM, CRLF and Japanese words imports" \
 	carecal --db "$TMP/copy.db" import "$TMP/excel.csv"
 carecal --db "$TMP/copy.db" list --from 2021-12-01 --to 2021-12-01 \
-	--center 明第1 --format csv | tail -n +2 | cut -d, -f3- >"$TMP/x"
+	--center 明第1 --format csv | tail -n +2 | sed 's/,1\r$/\r/' |
+	cut -d, -f3- >"$TMP/x"	# its row version, 1, aside
 printf '2021-12-01,10:00,11:30,明第1,kobetsu,hybrid,planned,3,"会議室A, 2階",https://example.jp/m,"二行の\nメモ"\r\n' >"$TMP/x.want"
 same_text "and reads back with every field (a CRLF in a cell as LF)" \
 	"$TMP/x.want" "$TMP/x"

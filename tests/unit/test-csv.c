@@ -7,6 +7,60 @@
 #include "csv.h"
 #include "tap.h"
 
+/*
+ * Issue 15, item 13: a cell a spreadsheet would run as a formula is
+ * written with a leading apostrophe, and reads back as it was.
+ */
+static void
+test_formulas(void)
+{
+	static const struct {
+		const char	*value, *written;
+	} cells[] = {
+		{ "=HYPERLINK(\"http://x\")",
+		    "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+		{ "+81 3", "'+81 3" },
+		{ "-1+1", "'-1+1" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tindented", "'\tindented" },
+		{ "\rcarriage", "\"'\rcarriage\"" },
+		{ "'=already quoted", "''=already quoted" },
+		{ "'plain", "'plain" },
+		{ "'", "'" },
+		{ "明第1 =会議室", "明第1 =会議室" },
+		{ "a-b", "a-b" },
+		{ "", "" },
+	};
+	struct csv_table	 t;
+	struct error		 err;
+	char			*text;
+	size_t			 len, i;
+	FILE			*fp;
+
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		text = NULL;
+		if ((fp = open_memstream(&text, &len)) == NULL)
+			continue;
+		csv_write_field(fp, cells[i].value);
+		fputs(",x\n", fp);
+		fclose(fp);
+		IS_INT(strncmp(text, cells[i].written,
+		    strlen(cells[i].written)) == 0 &&
+		    text[strlen(cells[i].written)] == ',', 1,
+		    "cell %zu is written neutralised as %s", i,
+		    cells[i].written);
+		if (csv_parse(text, len, "f.csv", &t, &err) == 0 &&
+		    t.count == 1) {
+			IS_STR(csv_field_value(t.records[0].fields[0]),
+			    cells[i].value, "and reads back as it was (cell "
+			    "%zu)", i);
+			csv_table_free(&t);
+		} else
+			OK(0, "cell %zu parses", i);
+		free(text);
+	}
+}
+
 static int
 parse(const char *data, size_t len, struct csv_table *t, struct error *err)
 {
@@ -85,5 +139,6 @@ main(void)
 	OK(csv_load_file("/", &t, &err) == -1 &&
 	    strstr(err.msg, "not a regular file") != NULL,
 	    "a directory is refused");
+	test_formulas();
 	return tap_done();
 }

@@ -218,6 +218,15 @@ main(void)
 	refuses("21-07-29", "expected");
 	refuses("2021-07-29 10:00", "expected");
 	refuses("X3.7.29", "expected");
+	/* issue 15, item 9: only the years whose holidays are known */
+	parses("1955-01-01", 1955, 1, 1);
+	parses("2099-12-31", 2099, 12, 31);
+	refuses("9999-12-31", "the years 1955 to 2099");
+	refuses("1954-12-31", "not 1954");
+	refuses("2100-01-01", "not 2100");
+	refuses("0001-01-01", "the years 1955 to 2099");
+	refuses("明治45年7月29日", "the years 1955 to 2099");
+	refuses("令和82年1月1日", "not 2100");
 
 	/* fiscal years and halves */
 	fiscal_year_named("2021", 2021);
@@ -266,6 +275,12 @@ main(void)
 	OK(date_parse_month("R3.6", &y, &m, &err) == 0 && y == 2021 && m == 6,
 	    "month R3.6");
 	OK(date_parse_month("2021-13", &y, &m, &err) == -1, "month 13 refused");
+	OK(date_parse_month("9999-12", &y, &m, &err) == -1 &&
+	    strstr(err.msg, "1955 to 2099") != NULL,
+	    "month 9999-12 refused, naming the years");
+	OK(date_parse_month("1954-12", &y, &m, &err) == -1 &&
+	    date_parse_month("2099-12", &y, &m, &err) == 0,
+	    "months from 1955-01 to 2099-12");
 
 	/* times of day */
 	OK(time_parse("13:30", &minutes, &err) == 0 && minutes == 810,
