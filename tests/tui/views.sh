@@ -3,7 +3,7 @@
 # the R3 footer's totals (written as CSV), the plan checks, the help.
 . "$TESTS_SRCDIR/tui/lib.sh"
 
-echo "1..18"
+echo "1..20"
 db=$(demo_db views)
 
 # The attributes of TEXT on the screen line starting with PREFIX.
@@ -66,17 +66,26 @@ tap $? "N goes back"
 
 # --- summary of the 2022-01-27 city meeting: the R3 footer
 tui_keys 4
-tui_wait '松戸市 令和3年6月～令和3年11月 地域ケア会議 開催状況' &&
+tui_wait '令和3年度 松戸市地域ケア会議の開催状況' &&
     tui_wait '全54回　地域包括ケア推進会議 17回　'
 tap $? "4: the summary for 令和4年1月27日 with the R3 totals (全54回)"
 
 tui_keys Left
-tui_wait '令和2年12月～令和3年5月 地域ケア会議'
+tui_wait '令和2年12月～令和3年5月開催分'
 tap $? "Left: the summary for the 7/29 meeting"
 
+# w asks what `carecal summary` has options for; Enter keeps each default
 tui_keys Right w
 tui_wait 'Write the summary as'
 tui_keys Down Enter
+tui_wait 'The plan checks of the year'
+tui_keys Enter
+tui_wait 'Document number'
+tui_keys Enter
+tui_wait 'As of \(date\): *2021-10-01'
+tui_keys Enter
+tui_wait 'Title: *令和3年度 松戸市地域ケア会議の開催状況'
+tui_keys Enter
 tui_wait 'Write to file:'
 tui_keys C-u "$TUI_TMP/r3.csv" Enter
 tui_wait "wrote $TUI_TMP/r3.csv"
@@ -85,13 +94,36 @@ CARECAL_TODAY=2021-10-01 "$CARECAL" --db "$db" summary --for 2022-01-27 \
 cmp -s "$TUI_TMP/r3.csv" "$TUI_TMP/cli.csv"
 tap $? "w writes the same CSV as carecal summary --for 2022-01-27"
 
+# and with the choices: the checks, a number, a date, a title
+tui_keys w
+tui_wait 'Write the summary as'
+tui_keys Down Enter
+tui_wait 'The plan checks of the year'
+tui_keys Down Enter
+tui_wait 'Document number'
+tui_keys '資料3' Enter
+tui_wait 'As of \(date\):'
+tui_keys C-u '令和4年1月20日' Enter
+tui_wait 'Title:'
+tui_keys C-u '令和3年度 松戸市地域ケア会議の開催（予定含む）状況' Enter
+tui_wait 'Write to file:'
+tui_keys C-u "$TUI_TMP/doc.csv" Enter
+tui_wait "wrote $TUI_TMP/doc.csv"
+CARECAL_TODAY=2021-10-01 "$CARECAL" --db "$db" summary --for 2022-01-27 \
+    --format csv --with-checks --doc-number 資料3 --as-of 2022-01-20 \
+    --title '令和3年度 松戸市地域ケア会議の開催（予定含む）状況' \
+    -o "$TUI_TMP/cli-doc.csv"
+cmp -s "$TUI_TMP/doc.csv" "$TUI_TMP/cli-doc.csv" &&
+    grep -q '資料3' "$TUI_TMP/doc.csv"
+tap $? "w offers what --with-checks, --doc-number, --as-of, --title do"
+
 # a pipe (or /dev/null) is written into, never replaced by a file
 mkfifo "$TUI_TMP/pipe"
 cat "$TUI_TMP/pipe" >"$TUI_TMP/piped.csv" &
 reader=$!
 tui_keys w
 tui_wait 'Write the summary as'
-tui_keys Down Enter
+tui_keys Down Enter Enter Enter Enter Enter
 tui_wait 'Write to file:'
 tui_keys C-u "$TUI_TMP/pipe" Enter
 tui_wait "wrote $TUI_TMP/pipe"
@@ -103,6 +135,19 @@ done
 kill "$reader" 2>/dev/null
 [ -p "$TUI_TMP/pipe" ] && cmp -s "$TUI_TMP/piped.csv" "$TUI_TMP/cli.csv"
 tap $? "writing to a pipe goes through it; the pipe stays a pipe"
+
+# a cancelled meeting in the window is not shaded as counted: 明第2西's
+# 6/9 個別, cancelled in another terminal (then held again)
+cancelled=$(meeting_id "$db" 2021-06-09 明第2西)
+"$CARECAL" --db "$db" cancel "$cancelled" >/dev/null
+tui_wait '全53回'
+n=$(tui_screen | grep -n '^明第2西 ' | head -n 1 | cut -d: -f1)
+line=$(tui_screen_e | sed -n "${n:-1}p")
+echo "$line" | sgr_at '6/9x' | grep -qv reverse &&
+    echo "$line" | sgr_at '9/8' | grep -q reverse
+tap $? "summary: a cancelled date in the window is not shaded, a held one is"
+"$CARECAL" --db "$db" edit "$cancelled" --status held >/dev/null
+tui_wait '全54回'
 
 # --- checks
 tui_keys 5
