@@ -51,8 +51,8 @@ expect_status "init refuses to overwrite" 2 carecal init
 contains "and says why" "$TMP/err" "already exists"
 expect_status "init --profile takamatsu" 0 \
 	carecal --db "$TMP/t.db" init --profile takamatsu
-contains "Takamatsu has 39 地区 and 5 types" "$TMP/out" \
-	"高松市, 39 centers, 5 meeting types"
+contains "Takamatsu has 39 地区 and 6 types (with サービス調整)" "$TMP/out" \
+	"高松市, 39 centers, 6 meeting types"
 expect_status "init --profile of an unknown city" 2 \
 	carecal --db "$TMP/u.db" init --profile nowhere
 [ ! -e "$TMP/u.db" ] && ok "and leaves no file behind" ||

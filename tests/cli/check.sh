@@ -20,13 +20,14 @@ run()
 	}
 }
 
-# The R3 demo: all 104 meetings held, no weekend or holiday among them,
+# The R3 demo as of its city meeting of 2022-01-27: the meetings up to
+# it held, the later ones planned; no weekend or holiday among them,
 # the two city meetings' windows contiguous (2020-12..2021-05 by default,
 # then 2021-06..2021-11 as stored). What remains is the table's own
 # shortfalls: 小金 one 推進会議 of 2; no 自立支援型 at 明第1, 常盤平, 馬橋西.
 demo=$TMP/demo.db
 run "$carecal" --db "$demo" init --demo
-today=CARECAL_TODAY=2026-11-23
+today=CARECAL_TODAY=2022-01-27
 check_output "demo, --fy 2021: the four shortfalls of the R3 table" 0 \
     "$expected/check-demo-fy2021.txt" $today "$carecal" --db "$demo" \
     check --fy 2021
@@ -36,9 +37,15 @@ check_output "demo, --fy R3 --format csv" 0 \
 check_output "demo, --strict: the same lines, exit status 3" 3 \
     "$expected/check-demo-fy2021.txt" $today "$carecal" --db "$demo" \
     check --fy 2021 --strict
-check_output "demo, the current fiscal year by default (2022-03-31)" 0 \
-    "$expected/check-demo-fy2021.txt" CARECAL_TODAY=2022-03-31 \
-    "$carecal" --db "$demo" check
+check_output "demo, the current fiscal year by default (2022-01-27)" 0 \
+    "$expected/check-demo-fy2021.txt" $today "$carecal" --db "$demo" check
+# later, the 20 meetings planned after 2022-01-27 are still planned
+env CARECAL_TODAY=2026-11-23 "$carecal" --db "$demo" check --fy 2021 \
+    --format csv >"$TMP/later.csv"
+[ "$(grep -c '^stale-planned,' "$TMP/later.csv")" -eq 20 ] &&
+    [ "$(grep -c '^target-low,' "$TMP/later.csv")" -eq 4 ] &&
+    ok "demo, years later: the 20 planned after 2022-01-27 are stale" ||
+    not_ok "demo, years later: the 20 planned after 2022-01-27 are stale"
 check_output "demo, --center 小金: its one finding" 0 \
     "$expected/check-demo-kogane.txt" $today "$carecal" --db "$demo" \
     check --fy 2021 --center 小金
