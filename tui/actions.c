@@ -12,6 +12,46 @@
 #include "i18n.h"
 #include "tui.h"
 
+/*
+ * What a recorded action was, in the reader's words: the view records
+ * "tui: cancel 105" in the history (stable text), shown translated
+ * (画面操作: 会議 105 を中止). A command line is shown as it was typed.
+ */
+void
+action_describe(const char *command, char *buf, size_t size)
+{
+	char		verb[16], iso[DATE_ISO_LEN + 1], day[DATE_JA_LEN];
+	struct date	d;
+	long		id;
+	int		end = 0;
+
+	snprintf(buf, size, "%s", command);
+	if (strcmp(command, "tui: add") == 0) {
+		snprintf(buf, size, "%s", _("tui: add"));
+		return;
+	}
+	if (strcmp(command, "undo (u)") == 0) {
+		snprintf(buf, size, "%s", _("undo (u)"));
+		return;
+	}
+	if (sscanf(command, "tui: duplicate %ld to %10s%n", &id, iso,
+	    &end) == 2 && command[end] == '\0' &&
+	    date_parse(iso, &d, NULL) == 0) {
+		date_format_japanese(d, day, sizeof day);
+		snprintf(buf, size, _("tui: duplicate %ld to %s"), id, day);
+		return;
+	}
+	if (sscanf(command, "tui: %15s %ld%n", verb, &id, &end) != 2 ||
+	    command[end] != '\0')
+		return;
+	if (strcmp(verb, "edit") == 0)
+		snprintf(buf, size, _("tui: edit %ld"), id);
+	else if (strcmp(verb, "cancel") == 0)
+		snprintf(buf, size, _("tui: cancel %ld"), id);
+	else if (strcmp(verb, "delete") == 0)
+		snprintf(buf, size, _("tui: delete %ld"), id);
+}
+
 /* A short description for pick lists and questions. */
 static void
 describe(struct tui *tui, const struct meeting *m, char *buf, size_t size)
@@ -236,7 +276,7 @@ action_duplicate(struct tui *tui)
 {
 	struct meeting	m, copy;
 	struct error	err;
-	char		iso[DATE_ISO_LEN], what[96], *text;
+	char		iso[DATE_ISO_LEN], day[DATE_JA_LEN], what[96], *text;
 	struct date	d;
 
 	if (selected_meeting(tui, &m) == -1)
@@ -267,11 +307,12 @@ action_duplicate(struct tui *tui)
 	copy.note = xstrdup(m.note);
 	date_format_iso(d, iso, sizeof iso);
 	snprintf(what, sizeof what, "tui: duplicate %ld to %s", m.id, iso);
+	date_format_japanese(d, day, sizeof day);
 	if (meeting_validate(&copy, tui->catalog, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else if (store_change(tui, what, &copy, 'i') == 0) {
 		tui_message(tui, 0, _("meeting %ld copied to %s as meeting "
-		    "%ld"), m.id, iso, copy.id);
+		    "%ld"), m.id, day, copy.id);
 		show_meeting(tui, &copy);
 	}
 	meeting_clear(&copy);
@@ -289,7 +330,7 @@ action_undo(struct tui *tui)
 	struct undo_result	r;
 	struct error		err;
 	struct tui_key		key;
-	char			text[2048];
+	char			text[2048], what[512];
 	int			rc;
 
 	rc = store_undo_last(tui->store, "undo (u)", STORE_UNDO_DRY_RUN, &r,
@@ -305,9 +346,10 @@ action_undo(struct tui *tui)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 		return;
 	}
+	action_describe(r.command, what, sizeof what);
 	snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings changed "
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
-	    "other key: keep it"), r.action_id, r.at, r.command, r.changed,
+	    "other key: keep it"), r.action_id, r.at, what, r.changed,
 	    r.removed, r.restored);
 	undo_result_clear(&r);
 	tui_draw(tui);
@@ -322,8 +364,8 @@ action_undo(struct tui *tui)
 	else if (rc == 1)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 	else {
-		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id,
-		    r.command);
+		action_describe(r.command, what, sizeof what);
+		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id, what);
 		undo_result_clear(&r);
 	}
 	tui_reload(tui);

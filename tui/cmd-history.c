@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "text.h"
+#include "tui.h"
 
 static int	history_exec(struct cli *, int, char **);
 static int	undo_exec(struct cli *, int, char **);
@@ -262,7 +263,8 @@ history_print(struct history_entry *e, void *arg)
 		else {
 			printf("  %s  ", e->at);
 			text_print_padded(stdout, e->login, p->wlogin);
-			printf("  %s", e->command);
+			action_describe(e->command, buf, sizeof buf);
+			printf("  %s", buf);
 			if (e->undoes != 0)
 				printf(_("  (undoes #%ld)"), e->undoes);
 			if (e->undone_by != 0)
@@ -437,6 +439,7 @@ undo_exec(struct cli *cli, int argc, char **argv)
 	};
 	struct undo_result	 r;
 	struct error		 err;
+	char			 what[512];
 	int			 opt, flags = 0, rc;
 
 	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
@@ -465,8 +468,9 @@ undo_exec(struct cli *cli, int argc, char **argv)
 		    store_login(cli->store));
 		return cli_fail(&err);
 	}
+	action_describe(r.command, what, sizeof what);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
-	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, r.command);
+	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, what);
 	printf(_("meetings changed back: %ld, removed: %ld, brought back: "
 	    "%ld\n"), r.changed, r.removed, r.restored);
 	undo_result_clear(&r);
