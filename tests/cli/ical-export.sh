@@ -48,7 +48,7 @@ expect_status "--dir without --split-by is a usage error" 2 \
 	carecal export --dir "$TMP/x"
 expect_status "--split-by room is a usage error" 2 \
 	carecal export --split-by room --dir "$TMP/x"
-contains "naming the value" "$TMP/err" "'room' is not center or type"
+contains "naming the value" "$TMP/err" "$(L "'room' is not center or type" "「room」は center でも type でもありません")"
 expect_status "an unknown center" 2 carecal export --center 無い
 expect_status "a bad fiscal year" 2 carecal export --fy 令和百年度度
 
@@ -143,12 +143,12 @@ sed 's/オンライン会議/Online meeting/g; s/事例数: /Cases: /g' \
     "$TMP/timed.ics" >"$TMP/old-labels.ics"
 expect_status "a file with the old English labels imports" 0 \
 	carecal import --dry-run "$TMP/old-labels.ics"
-contains "as unchanged" "$TMP/out" "would add 0, update 0, cancel 0"
+contains "as unchanged" "$TMP/out" "$(L "would add 0, update 0, cancel 0" "追加 0 件、更新 0 件、中止 0 件を行います")"
 sed 's/^DESCRIPTION:.*/DESCRIPTION:新しい説明/' "$TMP/timed.ics" \
     >"$TMP/new-labels.ics"
 expect_status "and so does one whose DESCRIPTION says anything" 0 \
 	carecal import --dry-run "$TMP/new-labels.ics"
-contains "unchanged too" "$TMP/out" "would add 0, update 0, cancel 0"
+contains "unchanged too" "$TMP/out" "$(L "would add 0, update 0, cancel 0" "追加 0 件、更新 0 件、中止 0 件を行います")"
 event_of "$TMP/timed.ics" "$(uid_of --from 2021-08-06 --to 2021-08-06)" \
 	>"$TMP/start-only"
 contains "a start only: DTSTART" "$TMP/start-only" \

@@ -208,7 +208,7 @@ fi
 
 status_is "pdf without -o is refused" 2 carecal_demo summary \
     --for 2022-01-27 --format pdf
-has "and says why" "$tmp/status.err" "give -o FILE"
+has "and says why" "$tmp/status.err" "$(L "give -o FILE" "-o FILE を指定してください")"
 
 status_is "no city meeting on the date: input error" 2 carecal_demo \
     summary --for 2022-01-28
@@ -218,7 +218,7 @@ has "which names the date and the year's city meetings" \
 status_is "a year without city meetings" 2 carecal_demo summary \
     --for 2019-06-01
 has "says there are none and how to go on" "$tmp/status.err" \
-    "令和元年6月1日(土)" "--from and --to"
+    "令和元年6月1日(土)" "$(L "--from and --to" "--from と --to")"
 status_is "--from without --to" 2 carecal_demo summary --from 2021-06
 status_is "--for with --fy" 2 carecal_demo summary --for 2022-01-27 \
     --fy 2021
@@ -371,12 +371,12 @@ carecal_demo summary --for 2022-01-27 --with-checks --as-of 2022-01-27 \
     >"$tmp/checks.txt"
 has "--with-checks: the year's checks as of --as-of" "$tmp/checks.txt" \
     "計画の点検（令和3年度、令和4年1月27日(木)現在）：4件" \
-    "・小金 地域包括ケア推進会議 令和3年度（below the target）："
+    "$(L "・小金 地域包括ケア推進会議 令和3年度（below the target）：" "・小金 地域包括ケア推進会議 令和3年度（目標未達）：")"
 carecal_demo summary --for 2022-01-27 --format csv --doc-number 資料3 \
     --as-of 2022-01-20 --with-checks >"$tmp/doc.csv"
 has "csv: title and number, subtitle and date, checks by kind in words" \
     "$tmp/doc.csv" "令和3年度 松戸市地域ケア会議の開催状況,,,,,,資料3" \
-    ",,,,,,令和4年1月20日現在" "below the target,小金 地域包括ケア推進会議"
+    ",,,,,,令和4年1月20日現在" "$(L "below the target,小金 地域包括ケア推進会議" "目標未達,小金 地域包括ケア推進会議")"
 check "pdf with the number, the date and the checks" carecal_demo summary \
     --for 2022-01-27 --format pdf -o "$tmp/doc.pdf" --doc-number 資料3 \
     --as-of 2022-01-20 --with-checks

@@ -10,7 +10,7 @@ db=$(demo_db actions)
 id=$(meeting_id "$db" 2021-07-27 明第1)
 before=$(meeting_count "$db")
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tui_keys 3 / 2021-07-27 Enter
 tui_wait "^#$id 令和3年7月27日"

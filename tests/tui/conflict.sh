@@ -8,7 +8,7 @@ db=$(demo_db conflict)
 id=$(meeting_id "$db" 2021-07-27 明第1)
 
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 # find the meeting in the agenda and open it
 tui_keys 3 / 2021-07-27 Enter

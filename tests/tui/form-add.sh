@@ -7,7 +7,7 @@ echo "1..6"
 db=$(demo_db add)
 before=$("$CARECAL" --db "$db" list --format csv | wc -l)
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 # the cursor starts on 明第1, in the 推進 group
 tui_keys a

@@ -7,7 +7,7 @@ echo "1..8"
 db=$(demo_db bad)
 before=$("$CARECAL" --db "$db" list --format csv | md5sum)
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tui_keys a
 tui_wait 'New meeting'

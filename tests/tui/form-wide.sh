@@ -12,7 +12,7 @@ shown() {
 	tui_screen | sed -n "s/^  $1  *//p"
 }
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tui_keys a
 tui_wait 'New meeting'

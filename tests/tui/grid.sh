@@ -12,7 +12,7 @@ db=$(demo_db grid)
 "$CARECAL" --db "$db" cancel "$("$CARECAL" --db "$db" list --format csv |
     awk -F, '$3 == "2022-03-04" && $6 == "馬橋" { print $1 }')"
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 ' 
 tap $? "the grid shows the centers, the last one too"
 

@@ -6,7 +6,7 @@
 echo "1..5"
 db=$(demo_db live)
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tui_keys 3
 tui_wait 'Date +Time +Center'

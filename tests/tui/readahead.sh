@@ -56,7 +56,7 @@ export_shown() {
 }
 
 # FY2020 read whole: the first screen with today in it
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2020-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2020-10-01
 tui_wait '令和2年度 meetings by center'
 export_shown cold
 tui_keys f Enter Down Enter
@@ -66,7 +66,7 @@ tui_keys q
 tui_stop
 
 # FY2020 read ahead while FY2021 is shown, then paged to with [
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '令和3年度 meetings by center'
 # idle: the read-ahead runs (well under a second, under valgrind too)
 idle=$((2 + TUI_SLOW / 5))
@@ -106,7 +106,7 @@ tui_stop
 bench() {
 	rm -f "$TUI_TMP/report" "$TUI_TMP/done"
 	tmux_ -u new-session -d -x 100 -y 30 -s tui \
-	    "LC_ALL=C.UTF-8 CARECAL_TODAY=${3:-2021-10-01} \
+	    "LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=${3:-2021-10-01} \
 	    CARECAL_BENCH_KEYS='$2' \
 	    $TUI_RUN --db '$1' 2>'$TUI_TMP/report';
 	    touch '$TUI_TMP/done'; sleep 600"

@@ -17,7 +17,7 @@ status_line_at() {
 	return 1
 }
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tmux_ resize-window -t tui -x 80 -y 24
 status_line_at 24 && tui_wait '^馬橋 ' &&

@@ -10,7 +10,7 @@ id=$(meeting_id "$db" 2021-07-27 明第1)
 
 before=$(meeting_count "$db")
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 # edit the meeting's venue in the form
 tui_keys 3 / 2021-07-27 Enter
@@ -91,7 +91,7 @@ tui_stop
 
 # a database where this login has changed nothing
 "$CARECAL" --db "$TUI_TMP/empty.db" init >/dev/null
-tui_start "$TUI_TMP/empty.db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$TUI_TMP/empty.db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '令和3年度'
 tui_keys u
 tui_wait 'nothing to undo'

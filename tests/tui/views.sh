@@ -12,7 +12,7 @@ attrs_of() {
 	[ -n "$n" ] && tui_screen_e | sed -n "${n}p" | sgr_at "$2"
 }
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 
 # --- month: the grid's cursor is on 明第1's 11/19
