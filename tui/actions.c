@@ -8,49 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action-words.h"
 #include "alloc.h"
 #include "i18n.h"
 #include "tui.h"
-
-/*
- * What a recorded action was, in the reader's words: the view records
- * "tui: cancel 105" in the history (stable text), shown translated
- * (画面操作: 会議 105 を中止). A command line is shown as it was typed.
- */
-void
-action_describe(const char *command, char *buf, size_t size)
-{
-	char		verb[16], iso[DATE_ISO_LEN + 1], day[DATE_JA_LEN];
-	struct date	d;
-	long		id;
-	int		end = 0;
-
-	snprintf(buf, size, "%s", command);
-	if (strcmp(command, "tui: add") == 0) {
-		snprintf(buf, size, "%s", _("tui: add"));
-		return;
-	}
-	if (strcmp(command, "undo (u)") == 0) {
-		snprintf(buf, size, "%s", _("undo (u)"));
-		return;
-	}
-	if (sscanf(command, "tui: duplicate %ld to %10s%n", &id, iso,
-	    &end) == 2 && command[end] == '\0' &&
-	    date_parse(iso, &d, NULL) == 0) {
-		date_format_japanese(d, day, sizeof day);
-		snprintf(buf, size, _("tui: duplicate %ld to %s"), id, day);
-		return;
-	}
-	if (sscanf(command, "tui: %15s %ld%n", verb, &id, &end) != 2 ||
-	    command[end] != '\0')
-		return;
-	if (strcmp(verb, "edit") == 0)
-		snprintf(buf, size, _("tui: edit %ld"), id);
-	else if (strcmp(verb, "cancel") == 0)
-		snprintf(buf, size, _("tui: cancel %ld"), id);
-	else if (strcmp(verb, "delete") == 0)
-		snprintf(buf, size, _("tui: delete %ld"), id);
-}
 
 /* A short description for pick lists and questions. */
 static void
@@ -346,7 +307,7 @@ action_undo(struct tui *tui)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 		return;
 	}
-	action_describe(r.command, what, sizeof what);
+	action_words(r.command, what, sizeof what);
 	snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings changed "
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
 	    "other key: keep it"), r.action_id, r.at, what, r.changed,
@@ -364,7 +325,7 @@ action_undo(struct tui *tui)
 	else if (rc == 1)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 	else {
-		action_describe(r.command, what, sizeof what);
+		action_words(r.command, what, sizeof what);
 		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id, what);
 		undo_result_clear(&r);
 	}

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action-words.h"
 #include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "text.h"
-#include "tui.h"
 
 static int	history_exec(struct cli *, int, char **);
 static int	undo_exec(struct cli *, int, char **);
@@ -263,7 +263,7 @@ history_print(struct history_entry *e, void *arg)
 		else {
 			printf("  %s  ", e->at);
 			text_print_padded(stdout, e->login, p->wlogin);
-			action_describe(e->command, buf, sizeof buf);
+			action_words(e->command, buf, sizeof buf);
 			printf("  %s", buf);
 			if (e->undoes != 0)
 				printf(_("  (undoes #%ld)"), e->undoes);
@@ -468,7 +468,7 @@ undo_exec(struct cli *cli, int argc, char **argv)
 		    store_login(cli->store));
 		return cli_fail(&err);
 	}
-	action_describe(r.command, what, sizeof what);
+	action_words(r.command, what, sizeof what);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
 	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, what);
 	printf(_("meetings changed back: %ld, removed: %ld, brought back: "

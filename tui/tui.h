@@ -257,8 +257,6 @@ void		 action_delete(struct tui *);
 void		 action_duplicate(struct tui *);
 /* u: undo this login's last change, after saying what it was. */
 void		 action_undo(struct tui *);
-/* A recorded command ("tui: cancel 105") in the reader's words. */
-void		 action_describe(const char *, char *, size_t);
 
 /* filter.c: which meetings the views show */
 /* Choose a center, type, mode or status from pick lists. */

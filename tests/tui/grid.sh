@@ -47,11 +47,11 @@ tui_screen | grep -q '│推進 .*│地域個別ケア会議 .*│自立'
 tap $? "a column group per regional type"
 
 tui_keys ']'
-tui_wait '令和4年度' && tui_wait '0 meetings'
+tui_wait '令和4年度' && tui_wait "$(L '0 meetings' '会議 0 件')"
 tap $? "] shows the next fiscal year"
 
 tui_keys '['
-tui_wait '令和3年度 meetings by center' && tui_wait '^明第1 .*7/27'
+tui_wait "令和3年度 $(L 'meetings by center' 'センター別の会議')" && tui_wait '^明第1 .*7/27'
 tap $? "[ goes back"
 
 tui_keys q
