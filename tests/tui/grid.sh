@@ -4,7 +4,7 @@
 # C.UTF-8 and ja_JP.UTF-8.
 . "$TESTS_SRCDIR/tui/lib.sh"
 
-echo "1..12"
+echo "1..13"
 db=$(demo_db grid)
 # one online planned meeting and one cancelled, beside the demo's
 "$CARECAL" --db "$db" add --type kobetsu --center 本庁 --date 2021-12-15 \
@@ -45,6 +45,11 @@ tap $? "the city-level meetings are in the band on top"
 
 tui_screen | grep -q '│推進 .*│地域個別ケア会議 .*│自立'
 tap $? "a column group per regional type"
+
+# 推進's two columns are the halves of the year, as in the R3 table
+tui_screen | grep -Eq '^小金 +│ +> 3/30\*│' &&
+    tui_screen | grep -Eq '^東部 +│ +9/8 +> +3/9\*│'
+tap $? "小金's lone 推進 (3/30) stands in the second column, 下半期"
 
 tui_keys ']'
 tui_wait '令和4年度' && tui_wait "$(L '0 meetings' '会議 0 件')"
