@@ -103,6 +103,30 @@ contains "csv: the numbers and the grouping" "$TMP/table.csv" \
     "令和元年度,地域課題,180,,,(12月末現在),地域ケア小会議"
 contains "csv: the 地区" "$TMP/table.csv" "令和元年度,設置地区数,39,,,"
 
+# the catalog commands that keep these: center started, type --group
+check "center started 木太 -: not known" carecal center started 木太 -
+CARECAL_TODAY=2019-12-31 carecal summary --fy 2018..2019 | tr -s ' ' \
+    >"$TMP/less"
+contains "one 地区 fewer" "$TMP/less" "設置地区数 （38地区） （38地区）"
+check "center started 木太 2018-11-01" carecal center started 木太 2018-11-01
+carecal center list | grep '^木太' >"$TMP/kita"
+contains "center list says when" "$TMP/kita" "平成30年11月1日(木)"
+expect_status "center started with no date" 2 carecal center started 木太 soon
+contains "is refused, naming the value" "$TMP/err" "soon"
+check "type edit chiiki --group -: out of the group" carecal type edit \
+    chiiki --group -
+CARECAL_TODAY=2019-12-31 carecal summary --fy 2018..2019 >"$TMP/ungrouped"
+grep -n '^地域課題 ' "$TMP/ungrouped" >/dev/null &&
+    ok "地域課題 stands on its own" || not_ok "地域課題 stands on its own"
+expect_status "a group with an empty name" 2 carecal type edit chiiki \
+    --group 地域ケア小会議//地域
+check "and back in it" carecal type edit chiiki --group 地域ケア小会議
+printf 'city\t市\ntype\ta\tA\tA\tregional\t-\t-\t-\ncenter\t北\tlater\n' \
+    >"$TMP/bad-profile.txt"
+expect_status "a profile with a start that is no date" 2 carecal --db \
+    "$TMP/bad.db" init --profile "$TMP/bad-profile.txt"
+contains "names its line and value" "$TMP/err" "bad-profile.txt:3:"
+
 if command -v pdftotext >/dev/null 2>&1; then
 	expect_status "pdf" 0 env CARECAL_TODAY=2019-12-31 "$CARECAL" \
 	    summary --fy 2014..2019 --format pdf -o "$TMP/table.pdf" \
