@@ -21,7 +21,8 @@ struct profile {
  *   city	松戸市
  *   title	地域ケア会議の開催状況	(the summary's words after the city)
  *   caption	地域ケア小会議課題別開催回数	(over the multi-year table)
- *   type	CODE	NAME	SHORT	regional|city	MIN|-	MAX|-	cases|-	[GROUP]
+ *   type	CODE	NAME	SHORT	regional|city	MIN|-	MAX|-	cases|-
+ *   	[GROUP]	(the ninth field, optional)
  *   center	NAME	[STARTED]
  * with # comments and blank lines. GROUP is the multi-year table's
  * grouping (地域ケア小会議/個別課題); STARTED when the center was set up

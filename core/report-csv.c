@@ -104,7 +104,8 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 	const char		*f[7];
 	char			 count[32], cases[32], missing[32];
 	char			 window[128], label[256], as_of[128];
-	char			 line[SUMMARY_TEXT_MAX], title[SUMMARY_TEXT_MAX];
+	char			 line[SUMMARY_TEXT_MAX];
+	char			 title[SUMMARY_TEXT_MAX];
 	char			*in, *out;
 	size_t			 r, c;
 

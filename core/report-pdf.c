@@ -889,7 +889,7 @@ draw_row(struct pdf *p, const struct summary *s, const struct grid *g,
  * on the right. The sizes that fit are worked out once.
  */
 struct heading {
-	const char	*left;		/* centred in the room the right leaves */
+	const char	*left;		/* centred in what the right leaves */
 	const char	*right;		/* or NULL */
 	double		 size;		/* of the left */
 	double		 right_size;

@@ -537,8 +537,8 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 	    "実施済の会議のみ。" : "予定を含む。");
 	for (r = 0; r < y->nrows; r++)
 		if (y->rows[r].is_areas)
-			fprintf(fp, "※ 設置地区数は、各年度末（年度途中は集計日）"
-			    "までに設置された地区の数。\n");
+			fprintf(fp, "※ 設置地区数は、各年度末（年度途中は"
+			    "集計日）までに設置された地区の数。\n");
 	if (y->omitted != NULL)
 		fprintf(fp, "※ 開催のない会議種別（%s）は省略。\n", y->omitted);
 	free(l.buf);

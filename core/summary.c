@@ -737,7 +737,8 @@ years_omit_empty(struct summary_years *y)
 {
 	struct summary_years_row	*row;
 	char				 buf[SUMMARY_TEXT_MAX] = "";
-	size_t				 r, kept = 0, i, n = summary_years_count(y);
+	size_t				 r, kept = 0, i;
+	size_t				 n = summary_years_count(y);
 	int				 any;
 
 	for (r = 0; r < y->nrows; r++) {

@@ -162,7 +162,10 @@ void	summary_free(struct summary *);
 void	summary_format_window(const struct summary *, char *, size_t);
 /* 令和3年度 松戸市地域ケア会議の開催状況, or --title */
 void	summary_format_title(const struct summary *, char *, size_t);
-/* 令和4年1月27日(木) 市地域ケア会議　令和3年6月～令和3年11月開催分（予定含む） */
+/*
+ * 令和4年1月27日(木) 市地域ケア会議　令和3年6月～令和3年11月開催分
+ * （予定含む）
+ */
 void	summary_format_subtitle(const struct summary *, char *, size_t);
 /* 令和4年1月20日現在, or "" */
 void	summary_format_as_of(const struct summary *, char *, size_t);
@@ -185,7 +188,7 @@ void	summary_format_total(const struct summary_total *, int, char *,
 struct summary_years_row {
 	long			 type_id;	/* 0 for the total, the areas */
 	char			*name;		/* 全会議（地域レベル） */
-	char			*group;		/* 地域ケア小会議/個別課題, or NULL */
+	char			*group;		/* 地域ケア小会議/個別課題 */
 	int			 is_total;
 	/*
 	 * The centers set up (設置) by the end of each year, by the as-of
@@ -203,7 +206,7 @@ struct summary_years {
 	char			*title;		/* as printed */
 	char			*caption;	/* ■…, or NULL */
 	char			*doc_number;	/* or NULL */
-	char			*omitted;	/* types with no meeting, or NULL */
+	char			*omitted;	/* types with no meeting */
 	int			 fy_first;
 	int			 fy_last;
 	int			 held_only;

@@ -223,7 +223,8 @@ store_type_update(struct store *s, const struct meeting_type *t,
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "UPDATE meeting_types SET name = ?2, "
 	    "short_name = ?3, level = ?4, target_min = ?5, target_max = ?6, "
-	    "counts_cases = ?7, grp = ?8 WHERE code = ?1", -1, &st, NULL) != SQLITE_OK)
+	    "counts_cases = ?7, grp = ?8 WHERE code = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return store_error(s, _("changing a meeting type"), err);
 	bind_type(st, t);
 	if (run(s, st, _("changing a meeting type"), err) == -1)
