@@ -27,6 +27,7 @@ catalog_free(struct catalog *cat)
 		free(cat->types[i].code);
 		free(cat->types[i].name);
 		free(cat->types[i].short_name);
+		free(cat->types[i].group);
 	}
 	free(cat->centers);
 	free(cat->by_name);
@@ -91,6 +92,8 @@ catalog_add_type(struct catalog *cat, const struct meeting_type *t)
 	n->name = xstrdup(t->name);
 	n->short_name = xstrdup(t->short_name != NULL ? t->short_name :
 	    t->name);
+	n->group = t->group != NULL && *t->group != '\0' ?
+	    xstrdup(t->group) : NULL;
 	return n;
 }
 
@@ -248,12 +251,60 @@ type_validate(const struct meeting_type *t, struct error *err)
 	    text_has_control(t->short_name, 0)))
 		return error_set(err, ERROR_INPUT,
 		    _("type short name: at most 30 bytes of UTF-8 text"));
+	if (type_validate_group(t->group, err) == -1)
+		return -1;
 	if (t->target_min < -1 || t->target_max < -1 ||
 	    (t->target_min >= 0 && t->target_max >= 0 &&
 	    t->target_max < t->target_min))
 		return error_set(err, ERROR_INPUT,
 		    _("type target: %d-%d is not a range (minimum first)"),
 		    t->target_min, t->target_max);
+	return 0;
+}
+
+int
+type_validate_group(const char *group, struct error *err)
+{
+	const char	*p, *slash;
+	int		 levels = 0;
+
+	if (group == NULL || *group == '\0')
+		return 0;
+	if (strlen(group) > 100 || !text_utf8_valid(group, strlen(group)) ||
+	    text_has_control(group, 0))
+		return error_set(err, ERROR_INPUT, _("type group: at most 100 "
+		    "bytes of UTF-8 text"));
+	for (p = group;; p = slash + 1) {
+		slash = strchr(p, '/');
+		if ((slash != NULL ? slash : p + strlen(p)) == p)
+			return error_set(err, ERROR_INPUT, _("type group "
+			    "'%s': an empty name between '/'"), group);
+		if (++levels > TYPE_GROUP_LEVELS)
+			return error_set(err, ERROR_INPUT, _("type group "
+			    "'%s': at most %d names"), group,
+			    TYPE_GROUP_LEVELS);
+		if (slash == NULL)
+			return 0;
+	}
+}
+
+int
+type_group_level(const char *group, int level, char *buf, size_t size)
+{
+	const char	*p = group, *slash;
+	size_t		 len;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (group == NULL || *group == '\0')
+		return -1;
+	for (; level > 0; level--) {
+		if ((slash = strchr(p, '/')) == NULL)
+			return -1;
+		p = slash + 1;
+	}
+	len = strcspn(p, "/");
+	snprintf(buf, size, "%.*s", (int)len, p);
 	return 0;
 }
 

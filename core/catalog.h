@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "date.h"
 #include "error.h"
 
 enum type_level {
@@ -19,6 +20,8 @@ struct center {
 	char	*name;
 	int	 position;	/* row order in the table */
 	int	 retired;	/* kept for history, hidden from new plans */
+	int		 has_started;	/* set up (設置) on started */
+	struct date	 started;
 };
 
 struct meeting_type {
@@ -31,6 +34,11 @@ struct meeting_type {
 	int		 target_max;	/* fiscal year; -1 when not set */
 	int		 counts_cases;
 	int		 position;
+	/*
+	 * The rows the multi-year table groups it under, outer first and
+	 * joined by '/' (地域ケア小会議/個別課題), or NULL.
+	 */
+	char		*group;
 };
 
 struct catalog {
@@ -67,6 +75,11 @@ int	catalog_find_type(const struct catalog *, const char *,
 /* Checks of one entry's fields before it is stored. */
 int	center_validate_name(const char *, struct error *);
 int	type_validate(const struct meeting_type *, struct error *);
+/* A type's group: at most TYPE_GROUP_LEVELS names of text, by '/'. */
+#define TYPE_GROUP_LEVELS	3
+int	type_validate_group(const char *, struct error *);
+/* The level-th name of a group (0: outer) into buf; 0, or -1 if none. */
+int	type_group_level(const char *, int, char *, size_t);
 
 const char	*type_level_name(enum type_level);
 int		 type_level_parse(const char *, enum type_level *,

@@ -26,6 +26,26 @@ static const char *kind_codes[CHECK_KIND_COUNT] = {
 	[CHECK_STALE_PLANNED] = "stale-planned",
 };
 
+/* What a reader of a printout is told, as the codes are for scripts. */
+static const char *kind_labels[CHECK_KIND_COUNT] = {
+	[CHECK_TARGET_LOW] = N_("below the target"),
+	[CHECK_TARGET_HIGH] = N_("above the target"),
+	[CHECK_NON_WORKING_DAY] = N_("on a day off"),
+	[CHECK_CLASH] = N_("clash"),
+	[CHECK_WINDOW_OVERLAP] = N_("windows overlap"),
+	[CHECK_WINDOW_GAP] = N_("months left out"),
+	[CHECK_CASES_MISSING] = N_("cases not recorded"),
+	[CHECK_STALE_PLANNED] = N_("still planned"),
+};
+
+const char *
+check_kind_label(enum check_kind kind)
+{
+	if ((unsigned)kind >= CHECK_KIND_COUNT)
+		return "?";
+	return _(kind_labels[kind]);
+}
+
 const char *
 check_kind_code(enum check_kind kind)
 {
@@ -367,22 +387,22 @@ month_index(int year, int month)
 	return year * 12 + month - 1;
 }
 
-/* "2021-06..2021-07", or "2021-06" for one month. */
+/*
+ * 令和3年6月～令和3年7月, or 令和3年6月 for one month: months as the
+ * printouts and the summary word them, whatever the locale.
+ */
 static void
 month_range_format(int first, int last, char *buf, size_t size)
 {
-	struct month_window	w;
+	char	a[32], b[32];	/* 令和元年12月: 20 bytes */
 
+	date_format_era_month(first / 12, first % 12 + 1, a, sizeof a);
 	if (first == last) {
-		snprintf(buf, size, "%04d-%02d", first / 12 % 10000,
-		    first % 12 + 1);
+		snprintf(buf, size, "%s", a);
 		return;
 	}
-	w.from_year = first / 12;
-	w.from_month = first % 12 + 1;
-	w.to_year = last / 12;
-	w.to_month = last % 12 + 1;
-	month_window_format(&w, buf, size);
+	date_format_era_month(last / 12, last % 12 + 1, b, sizeof b);
+	snprintf(buf, size, "%s～%s", a, b);
 }
 
 /* Compares the window of cur with that of prev, the city meeting before. */
@@ -392,8 +412,8 @@ check_window_pair(const struct check_input *in, const struct meeting *prev,
 {
 	struct month_window	 wp, wc;
 	struct finding		*f;
-	char			 sp[32], sc[32], months[32];
-	char			 day[DATE_ISO_LEN];
+	char			 sp[80], sc[80], months[80];
+	char			 day[DATE_JA_LEN];
 	int			 ps, pe, cs, ce;
 
 	meeting_window(prev, &wp);
@@ -404,9 +424,9 @@ check_window_pair(const struct check_input *in, const struct meeting *prev,
 	ce = month_index(wc.to_year, wc.to_month);
 	if (cs == pe + 1)
 		return;
-	month_window_format(&wp, sp, sizeof sp);
-	month_window_format(&wc, sc, sizeof sc);
-	date_format_iso(prev->date, day, sizeof day);
+	month_range_format(ps, pe, sp, sizeof sp);
+	month_range_format(cs, ce, sc, sizeof sc);
+	date_format_japanese(prev->date, day, sizeof day);
 	f = finding_add(out, cs > pe ? CHECK_WINDOW_GAP : CHECK_WINDOW_OVERLAP,
 	    0, cur->type_id, in->fiscal_year, &cur->date);
 	f->meeting_ids[0] = cur->id;

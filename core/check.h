@@ -73,5 +73,7 @@ void	check_run(const struct check_input *, struct finding_list *);
 
 /* The stable ASCII code of a kind: target-low, clash, ... */
 const char	*check_kind_code(enum check_kind);
+/* The same in words for a reader, translated: 目標未達, 重複, ... */
+const char	*check_kind_label(enum check_kind);
 
 #endif

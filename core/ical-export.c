@@ -280,9 +280,15 @@ ical_export_begin(FILE *fp, const char *calname, int flags,
 	w->fp = fp;
 	w->flags = flags;
 	w->cache = xcalloc(CACHE_SLOTS, sizeof *w->cache);
-	w->online_label = _("Online meeting");
-	w->cases_label = _("Cases");
-	w->window_label = _("Reporting window");
+	/*
+	 * The labels of DESCRIPTION in Japanese whatever the locale, as the
+	 * CATEGORIES: the calendar is shared with the office, not one
+	 * user's screen. An import reads the X-CARECAL- properties, not
+	 * these, so files with the older English labels read the same.
+	 */
+	w->online_label = "オンライン会議";
+	w->cases_label = "事例数";
+	w->window_label = "集計期間";
 	w->stamp = icaltime_from_timet_with_zone(time(NULL), 0,
 	    icaltimezone_get_utc_timezone());
 	write_string(fp, head);

@@ -10,8 +10,9 @@
 #include "i18n.h"
 #include "paths.h"
 #include "profile.h"
+#include "text.h"
 
-#define MAX_FIELDS	8
+#define MAX_FIELDS	9
 
 const char *
 profile_data_dir(void)
@@ -51,6 +52,37 @@ parse_target(const char *s, int *out)
 	return 0;
 }
 
+/* A printout's words: one line of text. */
+static int
+parse_words(const char *what, const char *s, char **out, struct error *err)
+{
+	if (*s == '\0' || strlen(s) > 200 || !text_utf8_valid(s, strlen(s)) ||
+	    text_has_control(s, 0))
+		return error_set(err, ERROR_INPUT, _("%s: 1-200 bytes of UTF-8 "
+		    "text"), what);
+	free(*out);
+	*out = xstrdup(s);
+	return 0;
+}
+
+/* A date, or a fiscal year standing for its first day. */
+static int
+parse_started(const char *s, struct center *c, struct error *err)
+{
+	struct error	ignored;
+	int		fy;
+
+	if (date_parse(s, &c->started, &ignored) == -1) {
+		if (date_parse_fiscal_year(s, &fy, &ignored) == -1)
+			return error_set(err, ERROR_INPUT, _("center '%s': "
+			    "start '%s' is neither a date nor a fiscal year"),
+			    c->name, s);
+		c->started = date_fiscal_year_start(fy);
+	}
+	c->has_started = 1;
+	return 0;
+}
+
 static int
 parse_line(struct profile *p, char *line, const char *path, long lineno,
     struct error *err)
@@ -65,17 +97,27 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
 		p->city = xstrdup(f[1]);
 		return 0;
 	}
-	if (strcmp(f[0], "center") == 0 && n == 2) {
+	if ((strcmp(f[0], "title") == 0 || strcmp(f[0], "caption") == 0) &&
+	    n == 2) {
+		if (parse_words(f[0], f[1], f[0][0] == 't' ? &p->title :
+		    &p->caption, err) == -1)
+			goto bad;
+		return 0;
+	}
+	if (strcmp(f[0], "center") == 0 && (n == 2 || n == 3)) {
 		if (center_validate_name(f[1], err) == -1)
 			goto bad;
 		memset(&c, 0, sizeof c);
 		c.name = f[1];
+		if (n == 3 && parse_started(f[2], &c, err) == -1)
+			goto bad;
 		c.position = (int)p->catalog.ncenters + 1;
 		catalog_add_center(&p->catalog, &c);
 		return 0;
 	}
-	if (strcmp(f[0], "type") == 0 && n == 8) {
+	if (strcmp(f[0], "type") == 0 && (n == 8 || n == 9)) {
 		memset(&t, 0, sizeof t);
+		t.group = n == 9 ? f[8] : NULL;
 		t.code = f[1];
 		t.name = f[2];
 		t.short_name = f[3];
@@ -99,8 +141,8 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
 		catalog_add_type(&p->catalog, &t);
 		return 0;
 	}
-	error_set(err, ERROR_INPUT, _("expected 'city', 'type' or 'center' "
-	    "with its tab-separated fields"));
+	error_set(err, ERROR_INPUT, _("expected 'city', 'title', 'caption', "
+	    "'type' or 'center' with its tab-separated fields"));
 bad:
 	error_prefix(err, "%s:%ld: ", path, lineno);
 	return -1;
@@ -146,6 +188,8 @@ profile_free(struct profile *p)
 {
 	free(p->name);
 	free(p->city);
+	free(p->title);
+	free(p->caption);
 	catalog_free(&p->catalog);
 	memset(p, 0, sizeof *p);
 }

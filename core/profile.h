@@ -11,15 +11,23 @@
 struct profile {
 	char		*name;		/* matsudo */
 	char		*city;		/* 松戸市 */
+	char		*title;		/* 地域ケア会議の開催状況, or NULL */
+	char		*caption;	/* 課題別開催回数, or NULL */
 	struct catalog	 catalog;	/* ids are 0: not stored yet */
 };
 
 /*
  * Parse a profile file: lines of tab-separated fields,
  *   city	松戸市
+ *   title	地域ケア会議の開催状況	(the summary's words after the city)
+ *   caption	地域ケア小会議課題別開催回数	(over the multi-year table)
  *   type	CODE	NAME	SHORT	regional|city	MIN|-	MAX|-	cases|-
- *   center	NAME
- * with # comments and blank lines. Free with profile_free.
+ *   	[GROUP]	(the ninth field, optional)
+ *   center	NAME	[STARTED]
+ * with # comments and blank lines. GROUP is the multi-year table's
+ * grouping (地域ケア小会議/個別課題); STARTED when the center was set up
+ * (設置), a date or a fiscal year (its first day). Free with
+ * profile_free.
  */
 int	profile_load(const char *, const char *, struct profile *,
 	    struct error *);

@@ -70,6 +70,31 @@ date_list(const struct summary *s, const struct summary_cell *cell,
 	return buf;
 }
 
+/*
+ * The heading of a 資料: the title with the document's number in the
+ * table's last column (top right in Excel), the subtitle with the date
+ * it is as of there, then an empty record before the table.
+ */
+static void
+write_heading(FILE *fp, const char *title, const char *doc_number,
+    const char *subtitle, const char *as_of, size_t ncolumns)
+{
+	const char	*f[8];
+	size_t		 i;
+
+	for (i = 0; i < ncolumns; i++)
+		f[i] = "";
+	f[0] = title;
+	f[ncolumns - 1] = doc_number != NULL ? doc_number : "";
+	write_record(fp, f, ncolumns);
+	if (subtitle != NULL) {
+		f[0] = subtitle;
+		f[ncolumns - 1] = as_of;
+		write_record(fp, f, ncolumns);
+	}
+	fputs("\r\n", fp);
+}
+
 static int
 write_summary(FILE *fp, const struct summary *s, struct error *err)
 {
@@ -78,12 +103,17 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 				    "その他の日付" };
 	const char		*f[7];
 	char			 count[32], cases[32], missing[32];
-	char			 window[128], label[256];
+	char			 window[128], label[256], as_of[128];
 	char			 line[SUMMARY_TEXT_MAX];
+	char			 title[SUMMARY_TEXT_MAX];
 	char			*in, *out;
 	size_t			 r, c;
 
 	fputs(BOM, fp);
+	summary_format_title(s, title, sizeof title);
+	summary_format_subtitle(s, line, sizeof line);
+	summary_format_as_of(s, as_of, sizeof as_of);
+	write_heading(fp, title, s->doc_number, line, as_of, 7);
 	write_record(fp, header, 7);
 	for (r = 0; r < s->nrows; r++)
 		for (c = 0; c < s->ncolumns; c++) {
@@ -138,7 +168,7 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 		f[0] = line;
 		write_record(fp, f, 1);
 		for (r = 0; r < s->nfindings; r++) {
-			f[0] = check_kind_code(s->findings[r].kind);
+			f[0] = s->findings[r].label;
 			f[1] = s->findings[r].where;
 			f[2] = s->findings[r].message;
 			write_record(fp, f, 3);
@@ -154,14 +184,16 @@ static int
 write_years(FILE *fp, const struct summary_years *y, struct error *err)
 {
 	static const char	*header[] = { "年度", "会議種別", "回数",
-				    "事例数", "事例数未記録", "備考" };
-	const char		*f[6];
+				    "事例数", "事例数未記録", "備考", "区分" };
+	const char		*f[7];
 	char			 year[64], note[64], count[32], cases[32];
 	char			 missing[32];
 	size_t			 i, r;
 
 	fputs(BOM, fp);
-	write_record(fp, header, 6);
+	write_heading(fp, y->title != NULL ? y->title : "", y->doc_number,
+	    y->caption, "", 7);
+	write_record(fp, header, 7);
 	for (i = 0; i < summary_years_count(y); i++) {
 		summary_years_format_year(y, i, year, sizeof year, note,
 		    sizeof note);
@@ -177,7 +209,9 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 			f[4] = number(missing, sizeof missing, cc,
 			    t->cases_missing);
 			f[5] = note;
-			write_record(fp, f, 6);
+			/* the grouping rows of the printout, as one path */
+			f[6] = row->group != NULL ? row->group : "";
+			write_record(fp, f, 7);
 		}
 	}
 	if (ferror(fp))

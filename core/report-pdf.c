@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "alloc.h"
@@ -35,15 +36,18 @@
 #define SHADE		0.82		/* gray of the counted dates */
 
 /*
- * The Japanese fonts, first found first used. IPAex Gothic
+ * The Japanese fonts preferred, first found first used. IPAex Gothic
  * (fonts-ipaexfont-gothic) first: it is metrically compatible with the
  * MS Gothic of the city's own documents, and at 6 MB against Noto's
  * 20 MB collection per face, a large summary's peak memory fell from
- * 79 MB to 25 MB. Its bold is synthesised.
+ * 79 MB to 25 MB. Its bold is synthesised. A font is known by any of
+ * its family names: under ja_JP fontconfig names IPAex Gothic first
+ * as 「IPAexゴシック」.
  */
 static const char *font_families[] = {
 	"IPAexGothic", "Noto Sans CJK JP", "IPAGothic"
 };
+#define FAMILY_MAX	256
 
 enum {
 	STYLE_UNDERLINE = 0x01,		/* 一部オンライン */
@@ -59,7 +63,7 @@ struct pdf {
 	cairo_surface_t	*surface;
 	cairo_t		*cr;
 	PangoLayout	*layout;
-	const char	*family;
+	char		 family[FAMILY_MAX];
 	GHashTable	*dates;		/* "style label" -> its PangoLayout */
 	int		 page;
 	int		 npages;
@@ -84,25 +88,71 @@ pdf_write(void *closure, const unsigned char *data, unsigned int length)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static const char *
-font_family_find(PangoFontMap *map)
+/* Whether a font carries name among its family names, in any language. */
+static int
+font_has_family(FcPattern *font, const char *name)
 {
-	PangoFontFamily	**families;
-	const char	 *found = NULL;
-	size_t		  f;
-	int		  n, i;
+	FcChar8	*family;
+	int	 i;
 
-	pango_font_map_list_families(map, &families, &n);
-	for (f = 0; found == NULL && f < sizeof font_families /
+	for (i = 0; FcPatternGetString(font, FC_FAMILY, i, &family) ==
+	    FcResultMatch; i++)
+		if (FcStrCmpIgnoreCase(family,
+		    (const FcChar8 *)name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The family to write with: of the outline fonts whose languages cover
+ * Japanese (fontconfig's lang "ja", as `fc-list :lang=ja`), one of the
+ * preferred ones, else the one of the smallest family name, so that
+ * the choice does not depend on the order fontconfig lists them in.
+ * -1 when there is none.
+ */
+static int
+font_family_find(char *buf, size_t size)
+{
+	FcPattern	*pattern;
+	FcObjectSet	*objects;
+	FcFontSet	*fonts;
+	FcLangSet	*langs;
+	FcChar8		*family, *best = NULL;
+	size_t		 f;
+	int		 i;
+
+	buf[0] = '\0';
+	if (!FcInit())
+		return -1;
+	pattern = FcPatternCreate();
+	langs = FcLangSetCreate();
+	FcLangSetAdd(langs, (const FcChar8 *)"ja");
+	FcPatternAddLangSet(pattern, FC_LANG, langs);
+	FcLangSetDestroy(langs);
+	FcPatternAddBool(pattern, FC_OUTLINE, FcTrue);
+	objects = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+	fonts = FcFontList(NULL, pattern, objects);
+	FcObjectSetDestroy(objects);
+	FcPatternDestroy(pattern);
+	if (fonts == NULL)
+		return -1;
+	for (f = 0; buf[0] == '\0' && f < sizeof font_families /
 	    sizeof font_families[0]; f++)
-		for (i = 0; i < n; i++)
-			if (strcmp(pango_font_family_get_name(families[i]),
-			    font_families[f]) == 0) {
-				found = font_families[f];
+		for (i = 0; i < fonts->nfont; i++)
+			if (font_has_family(fonts->fonts[i],
+			    font_families[f])) {
+				snprintf(buf, size, "%s", font_families[f]);
 				break;
 			}
-	g_free(families);
-	return found;
+	for (i = 0; buf[0] == '\0' && i < fonts->nfont; i++)
+		if (FcPatternGetString(fonts->fonts[i], FC_FAMILY, 0,
+		    &family) == FcResultMatch && (best == NULL ||
+		    strcmp((const char *)family, (const char *)best) < 0))
+			best = family;
+	if (buf[0] == '\0' && best != NULL)
+		snprintf(buf, size, "%s", (const char *)best);
+	FcFontSetDestroy(fonts);
+	return buf[0] != '\0' ? 0 : -1;
 }
 
 static int
@@ -113,8 +163,7 @@ pdf_open(struct pdf *p, FILE *fp, const char *title, struct error *err)
 
 	memset(p, 0, sizeof *p);
 	p->fp = fp;
-	p->family = font_family_find(pango_cairo_font_map_get_default());
-	if (p->family == NULL)
+	if (font_family_find(p->family, sizeof p->family) == -1)
 		return error_set(err, ERROR_FAILURE, _("no Japanese font for "
 		    "the PDF: install fonts-ipaexfont-gothic or fonts-noto-cjk"));
 	p->surface = cairo_pdf_surface_create_for_stream(pdf_write, p,
@@ -369,14 +418,55 @@ struct grid {
 	size_t	 rows_per_page;
 	char	 title[SUMMARY_TEXT_MAX];
 	char	 subtitle[SUMMARY_TEXT_MAX];
+	char	 as_of[128];
+	const char *doc_number;
 	char	 totals[SUMMARY_TEXT_MAX];
 	char	 band_label[256];
+	char	**headers;	/* per meeting type, lines by '\n' */
+	double	*header_sizes;
 };
 
-static void
-group_header(const struct summary_column *c, char *buf, size_t size)
+#define HEADER_NOTE	"（実施済又は予定）"
+#define HEADER_SIZE_MIN	5.0
+
+/* The size text fits width in on one line (lines by '\n'), or min. */
+static double
+pdf_fit(struct pdf *p, const char *text, double size, double min, int bold,
+    double width)
 {
-	snprintf(buf, size, "%s（実施済又は予定）", c->name);
+	for (; size > min; size -= 0.5)
+		if (pdf_measure(p, text, size, bold, 0) <= width)
+			return size;
+	return min;
+}
+
+/*
+ * A type's heading in width, never broken inside a word: the name and
+ * 実施済又は予定 on one line, else on two, else the short name over it,
+ * at the size that fits (pango would break Japanese anywhere).
+ */
+static void
+group_header(struct pdf *p, const struct summary_column *c, double width,
+    char **text, double *size)
+{
+	char	 buf[3][SUMMARY_TEXT_MAX];
+	size_t	 i;
+
+	snprintf(buf[0], sizeof buf[0], "%s%s", c->name, HEADER_NOTE);
+	snprintf(buf[1], sizeof buf[1], "%s\n%s", c->name, HEADER_NOTE);
+	snprintf(buf[2], sizeof buf[2], "%s\n%s", c->short_name, HEADER_NOTE);
+	for (i = 0; i < 3; i++)
+		if (pdf_measure(p, buf[i], HEADER_SIZE, 1, 0) <= width)
+			break;
+	if (i == 3) {
+		/* the name over the note, smaller; the short name at worst */
+		i = pdf_fit(p, buf[1], HEADER_SIZE, HEADER_SIZE_MIN, 1, width) >
+		    HEADER_SIZE_MIN ? 1 : 2;
+		*size = pdf_fit(p, buf[i], HEADER_SIZE, HEADER_SIZE_MIN, 1,
+		    width);
+	} else
+		*size = HEADER_SIZE;
+	*text = xstrdup(buf[i]);
 }
 
 static int
@@ -470,8 +560,8 @@ finding_line(const struct summary *s, size_t i, char *buf, size_t size)
 	if (i == 0)
 		summary_format_findings_heading(s, buf, size);
 	else
-		snprintf(buf, size, "・%s：%s", s->findings[i - 1].where,
-		    s->findings[i - 1].message);
+		snprintf(buf, size, "・%s（%s）：%s", s->findings[i - 1].where,
+		    s->findings[i - 1].label, s->findings[i - 1].message);
 }
 
 static double
@@ -520,10 +610,11 @@ findings_free(const struct summary *s, struct grid *g)
 	free(g->finding_heights);
 }
 
+static double	titles_height(struct pdf *, const struct grid *);
+
 static void
 grid_layout(struct pdf *p, const struct summary *s, struct grid *g)
 {
-	char	buf[SUMMARY_TEXT_MAX];
 	double	w, h, body;
 	size_t	r, c, i;
 
@@ -531,6 +622,8 @@ grid_layout(struct pdf *p, const struct summary *s, struct grid *g)
 	g->width = PAGE_WIDTH - 2 * MARGIN;
 	summary_format_title(s, g->title, sizeof g->title);
 	summary_format_subtitle(s, g->subtitle, sizeof g->subtitle);
+	summary_format_as_of(s, g->as_of, sizeof g->as_of);
+	g->doc_number = s->doc_number;
 	summary_format_totals(s, g->totals, sizeof g->totals);
 	snprintf(g->band_label, sizeof g->band_label, "%s", s->ncity > 0 ?
 	    s->city_meetings[0].type_name : "");
@@ -554,17 +647,20 @@ grid_layout(struct pdf *p, const struct summary *s, struct grid *g)
 	grid_fit_dates(p, s, g);
 
 	/* title, subtitle and two lines of legend, with room for a third */
-	g->titles_height = pdf_measure(p, g->title, TITLE_SIZE, 1,
-	    g->width) + pdf_measure(p, g->subtitle, SUBTITLE_SIZE, 0,
-	    g->width) + 4;
+	g->titles_height = titles_height(p, g);
 	g->top_height = g->titles_height + 3 * pdf_measure(p, "※",
 	    LEGEND_SIZE, 0, g->width) + 8;
 	g->band_height = s->ncity > 0 ? g->line_height : 0;
 	g->header_height = pdf_measure(p, "センター", HEADER_SIZE, 1, 0);
+	g->headers = xcalloc(s->ncolumns + 1, sizeof *g->headers);
+	g->header_sizes = xcalloc(s->ncolumns + 1, sizeof *g->header_sizes);
 	for (c = 0; c < s->ncolumns; c++) {
-		group_header(&s->columns[c], buf, sizeof buf);
-		h = pdf_measure(p, buf, HEADER_SIZE, 1, (double)g->columns[c] *
-		    g->slot_width - 2 * PAD);
+		group_header(p, &s->columns[c], (double)g->columns[c] *
+		    g->slot_width - 2 * PAD, &g->headers[c],
+		    &g->header_sizes[c]);
+		pdf_set_text(p, g->headers[c], NULL, g->header_sizes[c], 1, 0,
+		    PANGO_ALIGN_CENTER);
+		pdf_size(p, NULL, &h);
 		if (h > g->header_height)
 			g->header_height = h;
 	}
@@ -709,7 +805,6 @@ static double
 draw_header(struct pdf *p, const struct summary *s, const struct grid *g,
     double y)
 {
-	char	buf[SUMMARY_TEXT_MAX];
 	double	x = g->x, w;
 	size_t	c;
 
@@ -722,8 +817,7 @@ draw_header(struct pdf *p, const struct summary *s, const struct grid *g,
 	x += g->name_width;
 	for (c = 0; c < s->ncolumns; c++) {
 		w = (double)g->columns[c] * g->slot_width;
-		group_header(&s->columns[c], buf, sizeof buf);
-		pdf_set_text(p, buf, NULL, HEADER_SIZE, 1, w - 2 * PAD,
+		pdf_set_text(p, g->headers[c], NULL, g->header_sizes[c], 1, 0,
 		    PANGO_ALIGN_CENTER);
 		pdf_draw(p, x + PAD, y, w - 2 * PAD, g->header_height);
 		pdf_line(p, x, y, x, y + g->header_height, 0.8);
@@ -754,8 +848,9 @@ draw_row(struct pdf *p, const struct summary *s, const struct grid *g,
 
 		gx = x;
 		for (k = 0; k < cell->count; k++) {
-			col = k % g->columns[c];
-			line = k / g->columns[c];
+			/* in the column of its slot (summary.h) */
+			col = cell->dates[k].slot % g->columns[c];
+			line = cell->dates[k].slot / g->columns[c];
 			summary_format_date(s, cell->dates[k].date, buf,
 			    sizeof buf);
 			draw_date(p, s, g, &cell->dates[k], buf,
@@ -788,18 +883,95 @@ draw_row(struct pdf *p, const struct summary *s, const struct grid *g,
 	return y + h;
 }
 
-/* The title and subtitle, centred; returns where the page goes on. */
+/*
+ * A heading of one line, never broken: the title centred with the
+ * document's number top right, the subtitle with the date it is as of
+ * on the right. The sizes that fit are worked out once.
+ */
+struct heading {
+	const char	*left;		/* centred in what the right leaves */
+	const char	*right;		/* or NULL */
+	double		 size;		/* of the left */
+	double		 right_size;
+	int		 bold;
+};
+
+static double
+heading_fit(struct pdf *p, struct heading *h, double width)
+{
+	double	rw = 0, rh = 0, lh;
+
+	if (h->right != NULL && *h->right != '\0') {
+		pdf_set_text(p, h->right, NULL, h->right_size, 0, 0,
+		    PANGO_ALIGN_LEFT);
+		pdf_size(p, &rw, &rh);
+		rw += 8;
+	}
+	h->size = pdf_fit(p, h->left, h->size, LEGEND_SIZE - 2, h->bold,
+	    width - 2 * rw);
+	pdf_set_text(p, h->left, NULL, h->size, h->bold, 0,
+	    PANGO_ALIGN_CENTER);
+	pdf_size(p, NULL, &lh);
+	return lh > rh ? lh : rh;
+}
+
+static double
+heading_draw(struct pdf *p, const struct heading *h, double x, double y,
+    double width, double height)
+{
+	double	rw = 0;
+
+	if (h->right != NULL && *h->right != '\0') {
+		pdf_set_text(p, h->right, NULL, h->right_size, 0, 0,
+		    PANGO_ALIGN_RIGHT);
+		pdf_size(p, &rw, NULL);
+		pdf_draw(p, x, y, width, height);
+		rw += 8;
+	}
+	pdf_set_text(p, h->left, NULL, h->size, h->bold, 0,
+	    PANGO_ALIGN_CENTER);
+	pdf_draw(p, x + rw, y, width - 2 * rw, height);
+	return y + height;
+}
+
+static void
+headings_of(const struct grid *g, struct heading *title,
+    struct heading *subtitle)
+{
+	title->left = g->title;
+	title->right = g->doc_number;
+	title->size = TITLE_SIZE;
+	title->right_size = SUBTITLE_SIZE + 1;
+	title->bold = 1;
+	subtitle->left = g->subtitle;
+	subtitle->right = g->as_of;
+	subtitle->size = SUBTITLE_SIZE;
+	subtitle->right_size = SUBTITLE_SIZE;
+	subtitle->bold = 0;
+}
+
+static double
+titles_height(struct pdf *p, const struct grid *g)
+{
+	struct heading	title, subtitle;
+
+	headings_of(g, &title, &subtitle);
+	return heading_fit(p, &title, g->width) + heading_fit(p, &subtitle,
+	    g->width) + 4;
+}
+
+/* The title and subtitle; returns where the page goes on. */
 static double
 draw_titles(struct pdf *p, const struct grid *g)
 {
-	double	y = MARGIN;
+	struct heading	title, subtitle;
+	double		y = MARGIN, h;
 
-	pdf_set_text(p, g->title, NULL, TITLE_SIZE, 1, g->width,
-	    PANGO_ALIGN_CENTER);
-	y += pdf_draw(p, MARGIN, y, g->width, 0);
-	pdf_set_text(p, g->subtitle, NULL, SUBTITLE_SIZE, 0, g->width,
-	    PANGO_ALIGN_CENTER);
-	return y + pdf_draw(p, MARGIN, y, g->width, 0) + 4;
+	headings_of(g, &title, &subtitle);
+	h = heading_fit(p, &title, g->width);
+	y = heading_draw(p, &title, MARGIN, y, g->width, h);
+	h = heading_fit(p, &subtitle, g->width);
+	return heading_draw(p, &subtitle, MARGIN, y, g->width, h) + 4;
 }
 
 /*
@@ -881,13 +1053,23 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 	draw_findings(&p, s, &g, y, 1);
 	pdf_footer(&p);
 	findings_free(s, &g);
+	for (r = 0; r < s->ncolumns; r++)
+		free(g.headers[r]);
+	free(g.headers);
+	free(g.header_sizes);
 	free(g.columns);
 	return pdf_close(&p, err);
 }
 
-/* The multi-year table's geometry: types down, fiscal years across. */
+/*
+ * The multi-year table's geometry: types down, fiscal years across; on
+ * the left a column per level of the types' groups, whose names span
+ * the rows of their members (地域ケア小会議 over all four of Takamatsu's
+ * rows, 個別課題 over three), as in the city's table.
+ */
 struct years_grid {
 	double	size;			/* of its text */
+	double	group_width[TYPE_GROUP_LEVELS];
 	double	label_width, unit_width, cell_width, line_height;
 	size_t	first, last;		/* the years on this page */
 };
@@ -898,6 +1080,43 @@ years_fill(struct pdf *p, double x, double y, double w, double h)
 	cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_fill(p->cr);
+}
+
+static double
+years_row_height(const struct years_grid *g,
+    const struct summary_years_row *row)
+{
+	return g->line_height * (1 + row->counts_cases);
+}
+
+/* Where a row's name starts: after the columns of its groups. */
+static double
+years_name_x(const struct years_grid *g, const struct summary_years_row *row)
+{
+	char	buf[128];
+	double	x = MARGIN;
+	int	l;
+
+	for (l = 0; l < TYPE_GROUP_LEVELS && type_group_level(row->group, l,
+	    buf, sizeof buf) == 0; l++)
+		x += g->group_width[l];
+	return x;
+}
+
+/* Whether rows a and b share their groups' names up to level. */
+static int
+years_same_group(const struct summary_years_row *a,
+    const struct summary_years_row *b, int level)
+{
+	char	x[128], y[128];
+	int	l;
+
+	for (l = 0; l <= level; l++)
+		if (type_group_level(a->group, l, x, sizeof x) == -1 ||
+		    type_group_level(b->group, l, y, sizeof y) == -1 ||
+		    strcmp(x, y) != 0)
+			return 0;
+	return 1;
 }
 
 /* The heading row: 会議種別 and the fiscal years. */
@@ -919,8 +1138,7 @@ draw_years_heading(struct pdf *p, const struct summary_years *y,
 		    sizeof note);
 		snprintf(buf, sizeof buf, "%s%s%s", year,
 		    note[0] != '\0' ? "\n" : "", note);
-		pdf_set_text(p, buf, NULL, g->size, 1, g->cell_width,
-		    PANGO_ALIGN_CENTER);
+		pdf_set_text(p, buf, NULL, g->size, 1, 0, PANGO_ALIGN_CENTER);
 		pdf_draw(p, x, top, g->cell_width, h);
 		pdf_line(p, x, top, x, top + h, 0.8);
 		x += g->cell_width;
@@ -929,38 +1147,70 @@ draw_years_heading(struct pdf *p, const struct summary_years *y,
 	return top + h;
 }
 
+/*
+ * The names of the groups that begin at row r, each in a box as tall as
+ * the rows that share it.
+ */
+static void
+draw_years_groups(struct pdf *p, const struct summary_years *y,
+    const struct years_grid *g, size_t r, double top)
+{
+	char	name[128];
+	double	x = MARGIN, h;
+	size_t	k;
+	int	l;
+
+	for (l = 0; type_group_level(y->rows[r].group, l, name,
+	    sizeof name) == 0; l++) {
+		if (r > 0 && years_same_group(&y->rows[r], &y->rows[r - 1],
+		    l)) {
+			x += g->group_width[l];
+			continue;
+		}
+		h = 0;
+		for (k = r; k < y->nrows && years_same_group(&y->rows[r],
+		    &y->rows[k], l); k++)
+			h += years_row_height(g, &y->rows[k]);
+		pdf_set_text(p, name, NULL, g->size, 0, 0,
+		    PANGO_ALIGN_CENTER);
+		pdf_draw(p, x, top, g->group_width[l], h);
+		pdf_box(p, x, top, g->group_width[l], h, 0.8);
+		x += g->group_width[l];
+	}
+}
+
 /* One type: 回 on a line, and 事例 on a second for types with cases. */
 static double
-draw_years_row(struct pdf *p, const struct summary_years_row *row,
+draw_years_row(struct pdf *p, const struct summary_years *ys, size_t r,
     const struct years_grid *g, double top)
 {
-	char	buf[64];
-	double	h = g->line_height * (1 + row->counts_cases), x = 0, y;
-	double	left = MARGIN + g->label_width + g->unit_width;
-	size_t	i;
-	int	cases;
+	const struct summary_years_row	*row = &ys->rows[r];
+	char				 buf[64];
+	double				 h = years_row_height(g, row), x = 0;
+	double				 y, name_x = years_name_x(g, row);
+	double				 left = MARGIN + g->label_width +
+					    g->unit_width;
+	size_t				 i;
+	int				 cases;
 
 	if (row->is_total)
-		years_fill(p, MARGIN, top, left - MARGIN + g->cell_width *
+		years_fill(p, name_x, top, left - name_x + g->cell_width *
 		    (double)(g->last - g->first), h);
+	draw_years_groups(p, ys, g, r, top);
 	pdf_set_text(p, row->name, NULL, g->size, row->is_total, 0,
 	    PANGO_ALIGN_LEFT);
-	pdf_draw(p, MARGIN + PAD, top, g->label_width, h);
+	pdf_draw(p, name_x + PAD, top, MARGIN + g->label_width - name_x, h);
 	for (cases = 0; cases < 1 + row->counts_cases; cases++) {
 		y = top + g->line_height * cases;
-		pdf_set_text(p, cases ? "事例" : "回", NULL, g->size, 0, 0,
-		    PANGO_ALIGN_CENTER);
-		pdf_draw(p, MARGIN + g->label_width, y, g->unit_width,
-		    g->line_height);
+		if (!row->is_areas) {
+			pdf_set_text(p, cases ? "事例" : "回", NULL, g->size,
+			    0, 0, PANGO_ALIGN_CENTER);
+			pdf_draw(p, MARGIN + g->label_width, y, g->unit_width,
+			    g->line_height);
+		}
 		for (i = g->first, x = left; i < g->last; i++) {
-			const struct summary_total	*t = &row->years[i];
-
-			if (cases)
-				snprintf(buf, sizeof buf, "%d事例%s",
-				    t->cases, t->cases_missing > 0 ? "※" :
-				    "");
-			else
-				snprintf(buf, sizeof buf, "%d回", t->count);
+			summary_years_format_cell(row, i, cases, buf,
+			    sizeof buf);
 			pdf_set_text(p, buf, NULL, g->size, row->is_total, 0,
 			    PANGO_ALIGN_RIGHT);
 			pdf_draw(p, x, y, g->cell_width - 2 * PAD,
@@ -971,8 +1221,34 @@ draw_years_row(struct pdf *p, const struct summary_years_row *row,
 	}
 	pdf_line(p, MARGIN + g->label_width, top, MARGIN + g->label_width,
 	    top + h, 0.4);
-	pdf_box(p, MARGIN, top, x - MARGIN, h, 0.8);
+	pdf_box(p, name_x, top, x - name_x, h, 0.8);
 	return top + h;
+}
+
+/* The group columns' and the names' widths. */
+static void
+years_measure(struct pdf *p, const struct summary_years *y,
+    struct years_grid *g)
+{
+	char	name[128];
+	double	w, groups = 0;
+	size_t	r;
+	int	l;
+
+	for (r = 0; r < y->nrows; r++)
+		for (l = 0; type_group_level(y->rows[r].group, l, name,
+		    sizeof name) == 0; l++)
+			if ((w = pdf_measure(p, name, g->size, 0, 0) +
+			    2 * PAD) > g->group_width[l])
+				g->group_width[l] = w;
+	for (l = 0; l < TYPE_GROUP_LEVELS; l++)
+		groups += g->group_width[l];
+	g->label_width = groups;
+	for (r = 0; r < y->nrows; r++)
+		if ((w = years_name_x(g, &y->rows[r]) - MARGIN +
+		    pdf_measure(p, y->rows[r].name, g->size, 1, 0) +
+		    2 * PAD) > g->label_width)
+			g->label_width = w;
 }
 
 static int
@@ -980,20 +1256,25 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 {
 	struct pdf		p;
 	struct years_grid	g;
-	char			title[SUMMARY_TEXT_MAX];
-	double			width = PAGE_WIDTH - 2 * MARGIN, w, top;
+	struct heading		title;
+	char			name[SUMMARY_TEXT_MAX], text[SUMMARY_TEXT_MAX];
+	double			width = PAGE_WIDTH - 2 * MARGIN, w, top, h;
 	size_t			n = summary_years_count(y), per_page, r;
+	int			areas = 0, missing = 0;
 
-	summary_years_format_title(y, title, sizeof title);
-	if (pdf_open(&p, fp, title, err) == -1)
+	summary_years_format_title(y, name, sizeof name);
+	if (pdf_open(&p, fp, name, err) == -1)
 		return -1;
 	memset(&g, 0, sizeof g);
+	memset(&title, 0, sizeof title);
+	title.left = name;
+	title.right = y->doc_number;
+	title.size = TITLE_SIZE;
+	title.right_size = SUBTITLE_SIZE + 1;
+	title.bold = 1;
+	h = heading_fit(&p, &title, width);
 	g.size = DATE_SIZE_MAX;
-	for (r = 0; r < y->nrows; r++)
-		if ((w = pdf_measure(&p, y->rows[r].name, g.size, 1, 0)) >
-		    g.label_width)
-			g.label_width = w;
-	g.label_width += 2 * PAD;
+	years_measure(&p, y, &g);
 	g.unit_width = pdf_measure(&p, "事例", g.size, 0, 0) + 2 * PAD;
 	g.cell_width = pdf_measure(&p, "平成31年度", g.size, 1, 0) + 4 * PAD;
 	g.line_height = g.size * LINE_FACTOR;
@@ -1006,21 +1287,33 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 		g.cell_width = w / (double)per_page;
 	if (g.cell_width > 90)
 		g.cell_width = 90;
+	for (r = 0; r < y->nrows; r++) {
+		areas |= y->rows[r].is_areas;
+		for (n = 0; n < summary_years_count(y); n++)
+			missing |= y->rows[r].years[n].cases_missing > 0;
+	}
+	n = summary_years_count(y);
 	p.npages = (int)((n + per_page - 1) / per_page);
 	for (g.first = 0; g.first < n; g.first += per_page) {
 		if (g.first > 0)
 			pdf_next_page(&p);
 		g.last = g.first + per_page < n ? g.first + per_page : n;
-		top = MARGIN + pdf_text(&p, title, TITLE_SIZE, 1, MARGIN,
-		    MARGIN, width) + 8;
-		top = draw_years_heading(&p, y, &g, top);
+		top = heading_draw(&p, &title, MARGIN, MARGIN, width, h) + 4;
+		if (y->caption != NULL)
+			top += pdf_text(&p, y->caption, SUBTITLE_SIZE + 1, 1,
+			    MARGIN, top, width) + 4;
+		top = draw_years_heading(&p, y, &g, top + 4);
 		for (r = 0; r < y->nrows; r++)
-			top = draw_years_row(&p, &y->rows[r], &g, top);
-		pdf_text(&p, y->held_only ? "※ 実施済の会議のみ。中止は"
-		    "含まない。事例数の記録がない会議は※（その会議の事例は"
-		    "数えていない）。" : "※ 予定を含む。中止は含まない。"
-		    "事例数の記録がない会議は※（その会議の事例は数えて"
-		    "いない）。", LEGEND_SIZE, 0, MARGIN, top + 6, width);
+			top = draw_years_row(&p, y, r, &g, top);
+		snprintf(text, sizeof text, "※ %s中止は含まない。－は開催なし。"
+		    "%s%s%s%s%s", y->held_only ? "実施済の会議のみ。" :
+		    "予定を含む。", missing ? "事例数の記録がない会議は※（その"
+		    "会議の事例は数えていない）。" : "", areas ?
+		    "設置地区数は、各年度末（年度途中は集計日）までに設置"
+		    "された地区の数。" : "", y->omitted != NULL ?
+		    "開催のない会議種別（" : "", y->omitted != NULL ?
+		    y->omitted : "", y->omitted != NULL ? "）は省略。" : "");
+		pdf_text(&p, text, LEGEND_SIZE, 0, MARGIN, top + 6, width);
 	}
 	pdf_footer(&p);
 	return pdf_close(&p, err);

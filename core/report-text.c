@@ -199,6 +199,41 @@ write_legend(FILE *fp, const struct summary *s)
 		    "含まない）。\n");
 }
 
+/*
+ * text on the left and right at the two ends of width (or two blanks
+ * apart when they do not fit), as a 資料 has its number top right.
+ */
+static void
+write_ends(FILE *fp, const char *left, const char *right, int width)
+{
+	struct line	l = { NULL, 0, 0, 0 };
+	int		w = text_width(left) + text_width(right);
+
+	line_add(&l, left);
+	if (*right != '\0') {
+		line_pad_to(&l, w + GAP <= width ? width - text_width(right) :
+		    text_width(left) + GAP);
+		line_add(&l, right);
+	}
+	line_flush(fp, &l);
+	free(l.buf);
+}
+
+/* The document's number, title, subtitle and the date it is as of. */
+static void
+write_heading(FILE *fp, const struct summary *s, int width)
+{
+	char	buf[SUMMARY_TEXT_MAX], as_of[128];
+
+	if (s->doc_number != NULL)
+		write_ends(fp, "", s->doc_number, width);
+	summary_format_title(s, buf, sizeof buf);
+	fprintf(fp, "%s\n", buf);
+	summary_format_subtitle(s, buf, sizeof buf);
+	summary_format_as_of(s, as_of, sizeof as_of);
+	write_ends(fp, buf, as_of, width);
+}
+
 static void
 write_city_band(FILE *fp, const struct summary *s, int label_width)
 {
@@ -247,8 +282,8 @@ write_findings(FILE *fp, const struct summary *s)
 	summary_format_findings_heading(s, buf, sizeof buf);
 	fprintf(fp, "\n%s\n", buf);
 	for (i = 0; i < s->nfindings; i++)
-		fprintf(fp, "・%s：%s\n", s->findings[i].where,
-		    s->findings[i].message);
+		fprintf(fp, "・%s（%s）：%s\n", s->findings[i].where,
+		    s->findings[i].label, s->findings[i].message);
 }
 
 static int
@@ -288,12 +323,13 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 	    c++) {
 		for (r = 0; r < s->nrows; r++)
 			for (k = 0; k < s->rows[r].cells[c].count; k++) {
-				grid_token(&days,
-				    &s->rows[r].cells[c].dates[k], token,
-				    sizeof token);
+				const struct summary_date *d =
+				    &s->rows[r].cells[c].dates[k];
+
+				grid_token(&days, d, token, sizeof token);
 				if ((w = text_width(token)) >
-				    slot_width[first + k])
-					slot_width[first + k] = w;
+				    slot_width[first + d->slot])
+					slot_width[first + d->slot] = w;
 			}
 		for (k = 0; k < s->columns[c].slots; k++)
 			group_width[c] += slot_width[first + k] +
@@ -312,10 +348,7 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 	}
 	total_width += GAP + count_width;
 
-	summary_format_title(s, buf, sizeof buf);
-	fprintf(fp, "%s\n", buf);
-	summary_format_subtitle(s, buf, sizeof buf);
-	fprintf(fp, "%s\n", buf);
+	write_heading(fp, s, total_width);
 	write_legend(fp, s);
 	fputc('\n', fp);
 	write_city_band(fp, s, name_width);
@@ -343,11 +376,17 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 			line_add(&l, "  ");
 			start = l.width;
 			for (k = 0; k < cell->count; k++) {
-				if (k > 0)
-					line_add(&l, " ");
-				grid_token(&days, &cell->dates[k], token,
-				    sizeof token);
-				line_cell(&l, token, slot_width[first + k]);
+				const struct summary_date *d = &cell->dates[k];
+				size_t			   j;
+				int			   x = start;
+
+				/* in the column of its slot (summary.h) */
+				for (j = 0; j < d->slot; j++)
+					x += slot_width[first + j] + 1;
+				line_pad_to(&l, x);
+				grid_token(&days, d, token, sizeof token);
+				line_cell(&l, token, slot_width[first +
+				    d->slot]);
 			}
 			line_pad_to(&l, start + group_width[c]);
 		}
@@ -371,15 +410,39 @@ write_summary(FILE *fp, const struct summary *s, struct error *err)
 	return 0;
 }
 
-static void
-years_cell(const struct summary_total *t, int cases, char *buf,
-    size_t size)
+#define INDENT	2	/* columns a group's members stand in by */
+
+/* How deep a row stands: the names of its group. */
+static int
+years_depth(const struct summary_years_row *row)
 {
-	if (cases)
-		snprintf(buf, size, "%d事例%s", t->cases,
-		    t->cases_missing > 0 ? "※" : "");
-	else
-		snprintf(buf, size, "%d回", t->count);
+	char	buf[128];
+	int	depth = 0;
+
+	while (depth < TYPE_GROUP_LEVELS && type_group_level(row->group,
+	    depth, buf, sizeof buf) == 0)
+		depth++;
+	return depth;
+}
+
+/*
+ * The grouping rows before row r: each name of its group that the row
+ * before did not have (地域ケア小会議, then 個別課題 over ケース検討).
+ */
+static void
+write_years_groups(FILE *fp, const struct summary_years *y, size_t r)
+{
+	char	name[128], prev[128];
+	int	level, same = 1;
+
+	for (level = 0; type_group_level(y->rows[r].group, level, name,
+	    sizeof name) == 0; level++) {
+		if (same && r > 0 && type_group_level(y->rows[r - 1].group,
+		    level, prev, sizeof prev) == 0 && strcmp(name, prev) == 0)
+			continue;
+		same = 0;
+		fprintf(fp, "%*s%s\n", level * INDENT, "", name);
+	}
 }
 
 static int
@@ -389,11 +452,12 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 	char		 buf[SUMMARY_TEXT_MAX], note[64];
 	size_t		 n = summary_years_count(y), i, r;
 	int		 label_width = 0, unit_width, cell_width = 0, w;
-	int		 missing = 0, cases;
+	int		 missing = 0, cases, rule;
 
 	unit_width = text_width("事例");
 	for (r = 0; r < y->nrows; r++)
-		if ((w = text_width(y->rows[r].name)) > label_width)
+		if ((w = years_depth(&y->rows[r]) * INDENT +
+		    text_width(y->rows[r].name)) > label_width)
 			label_width = w;
 	for (i = 0; i < n; i++) {
 		summary_years_format_year(y, i, buf, sizeof buf, note,
@@ -404,17 +468,23 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 			cell_width = w;
 		for (r = 0; r < y->nrows; r++)
 			for (cases = 0; cases < 2; cases++) {
-				years_cell(&y->rows[r].years[i], cases, buf,
-				    sizeof buf);
+				summary_years_format_cell(&y->rows[r], i,
+				    cases, buf, sizeof buf);
 				if ((w = text_width(buf)) > cell_width)
 					cell_width = w;
 				if (y->rows[r].years[i].cases_missing > 0)
 					missing = 1;
 			}
 	}
+	rule = label_width + GAP + unit_width + (int)n * (GAP + cell_width);
 
+	if (y->doc_number != NULL)
+		write_ends(fp, "", y->doc_number, rule);
 	summary_years_format_title(y, buf, sizeof buf);
-	fprintf(fp, "%s\n\n", buf);
+	fprintf(fp, "%s\n", buf);
+	if (y->caption != NULL)
+		fprintf(fp, "%s\n", y->caption);
+	fputc('\n', fp);
 	line_cell(&l, "会議種別", label_width + GAP + unit_width);
 	for (i = 0; i < n; i++) {
 		summary_years_format_year(y, i, buf, sizeof buf, note,
@@ -433,22 +503,25 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 		}
 		line_flush(fp, &l);
 	}
-	line_rule(fp, label_width + GAP + unit_width +
-	    (int)n * (GAP + cell_width));
+	line_rule(fp, rule);
 	for (r = 0; r < y->nrows; r++) {
 		const struct summary_years_row	*row = &y->rows[r];
+		int				 indent = years_depth(row) *
+						    INDENT;
 
 		if (row->is_total || (r > 0 && row->level !=
 		    y->rows[r - 1].level))
-			line_rule(fp, label_width + GAP + unit_width +
-			    (int)n * (GAP + cell_width));
+			line_rule(fp, rule);
+		write_years_groups(fp, y, r);
 		for (cases = 0; cases < 1 + row->counts_cases; cases++) {
+			line_pad_to(&l, indent);
 			line_cell(&l, cases == 0 ? row->name : "",
-			    label_width);
+			    label_width - indent);
 			line_add(&l, "  ");
-			line_cell(&l, cases == 0 ? "回" : "事例", unit_width);
+			line_cell(&l, row->is_areas ? "" : cases == 0 ? "回" :
+			    "事例", unit_width);
 			for (i = 0; i < n; i++) {
-				years_cell(&row->years[i], cases, buf,
+				summary_years_format_cell(row, i, cases, buf,
 				    sizeof buf);
 				line_add(&l, "  ");
 				line_cell_right(&l, buf, cell_width);
@@ -456,13 +529,18 @@ write_years(FILE *fp, const struct summary_years *y, struct error *err)
 			line_flush(fp, &l);
 		}
 	}
-	line_rule(fp, label_width + GAP + unit_width +
-	    (int)n * (GAP + cell_width));
+	line_rule(fp, rule);
 	if (missing)
 		fprintf(fp, "※ 事例数の記録がない会議を含む（その会議の事例は"
 		    "数えていない）。\n");
-	fprintf(fp, "※ %s中止は含まない。\n", y->held_only ?
+	fprintf(fp, "※ %s中止は含まない。－は開催なし。\n", y->held_only ?
 	    "実施済の会議のみ。" : "予定を含む。");
+	for (r = 0; r < y->nrows; r++)
+		if (y->rows[r].is_areas)
+			fprintf(fp, "※ 設置地区数は、各年度末（年度途中は"
+			    "集計日）までに設置された地区の数。\n");
+	if (y->omitted != NULL)
+		fprintf(fp, "※ 開催のない会議種別（%s）は省略。\n", y->omitted);
 	free(l.buf);
 	if (ferror(fp))
 		return error_set(err, ERROR_FAILURE, _("writing the summary "

@@ -192,6 +192,61 @@ rows_make(struct summary *s, const struct catalog *cat,
 }
 
 /*
+ * Each date's column: its place among the cell's dates; but in a type
+ * of two columns over one fiscal year, the columns are its halves, and
+ * a lone meeting stands in the column of its half (小金's only 推進 of
+ * R3, on 3/30, in the second, as in the city's table).
+ */
+static void
+slots_place(struct summary *s)
+{
+	struct summary_cell	*cell;
+	size_t			 r, c, k;
+
+	for (r = 0; r < s->nrows; r++)
+		for (c = 0; c < s->ncolumns; c++) {
+			cell = &s->rows[r].cells[c];
+			for (k = 0; k < cell->count; k++)
+				cell->dates[k].slot = k;
+			if (s->single_year && s->columns[c].slots == 2 &&
+			    cell->count == 1)
+				cell->dates[0].slot = (size_t)date_fiscal_half(
+				    cell->dates[0].date) - 1;
+		}
+}
+
+/* 令和3年度 or 平成26年度～令和元年度 */
+static void
+format_fiscal_years(int first, int last, char *buf, size_t size)
+{
+	char	a[32], b[32];	/* 令和元年度: 16 bytes */
+
+	date_format_fiscal_year(first, a, sizeof a);
+	if (first == last) {
+		snprintf(buf, size, "%s", a);
+		return;
+	}
+	date_format_fiscal_year(last, b, sizeof b);
+	snprintf(buf, size, "%s～%s", a, b);
+}
+
+/* --title as given, else 令和3年度 松戸市地域ケア会議の開催状況. */
+static char *
+title_make(const struct summary_options *opt, int first, int last)
+{
+	char	years[128], buf[SUMMARY_TEXT_MAX];
+
+	if (opt->title != NULL && *opt->title != '\0')
+		return xstrdup(opt->title);
+	format_fiscal_years(first, last, years, sizeof years);
+	snprintf(buf, sizeof buf, "%s %s%s", years, opt->city != NULL ?
+	    opt->city : "", opt->title_words != NULL &&
+	    *opt->title_words != '\0' ? opt->title_words :
+	    SUMMARY_TITLE_WORDS);
+	return xstrdup(buf);
+}
+
+/*
  * The plan checks of fiscal year fy, worded once for every writer. The
  * meetings hold that whole year (and maybe earlier city-level ones,
  * which give the previous reporting window).
@@ -238,6 +293,7 @@ findings_make(struct summary *s, const struct catalog *cat,
 		    c != NULL ? c->name : "", c != NULL ? " " : "",
 		    t != NULL ? t->name : "", when);
 		s->findings[i].kind = f->kind;
+		s->findings[i].label = check_kind_label(f->kind);
 		s->findings[i].where = xstrdup(where);
 		s->findings[i].message = xstrdup(f->message != NULL ?
 		    f->message : "");
@@ -265,16 +321,24 @@ summary_build(struct summary *s, const struct catalog *cat,
 		return error_set(err, ERROR_INPUT, _("the reporting window's "
 		    "first month is after its last"));
 	if (target != NULL && ((t = catalog_type_by_id(cat,
-	    target->type_id)) == NULL || t->level != LEVEL_CITY))
-		return error_set(err, ERROR_INPUT, _("the meeting of "
-		    "%04d-%02d-%02d is not a city-level meeting"),
-		    target->date.year, target->date.month, target->date.day);
+	    target->type_id)) == NULL || t->level != LEVEL_CITY)) {
+		char	day[DATE_JA_LEN];
+
+		date_format_japanese(target->date, day, sizeof day);
+		return error_set(err, ERROR_INPUT, _("the meeting of %s is "
+		    "not a city-level meeting"), day);
+	}
 	s->city = xstrdup(opt->city);
 	s->window = *w;
 	s->held_only = opt->held_only;
 	summary_span(w, target != NULL ? &target->date : NULL, &from, &to);
 	s->fy_first = date_fiscal_year(from);
 	s->fy_last = date_fiscal_year(to);
+	s->title = title_make(opt, s->fy_first, s->fy_last);
+	s->doc_number = opt->doc_number != NULL && *opt->doc_number != '\0' ?
+	    xstrdup(opt->doc_number) : NULL;
+	s->has_as_of = opt->has_today;
+	s->as_of = opt->today;
 	if (target != NULL) {
 		s->has_target = 1;
 		s->target.type_name = xstrdup(t->name);
@@ -349,6 +413,7 @@ summary_build(struct summary *s, const struct catalog *cat,
 			if (cell->count > s->columns[j].slots)
 				s->columns[j].slots = cell->count;
 		}
+	slots_place(s);
 	free(index);
 	if (opt->with_findings)
 		findings_make(s, cat, list, opt, target != NULL ?
@@ -363,6 +428,8 @@ summary_free(struct summary *s)
 	size_t	i, j;
 
 	free(s->city);
+	free(s->title);
+	free(s->doc_number);
 	free(s->target.type_name);
 	for (i = 0; i < s->ncity; i++)
 		free(s->city_meetings[i].type_name);
@@ -416,45 +483,47 @@ summary_format_window(const struct summary *s, char *buf, size_t size)
 void
 summary_format_title(const struct summary *s, char *buf, size_t size)
 {
-	char	window[128];
-
-	summary_format_window(s, window, sizeof window);
-	snprintf(buf, size, "%s%s%s 地域ケア会議 開催状況",
-	    s->city != NULL ? s->city : "", s->city != NULL ? " " : "",
-	    window);
-}
-
-static void
-format_fiscal_years(int first, int last, char *buf, size_t size)
-{
-	char	a[32], b[32];	/* 令和元年度: 16 bytes */
-
-	date_format_fiscal_year(first, a, sizeof a);
-	if (first == last) {
-		snprintf(buf, size, "%s", a);
-		return;
-	}
-	date_format_fiscal_year(last, b, sizeof b);
-	snprintf(buf, size, "%s～%s", a, b);
+	snprintf(buf, size, "%s", s->title != NULL ? s->title : "");
 }
 
 void
 summary_format_subtitle(const struct summary *s, char *buf, size_t size)
 {
-	char	years[128], when[DATE_JA_LEN];
+	char	window[128], when[DATE_JA_LEN];
 
-	format_fiscal_years(s->fy_first, s->fy_last, years, sizeof years);
+	summary_format_window(s, window, sizeof window);
 	if (s->has_target) {
 		date_format_japanese(s->target.when.date, when, sizeof when);
-		snprintf(buf, size, "%s %s　%sの開催%s状況", when,
-		    s->target.type_name, years, s->held_only ? "" :
-		    "（予定含む）");
+		snprintf(buf, size, "%s %s　%s開催分%s", when,
+		    s->target.type_name, window, s->held_only ?
+		    "（実施済のみ集計）" : "（予定含む）");
 	} else
-		snprintf(buf, size, "%sの開催%s状況", years, s->held_only ?
-		    "" : "（予定含む）");
-	if (s->held_only)
-		snprintf(buf + strlen(buf), size - strlen(buf),
-		    "（集計は実施済のみ）");
+		snprintf(buf, size, "%s開催分%s", window, s->held_only ?
+		    "（実施済のみ集計）" : "（予定含む）");
+}
+
+/* 令和4年1月20日: the era's month and the day, without the weekday. */
+static void
+format_day(struct date d, char *buf, size_t size)
+{
+	char	month[32];	/* 令和元年12月: 20 bytes */
+
+	date_format_era_month(d.year, d.month, month, sizeof month);
+	snprintf(buf, size, "%s%d日", month, d.day);
+}
+
+void
+summary_format_as_of(const struct summary *s, char *buf, size_t size)
+{
+	char	day[64];
+
+	if (!s->has_as_of) {
+		if (size > 0)
+			buf[0] = '\0';
+		return;
+	}
+	format_day(s->as_of, day, sizeof day);
+	snprintf(buf, size, "%s現在", day);
 }
 
 void
@@ -556,6 +625,141 @@ summary_format_date(const struct summary *s, struct date d, char *buf,
 	}
 }
 
+/*
+ * Whether types a and b share their group's names up to level (0: the
+ * outer one).
+ */
+static int
+group_shares(const struct meeting_type *a, const struct meeting_type *b,
+    int level)
+{
+	char	x[128], y[128];
+	int	l;
+
+	for (l = 0; l <= level; l++) {
+		if (type_group_level(a->group, l, x, sizeof x) == -1 ||
+		    type_group_level(b->group, l, y, sizeof y) == -1 ||
+		    strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* A regional type's place: its groups' first members, then its own. */
+struct years_order {
+	size_t	key[TYPE_GROUP_LEVELS + 1];
+};
+
+static int
+compare_years_order(const void *a, const void *b)
+{
+	const struct years_order	*x = a, *y = b;
+	int				 l;
+
+	for (l = 0; l <= TYPE_GROUP_LEVELS; l++)
+		if (x->key[l] != y->key[l])
+			return x->key[l] < y->key[l] ? -1 : 1;
+	return 0;
+}
+
+/* The regional types' indexes, those of one group together. */
+static size_t *
+years_regional_order(const struct catalog *cat, size_t *n)
+{
+	struct years_order	*order = xcalloc(cat->ntypes + 1,
+				    sizeof *order);
+	size_t			*out, i, j;
+	int			 l;
+
+	*n = 0;
+	for (i = 0; i < cat->ntypes; i++) {
+		if (cat->types[i].level != LEVEL_REGIONAL)
+			continue;
+		for (l = 0; l < TYPE_GROUP_LEVELS; l++) {
+			order[*n].key[l] = i;
+			for (j = 0; j < i; j++)
+				if (cat->types[j].level == LEVEL_REGIONAL &&
+				    group_shares(&cat->types[i],
+				    &cat->types[j], l)) {
+					order[*n].key[l] = j;
+					break;
+				}
+		}
+		order[*n].key[TYPE_GROUP_LEVELS] = i;
+		(*n)++;
+	}
+	qsort(order, *n, sizeof *order, compare_years_order);
+	out = xcalloc(*n + 1, sizeof *out);
+	for (i = 0; i < *n; i++)
+		out[i] = order[i].key[TYPE_GROUP_LEVELS];
+	free(order);
+	return out;
+}
+
+static struct summary_years_row *
+years_row_add(struct summary_years *y, const struct meeting_type *t,
+    const char *name, size_t n)
+{
+	struct summary_years_row	*row = &y->rows[y->nrows++];
+
+	row->name = xstrdup(t != NULL ? t->name : name);
+	row->years = xcalloc(n, sizeof *row->years);
+	if (t != NULL) {
+		row->type_id = t->id;
+		row->group = t->group != NULL ? xstrdup(t->group) : NULL;
+		row->level = t->level;
+		row->counts_cases = t->counts_cases;
+	} else
+		row->level = LEVEL_REGIONAL;
+	return row;
+}
+
+/* The centers set up by day: Takamatsu's （39地区）. */
+static int
+centers_started_by(const struct catalog *cat, struct date day)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < cat->ncenters; i++)
+		if (cat->centers[i].has_started &&
+		    date_compare(cat->centers[i].started, day) <= 0)
+			n++;
+	return n;
+}
+
+/*
+ * Types with no meeting in any of the years are left out, as the city's
+ * table has no row for サービス調整, and named in y->omitted.
+ */
+static void
+years_omit_empty(struct summary_years *y)
+{
+	struct summary_years_row	*row;
+	char				 buf[SUMMARY_TEXT_MAX] = "";
+	size_t				 r, kept = 0, i;
+	size_t				 n = summary_years_count(y);
+	int				 any;
+
+	for (r = 0; r < y->nrows; r++) {
+		row = &y->rows[r];
+		for (i = 0, any = 0; i < n; i++)
+			any |= row->years[i].count > 0;
+		if (any || row->is_total || row->is_areas) {
+			y->rows[kept++] = *row;
+			continue;
+		}
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+		    buf[0] != '\0' ? "、" : "", row->name);
+		free(row->name);
+		free(row->group);
+		free(row->years);
+	}
+	y->nrows = kept;
+	if (buf[0] != '\0')
+		y->omitted = xstrdup(buf);
+}
+
 int
 summary_years_build(struct summary_years *y, const struct catalog *cat,
     const struct meeting_list *list, int first, int last,
@@ -565,8 +769,11 @@ summary_years_build(struct summary_years *y, const struct catalog *cat,
 	struct summary_date		 d;
 	struct summary_years_row	*row;
 	struct month_window		 all;
-	size_t				 i, r, n, total = 0;
-	int				 fy, pass, any_cases = 0;
+	struct date			 end;
+	char				 years[128], buf[SUMMARY_TEXT_MAX];
+	size_t				 i, r, n, total = 0, nregional;
+	size_t				*regional;
+	int				 fy, any_cases = 0, any_started = 0;
 
 	memset(y, 0, sizeof *y);
 	if (first > last)
@@ -580,38 +787,60 @@ summary_years_build(struct summary_years *y, const struct catalog *cat,
 	y->fy_first = first;
 	y->fy_last = last;
 	y->held_only = opt->held_only;
+	if (opt->title != NULL && *opt->title != '\0')
+		y->title = xstrdup(opt->title);
+	else {
+		format_fiscal_years(first, last, years, sizeof years);
+		snprintf(buf, sizeof buf, "%s %s%s", years, opt->city != NULL ?
+		    opt->city : "", opt->title_words != NULL &&
+		    *opt->title_words != '\0' ? opt->title_words :
+		    SUMMARY_TITLE_WORDS);
+		y->title = xstrdup(buf);
+	}
+	if (opt->caption != NULL && *opt->caption != '\0') {
+		snprintf(buf, sizeof buf, "■%s", opt->caption);
+		y->caption = xstrdup(buf);
+	}
+	if (opt->doc_number != NULL && *opt->doc_number != '\0')
+		y->doc_number = xstrdup(opt->doc_number);
 	n = summary_years_count(y);
 	if (opt->has_today && date_fiscal_year(opt->today) == last &&
 	    date_compare(opt->today, date_fiscal_year_end(last)) < 0) {
 		y->has_as_of = 1;
 		y->as_of = opt->today;
 	}
-	y->rows = xcalloc(cat->ntypes + 2, sizeof *y->rows);
-	/* regional types and their total, as in the grid; city ones after */
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < cat->ntypes; i++) {
-			t = &cat->types[i];
-			if ((pass == 0) != (t->level == LEVEL_REGIONAL))
-				continue;
-			row = &y->rows[y->nrows++];
-			row->type_id = t->id;
-			row->name = xstrdup(t->name);
-			row->level = t->level;
-			row->counts_cases = t->counts_cases;
-			row->years = xcalloc(n, sizeof *row->years);
-			if (t->level == LEVEL_REGIONAL && t->counts_cases)
-				any_cases = 1;
-		}
-		if (pass == 0) {
-			total = y->nrows;
-			row = &y->rows[y->nrows++];
-			row->name = xstrdup("全会議（地域レベル）");
-			row->is_total = 1;
-			row->level = LEVEL_REGIONAL;
-			row->counts_cases = any_cases;
-			row->years = xcalloc(n, sizeof *row->years);
+	for (i = 0; i < cat->ncenters; i++)
+		if (cat->centers[i].has_started)
+			any_started = 1;
+	y->rows = xcalloc(cat->ntypes + 3, sizeof *y->rows);
+
+	/* regional types by group, the areas, their total, city ones */
+	regional = years_regional_order(cat, &nregional);
+	for (i = 0; i < nregional; i++) {
+		t = &cat->types[regional[i]];
+		years_row_add(y, t, NULL, n);
+		if (t->counts_cases)
+			any_cases = 1;
+	}
+	free(regional);
+	if (any_started) {
+		row = years_row_add(y, NULL, "設置地区数", n);
+		row->is_areas = 1;
+		for (i = 0; i < n; i++) {
+			end = date_fiscal_year_end(first + (int)i);
+			if (y->has_as_of && i + 1 == n)
+				end = y->as_of;
+			row->years[i].count = centers_started_by(cat, end);
 		}
 	}
+	total = y->nrows;
+	row = years_row_add(y, NULL, "全会議（地域レベル）", n);
+	row->is_total = 1;
+	row->counts_cases = any_cases;
+	for (i = 0; i < cat->ntypes; i++)
+		if (cat->types[i].level == LEVEL_CITY)
+			years_row_add(y, &cat->types[i], NULL, n);
+
 	all.from_year = first;
 	all.from_month = 4;
 	all.to_year = last + 1;
@@ -623,7 +852,7 @@ summary_years_build(struct summary_years *y, const struct catalog *cat,
 		if (fy < first || fy > last)
 			continue;
 		for (r = 0; r < y->nrows; r++)
-			if (!y->rows[r].is_total &&
+			if (!y->rows[r].is_total && !y->rows[r].is_areas &&
 			    y->rows[r].type_id == m->type_id)
 				break;
 		if (r == y->nrows)
@@ -637,6 +866,7 @@ summary_years_build(struct summary_years *y, const struct catalog *cat,
 			total_add(&y->rows[total].years[fy - first], &d,
 			    y->rows[r].counts_cases);
 	}
+	years_omit_empty(y);
 	return 0;
 }
 
@@ -646,8 +876,13 @@ summary_years_free(struct summary_years *y)
 	size_t	i;
 
 	free(y->city);
+	free(y->title);
+	free(y->caption);
+	free(y->doc_number);
+	free(y->omitted);
 	for (i = 0; i < y->nrows; i++) {
 		free(y->rows[i].name);
+		free(y->rows[i].group);
 		free(y->rows[i].years);
 	}
 	free(y->rows);
@@ -664,12 +899,25 @@ void
 summary_years_format_title(const struct summary_years *y, char *buf,
     size_t size)
 {
-	char	years[128];
+	snprintf(buf, size, "%s", y->title != NULL ? y->title : "");
+}
 
-	format_fiscal_years(y->fy_first, y->fy_last, years, sizeof years);
-	snprintf(buf, size, "%s%s%s 地域ケア会議 開催状況%s",
-	    y->city != NULL ? y->city : "", y->city != NULL ? " " : "",
-	    years, y->held_only ? "（実施済のみ）" : "（予定含む）");
+void
+summary_years_format_cell(const struct summary_years_row *row, size_t i,
+    int cases, char *buf, size_t size)
+{
+	const struct summary_total	*t = &row->years[i];
+
+	/* as the city's table: no meeting that year, a dash */
+	if (t->count == 0)
+		snprintf(buf, size, "－");
+	else if (row->is_areas)
+		snprintf(buf, size, "（%d地区）", t->count);
+	else if (cases)
+		snprintf(buf, size, "%d事例%s", t->cases,
+		    t->cases_missing > 0 ? "※" : "");
+	else
+		snprintf(buf, size, "%d回", t->count);
 }
 
 void
@@ -677,9 +925,15 @@ summary_years_format_year(const struct summary_years *y, size_t i,
     char *year, size_t year_size, char *note, size_t note_size)
 {
 	date_format_fiscal_year(y->fy_first + (int)i, year, year_size);
-	if (y->has_as_of && i + 1 == summary_years_count(y))
-		snprintf(note, note_size, "(%d月%d日現在)", y->as_of.month,
-		    y->as_of.day);
-	else if (note_size > 0)
+	if (y->has_as_of && i + 1 == summary_years_count(y)) {
+		/* the city's wording: 12月末現在 on a month's last day */
+		if (y->as_of.day == date_days_in_month(y->as_of.year,
+		    y->as_of.month))
+			snprintf(note, note_size, "(%d月末現在)",
+			    y->as_of.month);
+		else
+			snprintf(note, note_size, "(%d月%d日現在)",
+			    y->as_of.month, y->as_of.day);
+	} else if (note_size > 0)
 		note[0] = '\0';
 }

@@ -20,13 +20,23 @@
 #define SUMMARY_TEXT_MAX	1024	/* bytes of a title or totals line */
 #define SUMMARY_FINDINGS_MAX	100	/* findings printed; `check` has all */
 
+#define SUMMARY_TITLE_WORDS	"地域ケア会議の開催状況"
+
 struct summary_options {
 	int		 held_only;	/* count held ones only, not 予定 */
 	const char	*city;		/* 松戸市 (settings "city"), or NULL */
-	int		 has_today;	/* today: a year in progress, checks */
+	/*
+	 * The date the printout is as of (--as-of, else today): printed
+	 * in its heading, a year in progress, the plan checks.
+	 */
+	int		 has_today;
 	struct date	 today;
 	int		 with_findings;	/* run the plan checks (needs today) */
 	const struct closure *closure;	/* for them; NULL: none */
+	const char	*title;		/* the whole title (--title), or NULL */
+	const char	*title_words;	/* after the city (setting "title") */
+	const char	*caption;	/* over the multi-year table, or NULL */
+	const char	*doc_number;	/* 資料3, printed top right, or NULL */
 };
 
 /* Meetings and cases; cancelled meetings are never in a total. */
@@ -44,9 +54,15 @@ struct summary_date {
 	int			cases;		/* -1 when not recorded */
 	int			in_window;	/* its month is in window */
 	int			counted;	/* in the window's totals */
+	size_t			slot;		/* its column in its type */
 };
 
-/* The meetings of one center and one regional type, in date order. */
+/*
+ * The meetings of one center and one regional type, in date order. A
+ * date stands in the column of its slot: the k-th date in the k-th,
+ * except in a type of two columns, which are the halves of the fiscal
+ * year (上半期, 下半期): a lone meeting stands in the column of its half.
+ */
 struct summary_cell {
 	struct summary_date	*dates;
 	size_t			 count;
@@ -82,12 +98,17 @@ struct summary_city {
 /* A plan-check finding, worded for the printout. */
 struct summary_finding {
 	enum check_kind		 kind;
+	const char		*label;		/* the kind, translated */
 	char			*where;		/* 明第1 個別 令和3年度 */
 	char			*message;	/* what and why (check.h) */
 };
 
 struct summary {
 	char			*city;		/* NULL when not set */
+	char			*title;		/* as printed */
+	char			*doc_number;	/* 資料3, or NULL */
+	int			 has_as_of;	/* the date it is as of */
+	struct date		 as_of;
 	int			 fy_first;	/* the grid's fiscal years */
 	int			 fy_last;
 	int			 single_year;	/* all in one fiscal year */
@@ -139,10 +160,15 @@ void	summary_free(struct summary *);
  */
 /* 令和3年6月～令和3年11月, or 令和3年度 for a whole fiscal year */
 void	summary_format_window(const struct summary *, char *, size_t);
-/* 松戸市 令和3年6月～令和3年11月 地域ケア会議 開催状況 */
+/* 令和3年度 松戸市地域ケア会議の開催状況, or --title */
 void	summary_format_title(const struct summary *, char *, size_t);
-/* 令和4年1月27日(木) 市地域ケア会議 資料　令和3年度の開催（予定含む）状況 */
+/*
+ * 令和4年1月27日(木) 市地域ケア会議　令和3年6月～令和3年11月開催分
+ * （予定含む）
+ */
 void	summary_format_subtitle(const struct summary *, char *, size_t);
+/* 令和4年1月20日現在, or "" */
+void	summary_format_as_of(const struct summary *, char *, size_t);
 /* ※ {網掛けの}日程（令和3年6月～令和3年11月開催分）が、...の対象。 */
 void	summary_format_scope(const struct summary *, const char *, char *,
 	    size_t);
@@ -160,9 +186,16 @@ void	summary_format_total(const struct summary_total *, int, char *,
 
 /* The multi-year table: fiscal years × meeting types. */
 struct summary_years_row {
-	long			 type_id;	/* 0 for the total */
+	long			 type_id;	/* 0 for the total, the areas */
 	char			*name;		/* 全会議（地域レベル） */
+	char			*group;		/* 地域ケア小会議/個別課題 */
 	int			 is_total;
+	/*
+	 * The centers set up (設置) by the end of each year, by the as-of
+	 * date in a year in progress, in years[].count: the row 設置地区数,
+	 * there when a center carries its start.
+	 */
+	int			 is_areas;
 	enum type_level		 level;
 	int			 counts_cases;
 	struct summary_total	*years;		/* one per fiscal year */
@@ -170,12 +203,20 @@ struct summary_years_row {
 
 struct summary_years {
 	char			*city;
+	char			*title;		/* as printed */
+	char			*caption;	/* ■…, or NULL */
+	char			*doc_number;	/* or NULL */
+	char			*omitted;	/* types with no meeting */
 	int			 fy_first;
 	int			 fy_last;
 	int			 held_only;
 	int			 has_as_of;	/* the last year goes on */
 	struct date		 as_of;
-	/* regional types, the total of them, then city-level types */
+	/*
+	 * Regional types (those of one group together, in the order of
+	 * the first of them), the areas row, the total of the regional
+	 * types, then city-level types.
+	 */
 	struct summary_years_row *rows;
 	size_t			 nrows;
 };
@@ -186,10 +227,13 @@ int	summary_years_build(struct summary_years *, const struct catalog *,
 	    const struct summary_options *, struct error *);
 void	summary_years_free(struct summary_years *);
 size_t	summary_years_count(const struct summary_years *);
-/* 松戸市 平成26年度～令和元年度 地域ケア会議 開催状況 */
+/* 平成26年度～令和元年度 高松市地域ケア小会議の開催状況, or --title */
 void	summary_years_format_title(const struct summary_years *, char *,
 	    size_t);
-/* 平成26年度 (and its heading note, 12月31日現在, in the second) */
+/* The cell of a row in a year: 39回, 31事例, （39地区） or －. */
+void	summary_years_format_cell(const struct summary_years_row *, size_t,
+	    int, char *, size_t);
+/* 平成26年度 (and its heading note, 12月末現在, in the second) */
 void	summary_years_format_year(const struct summary_years *, size_t,
 	    char *, size_t, char *, size_t);
 

@@ -372,8 +372,20 @@ static const char migration_5[] =
 "  type_id, center_id, end_time, mode, status, cases, window_from,"
 "  window_to, venue);";
 
+/*
+ * Version 6: when a center was set up (設置; Takamatsu's 地区 set up
+ * their network meetings year by year), and the rows a type is grouped
+ * under in the multi-year table (地域ケア小会議/個別課題).
+ */
+static const char migration_6[] =
+"ALTER TABLE centers ADD COLUMN started TEXT"
+"  CHECK (started IS NULL OR date(started, '+0 days') IS started);"
+"ALTER TABLE meeting_types ADD COLUMN grp TEXT"
+"  CHECK (grp IS NULL OR length(grp) BETWEEN 1 AND 100);";
+
 static const char *migrations[] = {
-	migration_1, migration_2, migration_3, migration_4, migration_5
+	migration_1, migration_2, migration_3, migration_4, migration_5,
+	migration_6
 };
 
 const char *

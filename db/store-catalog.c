@@ -17,14 +17,21 @@ store_catalog_load(struct store *s, struct catalog *cat, struct error *err)
 	int			 rc;
 
 	catalog_init(cat);
-	if (sqlite3_prepare_v2(s->db, "SELECT id, name, position, retired "
-	    "FROM centers ORDER BY position, id", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT id, name, position, retired, "
+	    "started FROM centers ORDER BY position, id", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return store_error(s, _("reading centers"), err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&c, 0, sizeof c);
 		c.id = sqlite3_column_int64(st, 0);
 		c.name = (char *)sqlite3_column_text(st, 1);
 		c.position = sqlite3_column_int(st, 2);
 		c.retired = sqlite3_column_int(st, 3);
+		/* the schema keeps it a valid ISO date */
+		if (sqlite3_column_type(st, 4) == SQLITE_TEXT &&
+		    date_parse((const char *)sqlite3_column_text(st, 4),
+		    &c.started, NULL) == 0)
+			c.has_started = 1;
 		catalog_add_center(cat, &c);
 	}
 	sqlite3_finalize(st);
@@ -32,10 +39,11 @@ store_catalog_load(struct store *s, struct catalog *cat, struct error *err)
 		goto fail;
 	if (sqlite3_prepare_v2(s->db, "SELECT id, code, name, short_name, "
 	    "level, coalesce(target_min, -1), coalesce(target_max, -1), "
-	    "counts_cases, position FROM meeting_types ORDER BY position, id",
-	    -1, &st, NULL) != SQLITE_OK)
+	    "counts_cases, position, grp FROM meeting_types ORDER BY "
+	    "position, id", -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&t, 0, sizeof t);
 		t.id = sqlite3_column_int64(st, 0);
 		t.code = (char *)sqlite3_column_text(st, 1);
 		t.name = (char *)sqlite3_column_text(st, 2);
@@ -46,6 +54,7 @@ store_catalog_load(struct store *s, struct catalog *cat, struct error *err)
 		t.target_max = sqlite3_column_int(st, 6);
 		t.counts_cases = sqlite3_column_int(st, 7);
 		t.position = sqlite3_column_int(st, 8);
+		t.group = (char *)sqlite3_column_text(st, 9);
 		catalog_add_type(cat, &t);
 	}
 	sqlite3_finalize(st);
@@ -137,6 +146,30 @@ store_center_retire(struct store *s, const char *name, int retired,
 	return 0;
 }
 
+/* When a center was set up (設置), or NULL: not known. */
+int
+store_center_set_started(struct store *s, const char *name,
+    const struct date *started, struct error *err)
+{
+	sqlite3_stmt	*st;
+	char		 iso[DATE_ISO_LEN];
+
+	if (sqlite3_prepare_v2(s->db, "UPDATE centers SET started = ? WHERE "
+	    "name = ?", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("changing a center"), err);
+	if (started != NULL) {
+		date_format_iso(*started, iso, sizeof iso);
+		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (run(s, st, _("changing a center"), err) == -1)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return error_set(err, ERROR_INPUT, _("unknown center '%s'"),
+		    name);
+	return 0;
+}
+
 static void
 bind_type(sqlite3_stmt *st, const struct meeting_type *t)
 {
@@ -151,6 +184,8 @@ bind_type(sqlite3_stmt *st, const struct meeting_type *t)
 	if (t->target_max >= 0)
 		sqlite3_bind_int(st, 6, t->target_max);
 	sqlite3_bind_int(st, 7, t->counts_cases != 0);
+	if (t->group != NULL && *t->group != '\0')
+		sqlite3_bind_text(st, 8, t->group, -1, SQLITE_STATIC);
 }
 
 int
@@ -162,8 +197,8 @@ store_type_add(struct store *s, const struct meeting_type *t,
 	if (type_validate(t, err) == -1)
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO meeting_types (code, name, "
-	    "short_name, level, target_min, target_max, counts_cases, "
-	    "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT "
+	    "short_name, level, target_min, target_max, counts_cases, grp, "
+	    "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT "
 	    "coalesce(max(position), 0) + 1 FROM meeting_types))", -1, &st,
 	    NULL) != SQLITE_OK)
 		return store_error(s, _("adding a meeting type"), err);
@@ -188,7 +223,8 @@ store_type_update(struct store *s, const struct meeting_type *t,
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "UPDATE meeting_types SET name = ?2, "
 	    "short_name = ?3, level = ?4, target_min = ?5, target_max = ?6, "
-	    "counts_cases = ?7 WHERE code = ?1", -1, &st, NULL) != SQLITE_OK)
+	    "counts_cases = ?7, grp = ?8 WHERE code = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return store_error(s, _("changing a meeting type"), err);
 	bind_type(st, t);
 	if (run(s, st, _("changing a meeting type"), err) == -1)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action-words.h"
 #include "alloc.h"
 #include "i18n.h"
 #include "store-private.h"
@@ -367,6 +368,7 @@ static int
 undo_check(struct store *s, const struct undo_result *r, struct error *err)
 {
 	sqlite3_stmt	*st;
+	char		 what[512];
 	int		 rc;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT h.meeting_id, a.id, a.login, "
@@ -380,16 +382,18 @@ undo_check(struct store *s, const struct undo_result *r, struct error *err)
 	sqlite3_bind_int64(st, 1, r->action_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		/* the view's own actions in the reader's words */
+		action_words(r->command, what, sizeof what);
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
 			error_set(err, ERROR_CONFLICT, _("cannot undo '%s': "
 			    "meeting %lld was changed afterwards outside "
-			    "carecal; nothing was undone"), r->command,
+			    "carecal; nothing was undone"), what,
 			    sqlite3_column_int64(st, 0));
 		else
 			error_set(err, ERROR_CONFLICT, _("cannot undo '%s': "
 			    "meeting %lld was changed afterwards by %s at %s "
 			    "('%s'); undoing would overwrite that change, so "
-			    "nothing was undone"), r->command,
+			    "nothing was undone"), what,
 			    sqlite3_column_int64(st, 0),
 			    (const char *)sqlite3_column_text(st, 2),
 			    (const char *)sqlite3_column_text(st, 3),

@@ -594,6 +594,27 @@ store_meeting_insert(struct store *s, struct meeting *m, struct error *err)
 	return 0;
 }
 
+/*
+ * A time the database keeps in UTC as the local time a user reads in a
+ * message (2022-01-20 12:34:56); as it is if SQLite cannot say.
+ */
+static void
+local_time(struct store *s, const char *utc, char *buf, size_t size)
+{
+	sqlite3_stmt	*st;
+
+	snprintf(buf, size, "%s", utc != NULL ? utc : "");
+	if (utc == NULL || sqlite3_prepare_v2(s->db, "SELECT "
+	    "strftime('%Y-%m-%d %H:%M:%S', ?, 'localtime')", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, utc, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) !=
+	    NULL)
+		snprintf(buf, size, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
 int
 store_meeting_update(struct store *s, struct meeting *m, int flags,
     struct error *err)
@@ -601,7 +622,7 @@ store_meeting_update(struct store *s, struct meeting *m, int flags,
 	sqlite3_stmt	*st;
 	struct meeting	 now;
 	char		 date[DATE_ISO_LEN], start[TIME_LEN], end[TIME_LEN];
-	char		 wfrom[16], wto[16];
+	char		 wfrom[16], wto[16], at[32];
 	int		 rc;
 
 	if ((st = store_statement(s, ST_MEETING_UPDATE, "UPDATE meetings SET "
@@ -629,10 +650,11 @@ store_meeting_update(struct store *s, struct meeting *m, int flags,
 			return error_set(err, ERROR_INPUT,
 			    _("no meeting with id %ld"), m->id);
 		if (rc == 0) {
+			local_time(s, now.updated_at, at, sizeof at);
 			error_set(err, ERROR_CONFLICT, _("meeting %ld was "
-			    "changed by %s at %s (UTC) after you opened it; "
-			    "your change was not saved"), m->id,
-			    now.updated_by, now.updated_at);
+			    "changed by %s at %s after you opened it; your "
+			    "change was not saved"), m->id, now.updated_by,
+			    at);
 			meeting_clear(&now);
 		}
 		return -1;
@@ -651,6 +673,7 @@ store_meeting_delete(struct store *s, long id, long version,
 {
 	sqlite3_stmt	*st;
 	struct meeting	 now;
+	char		 at[32];
 	int		 rc;
 
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM meetings WHERE id = ? AND "
@@ -669,10 +692,10 @@ store_meeting_delete(struct store *s, long id, long version,
 			return error_set(err, ERROR_INPUT,
 			    _("no meeting with id %ld"), id);
 		if (rc == 0) {
+			local_time(s, now.updated_at, at, sizeof at);
 			error_set(err, ERROR_CONFLICT, _("meeting %ld was "
-			    "changed by %s at %s (UTC) after you opened it; "
-			    "not deleted"), id, now.updated_by,
-			    now.updated_at);
+			    "changed by %s at %s after you opened it; not "
+			    "deleted"), id, now.updated_by, at);
 			meeting_clear(&now);
 		}
 		return -1;

@@ -63,6 +63,8 @@ int	store_center_rename(struct store *, const char *, const char *,
 	    struct error *);
 int	store_center_retire(struct store *, const char *, int,
 	    struct error *);
+int	store_center_set_started(struct store *, const char *,
+	    const struct date *, struct error *);
 int	store_type_add(struct store *, const struct meeting_type *,
 	    struct error *);
 /* Updates the type whose code is t->code. */

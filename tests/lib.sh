@@ -54,9 +54,11 @@ check()
 	fi
 }
 
-# same_text DESCRIPTION EXPECTED_FILE ACTUAL_FILE
+# same_text DESCRIPTION EXPECTED_FILE ACTUAL_FILE (CARECAL_REGEN=1: the
+# actual text becomes the expected one, to be reviewed with git diff)
 same_text()
 {
+	[ "${CARECAL_REGEN:-0}" = 1 ] && cp "$3" "$2"
 	if diff -u "$2" "$3" >"$TMP/diff.out" 2>&1; then
 		ok "$1"
 	else
@@ -75,6 +77,7 @@ check_output()
 	shift 3
 	env "$@" >"$TMP/out" 2>"$TMP/err"
 	status=$?
+	[ "${CARECAL_REGEN:-0}" = 1 ] && cp "$TMP/out" "$want"
 	if [ "$status" -ne "$want_status" ]; then
 		not_ok "$what: exit status $status, want $want_status"
 		sed 's/^/#   /' "$TMP/err" | head -20
@@ -149,6 +152,27 @@ lacks()
 	else
 		ok "$1"
 	fi
+}
+
+# L TEXT-IN-C TEXT-IN-JA: what the user reads in the test's locale (make
+# check-ja runs the tests under ja_JP.UTF-8 as well, issue 13)
+L()
+{
+	case ${LC_ALL:-} in
+	ja_JP*) printf '%s\n' "$2" ;;
+	*) printf '%s\n' "$1" ;;
+	esac
+}
+
+# expected_file NAME: tests/cli/expected/NAME, or its Japanese version
+# tests/cli/expected/ja/NAME under ja_JP when the text differs
+expected_file()
+{
+	case ${LC_ALL:-} in
+	ja_JP*) [ -f "$TESTS_SRCDIR/cli/expected/ja/$1" ] &&
+		echo "$TESTS_SRCDIR/cli/expected/ja/$1" && return ;;
+	esac
+	echo "$TESTS_SRCDIR/cli/expected/$1"
 }
 
 carecal()

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action-words.h"
 #include "alloc.h"
 #include "i18n.h"
 #include "tui.h"
@@ -236,7 +237,7 @@ action_duplicate(struct tui *tui)
 {
 	struct meeting	m, copy;
 	struct error	err;
-	char		iso[DATE_ISO_LEN], what[96], *text;
+	char		iso[DATE_ISO_LEN], day[DATE_JA_LEN], what[96], *text;
 	struct date	d;
 
 	if (selected_meeting(tui, &m) == -1)
@@ -267,11 +268,12 @@ action_duplicate(struct tui *tui)
 	copy.note = xstrdup(m.note);
 	date_format_iso(d, iso, sizeof iso);
 	snprintf(what, sizeof what, "tui: duplicate %ld to %s", m.id, iso);
+	date_format_japanese(d, day, sizeof day);
 	if (meeting_validate(&copy, tui->catalog, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else if (store_change(tui, what, &copy, 'i') == 0) {
 		tui_message(tui, 0, _("meeting %ld copied to %s as meeting "
-		    "%ld"), m.id, iso, copy.id);
+		    "%ld"), m.id, day, copy.id);
 		show_meeting(tui, &copy);
 	}
 	meeting_clear(&copy);
@@ -290,7 +292,7 @@ action_undo(struct tui *tui)
 	struct undo_result	r;
 	struct error		err;
 	struct tui_key		key;
-	char			text[2048];
+	char			text[2048], what[512];
 	long			shown;
 	int			rc;
 
@@ -307,9 +309,10 @@ action_undo(struct tui *tui)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 		return;
 	}
+	action_words(r.command, what, sizeof what);
 	snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings changed "
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
-	    "other key: keep it"), r.action_id, r.at, r.command, r.changed,
+	    "other key: keep it"), r.action_id, r.at, what, r.changed,
 	    r.removed, r.restored);
 	shown = r.action_id;
 	undo_result_clear(&r);
@@ -331,8 +334,8 @@ action_undo(struct tui *tui)
 	} else if (rc == 1)
 		tui_message(tui, 0, "%s", _("nothing to undo"));
 	else {
-		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id,
-		    r.command);
+		action_words(r.command, what, sizeof what);
+		tui_message(tui, 0, _("undid #%ld: %s"), r.action_id, what);
 		undo_result_clear(&r);
 	}
 	tui_reload(tui);

@@ -16,7 +16,7 @@ static int	type_exec(struct cli *, int, char **);
 const struct command cmd_center = {
 	"center",
 	"center list | add NAME | rename OLD NEW | retire NAME | "
-	"unretire NAME",
+	"unretire NAME | started NAME DATE|-",
 	N_("list, add, rename or retire centers"),
 	center_exec
 };
@@ -24,7 +24,7 @@ const struct command cmd_center = {
 const struct command cmd_type = {
 	"type",
 	"type list | add CODE --name NAME [--short S] [--level regional|city] "
-	"[--target MIN[-MAX]] [--cases] | edit CODE [same options]",
+	"[--target MIN[-MAX]] [--cases] [--group G] | edit CODE [same options]",
 	N_("list, add or change meeting types"),
 	type_exec
 };
@@ -36,7 +36,15 @@ static const char type_help[] = N_(
 "  --level L         regional (each center) or city (市レベル)\n"
 "  --target MIN-MAX  meetings a year per center (city-wide for city);\n"
 "                    '-' for none\n"
-"  --cases, --no-cases   whether the type counts cases (事例)\n");
+"  --cases, --no-cases   whether the type counts cases (事例)\n"
+"  --group G         the rows the multi-year table groups it under, outer\n"
+"                    first, by '/' (地域ケア小会議/個別課題); '-' for none\n");
+
+static const char center_help[] = N_(
+"  started NAME DATE   when the center was set up (設置): the multi-year\n"
+"                      table counts the centers set up by each year's end\n"
+"                      (設置地区数); a date, or a fiscal year for its first\n"
+"                      day; '-' when not known\n");
 
 static int
 with_transaction(struct cli *cli, int (*change)(struct cli *, char **,
@@ -80,6 +88,24 @@ center_unretire(struct cli *cli, char **args, struct error *err)
 }
 
 static int
+center_started(struct cli *cli, char **args, struct error *err)
+{
+	struct error	ignored;
+	struct date	day;
+	int		fy;
+
+	if (strcmp(args[1], "-") == 0)
+		return store_center_set_started(cli->store, args[0], NULL, err);
+	if (date_parse(args[1], &day, &ignored) == -1) {
+		if (date_parse_fiscal_year(args[1], &fy, &ignored) == -1)
+			return error_set(err, ERROR_INPUT, _("started: '%s' is "
+			    "neither a date nor a fiscal year"), args[1]);
+		day = date_fiscal_year_start(fy);
+	}
+	return store_center_set_started(cli->store, args[0], &day, err);
+}
+
+static int
 center_exec(struct cli *cli, int argc, char **argv)
 {
 	static const struct {
@@ -92,13 +118,16 @@ center_exec(struct cli *cli, int argc, char **argv)
 		{ "rename", 2, center_rename },
 		{ "retire", 1, center_retire },
 		{ "unretire", 1, center_unretire },
+		{ "started", 2, center_started },
 	};
-	struct error	err;
-	size_t		i;
+	const struct center	*c;
+	struct error		 err;
+	char			 day[DATE_JA_LEN];
+	size_t			 i;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))
-		return cli_help(&cmd_center, NULL);
+		return cli_help(&cmd_center, center_help);
 	if (argc < 2)
 		return cli_usage_error(&cmd_center, _("which action?"));
 	if (strcmp(argv[1], "list") == 0) {
@@ -107,10 +136,17 @@ center_exec(struct cli *cli, int argc, char **argv)
 			    _("list takes no arguments"));
 		if (cli_open(cli, &err) == -1)
 			return cli_fail(&err);
-		for (i = 0; i < cli->catalog.ncenters; i++)
-			printf("%s%s\n", cli->catalog.centers[i].name,
-			    cli->catalog.centers[i].retired ?
-			    _(" (retired)") : "");
+		for (i = 0; i < cli->catalog.ncenters; i++) {
+			c = &cli->catalog.centers[i];
+			printf("%s%s", c->name, c->retired ? _(" (retired)") :
+			    "");
+			if (c->has_started) {
+				date_format_japanese(c->started, day,
+				    sizeof day);
+				printf(_("  (set up %s)"), day);
+			}
+			putchar('\n');
+		}
 		return 0;
 	}
 	for (i = 0; i < sizeof actions / sizeof actions[0]; i++) {
@@ -144,8 +180,11 @@ type_print(const struct meeting_type *t)
 	text_print_padded(stdout, t->name, 24);
 	fputs("  ", stdout);
 	text_print_padded(stdout, t->short_name, 8);
-	printf("  %-8s  %-5s  %s\n", type_level_name(t->level), target,
+	printf("  %-8s  %-5s  %s", type_level_name(t->level), target,
 	    t->counts_cases ? _("counts cases") : "");
+	if (t->group != NULL)
+		printf(_("  (group %s)"), t->group);
+	putchar('\n');
 }
 
 static int
@@ -181,6 +220,7 @@ type_exec(struct cli *cli, int argc, char **argv)
 		{ "target",	required_argument, NULL, 't' },
 		{ "cases",	no_argument, NULL, 'c' },
 		{ "no-cases",	no_argument, NULL, 'C' },
+		{ "group",	required_argument, NULL, 'g' },
 		{ "help",	no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -246,6 +286,9 @@ type_exec(struct cli *cli, int argc, char **argv)
 			break;
 		case 'C':
 			t.counts_cases = 0;
+			break;
+		case 'g':
+			t.group = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case 'h':
 			return cli_help(&cmd_type, type_help);

@@ -74,7 +74,8 @@ fill_row(char **cell, const struct finding *f, const struct catalog *cat)
 					    f->type_id);
 	char				 buf[DATE_JA_LEN];
 
-	cell[COL_KIND] = xstrdup(check_kind_code(f->kind));
+	/* in words for the reader; the CSV keeps the codes for scripts */
+	cell[COL_KIND] = xstrdup(check_kind_label(f->kind));
 	cell[COL_CENTER] = xstrdup(c != NULL ? c->name : "-");
 	cell[COL_TYPE] = xstrdup(t != NULL ? t->name : "?");
 	if (f->has_date)

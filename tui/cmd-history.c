@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "action-words.h"
 #include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
@@ -266,8 +267,9 @@ history_print(struct history_entry *e, void *arg)
 			printf("  %s  ", e->at);
 			text_print_padded(stdout, e->login, p->wlogin);
 			/* file names in it are anyone's: escaped */
+			action_words(e->command, buf, sizeof buf);
 			fputs("  ", stdout);
-			error_print_escaped(stdout, e->command);
+			error_print_escaped(stdout, buf);
 			if (e->undoes != 0)
 				printf(_("  (undoes #%ld)"), e->undoes);
 			if (e->undone_by != 0)
@@ -443,7 +445,7 @@ undo_exec(struct cli *cli, int argc, char **argv)
 	};
 	struct undo_result	 r;
 	struct error		 err;
-	char			*end, *command;
+	char			*end, *command, what[512];
 	long			 action = 0;
 	int			 opt, flags = 0, rc;
 
@@ -482,7 +484,8 @@ undo_exec(struct cli *cli, int argc, char **argv)
 		    store_login(cli->store));
 		return cli_fail(&err);
 	}
-	command = error_escape_dup(r.command);
+	action_words(r.command, what, sizeof what);
+	command = error_escape_dup(what);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
 	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, command);
 	free(command);

@@ -56,12 +56,19 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 	if (store_setting_set(store, "city", p->city, err) == -1 ||
 	    store_setting_set(store, "profile", p->name, err) == -1)
 		return -1;
+	/* the printout's words, when the profile has its own */
+	if ((p->title != NULL && store_setting_set(store, "title", p->title,
+	    err) == -1) || (p->caption != NULL && store_setting_set(store,
+	    "caption", p->caption, err) == -1))
+		return -1;
 	for (i = 0; i < p->catalog.ntypes; i++)
 		if (store_type_add(store, &p->catalog.types[i], err) == -1)
 			return -1;
 	for (i = 0; i < p->catalog.ncenters; i++)
 		if (store_center_add(store, p->catalog.centers[i].name,
-		    err) == -1)
+		    err) == -1 || (p->catalog.centers[i].has_started &&
+		    store_center_set_started(store, p->catalog.centers[i].name,
+		    &p->catalog.centers[i].started, err) == -1))
 			return -1;
 	return 0;
 }

@@ -18,13 +18,15 @@
 #include "report.h"
 #include "settings.h"
 #include "summary.h"
+#include "text.h"
 
 static int	summary_exec(struct cli *, int, char **);
 
 const struct command cmd_summary = {
 	"summary",
 	"summary (--for DATE | --from YYYY-MM --to YYYY-MM | --fy Y[..Y]) "
-	"[--format text|csv|pdf] [-o FILE] [--held-only]",
+	"[--format text|csv|pdf] [-o FILE] [--held-only] [--doc-number TEXT] "
+	"[--as-of DATE] [--title TEXT] [--with-checks]",
 	N_("the summary table for a city-level meeting, or of fiscal years"),
 	summary_exec
 };
@@ -43,7 +45,17 @@ static const char summary_help[] = N_(
 "  -o FILE             write to FILE (needed for pdf); '-' is standard "
 "output\n"
 "  --held-only         count held meetings only (default: planned too)\n"
-"Cancelled meetings are shown but never counted.\n");
+"The printout as a 資料 for the meeting's papers:\n"
+"  --doc-number TEXT   its number (資料3), printed top right\n"
+"  --as-of DATE        the date it is as of (令和4年1月20日現在), printed in\n"
+"                      its heading (default: today)\n"
+"  --title TEXT        its title (default: the fiscal year, the city and\n"
+"                      the profile's words, as\n"
+"                      令和3年度 松戸市地域ケア会議の開催状況)\n"
+"  --with-checks       add the plan checks of the year as of that date\n"
+"Cancelled meetings are shown struck through but never counted. A type\n"
+"shown in two columns has the fiscal year's halves in them (上半期,\n"
+"下半期): a center's lone meeting stands in the column of its half.\n");
 
 static const struct report_format *formats[] = {
 	&report_format_text,
@@ -59,6 +71,7 @@ struct request {
 	const char	*to_arg;
 	const char	*fy_arg;
 	const char	*output;
+	const char	*as_of_arg;
 	const struct report_format *format;
 	struct summary_options options;
 };
@@ -149,7 +162,7 @@ static int
 no_city_meeting(struct cli *cli, struct date day, struct error *err)
 {
 	struct meeting_list	 list;
-	char			 iso[DATE_ISO_LEN], fy[64], known[512];
+	char			 day_ja[DATE_JA_LEN], fy[64], known[512];
 	size_t			 i, len = 0;
 	int			 year = date_fiscal_year(day);
 
@@ -160,23 +173,24 @@ no_city_meeting(struct cli *cli, struct date day, struct error *err)
 		return -1;
 	}
 	known[0] = '\0';
-	for (i = 0; i < list.count && len + DATE_ISO_LEN + 2 < sizeof known;
+	for (i = 0; i < list.count && len + DATE_JA_LEN + 4 < sizeof known;
 	    i++) {
 		if (!is_city_level(cli, &list.items[i]))
 			continue;
-		date_format_iso(list.items[i].date, iso, sizeof iso);
+		date_format_japanese(list.items[i].date, day_ja,
+		    sizeof day_ja);
 		len += (size_t)snprintf(known + len, sizeof known - len,
-		    "%s%s", len > 0 ? ", " : "", iso);
+		    "%s%s", len > 0 ? "、" : "", day_ja);
 	}
 	meeting_list_free(&list);
-	date_format_iso(day, iso, sizeof iso);
+	date_format_japanese(day, day_ja, sizeof day_ja);
 	date_format_fiscal_year(year, fy, sizeof fy);
 	if (len == 0)
 		return error_set(err, ERROR_INPUT, _("--for: no city-level "
 		    "meeting on %s, and none in %s; use --from and --to for a "
-		    "window without one"), iso, fy);
+		    "window without one"), day_ja, fy);
 	return error_set(err, ERROR_INPUT, _("--for: no city-level meeting on "
-	    "%s; the city-level meetings of %s are on %s"), iso, fy, known);
+	    "%s; the city-level meetings of %s are on %s"), day_ja, fy, known);
 }
 
 /* The city-level meeting on a day; prefers one that is not cancelled. */
@@ -322,6 +336,21 @@ write_report(struct store *store, const struct request *rq,
 	return save_file(store, rq->output, 0, write_job, &job, err);
 }
 
+/* A line of a printout: printable text of a sensible length. */
+static int
+check_words(const char *option, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (*s == '\0' || strlen(s) > 200 || !text_utf8_valid(s, strlen(s)) ||
+	    text_has_control(s, 0)) {
+		cli_usage_error(&cmd_summary, _("%s: 1-200 bytes of text on "
+		    "one line"), option);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 check_request(struct request *rq, const char *format)
 {
@@ -347,6 +376,9 @@ check_request(struct request *rq, const char *format)
 		    "text, csv or pdf"), format);
 	if (rq->output != NULL && *rq->output == '\0')
 		return cli_usage_error(&cmd_summary, _("-o: empty file name"));
+	if (check_words("--doc-number", rq->options.doc_number) == -1 ||
+	    check_words("--title", rq->options.title) == -1)
+		return 2;
 	if (rq->format->binary && (rq->output == NULL ||
 	    (strcmp(rq->output, "-") == 0 && isatty(STDOUT_FILENO))))
 		return cli_usage_error(&cmd_summary, _("--format %s writes a "
@@ -366,6 +398,10 @@ summary_exec(struct cli *cli, int argc, char **argv)
 		{ "format",	required_argument, NULL, 'm' },
 		{ "output",	required_argument, NULL, 'o' },
 		{ "held-only",	no_argument, NULL, 'H' },
+		{ "doc-number",	required_argument, NULL, 'n' },
+		{ "as-of",	required_argument, NULL, 'a' },
+		{ "title",	required_argument, NULL, 'T' },
+		{ "with-checks", no_argument, NULL, 'c' },
 		{ "help",	no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -375,7 +411,7 @@ summary_exec(struct cli *cli, int argc, char **argv)
 	struct summary_years	 y;
 	struct error		 err;
 	const char		*format = "text";
-	char			*city = NULL;
+	char			*city = NULL, *title = NULL, *caption = NULL;
 	int			 opt, rc, years = 0;
 
 	memset(&rq, 0, sizeof rq);
@@ -402,6 +438,18 @@ summary_exec(struct cli *cli, int argc, char **argv)
 		case 'H':
 			rq.options.held_only = 1;
 			break;
+		case 'n':
+			rq.options.doc_number = optarg;
+			break;
+		case 'a':
+			rq.as_of_arg = optarg;
+			break;
+		case 'T':
+			rq.options.title = optarg;
+			break;
+		case 'c':
+			rq.options.with_findings = 1;
+			break;
 		case 'h':
 			return cli_help(&cmd_summary, summary_help);
 		default:
@@ -417,17 +465,28 @@ summary_exec(struct cli *cli, int argc, char **argv)
 	/* --fy with a range is the multi-year table */
 	if (rq.fy_arg != NULL && strstr(rq.fy_arg, "..") != NULL)
 		years = 1;
+	if (rq.as_of_arg != NULL) {
+		if (date_parse(rq.as_of_arg, &rq.options.today, &err) == -1) {
+			error_prefix(&err, "--as-of: ");
+			return cli_fail(&err);
+		}
+	} else if (date_today(&rq.options.today, &err) == -1)
+		return cli_fail(&err);
 	if (cli_open(cli, &err) == -1)
 		return cli_fail(&err);
 	if (store_setting_get(cli->store, "city", &city, &err) == -1 ||
-	    date_today(&rq.options.today, &err) == -1 ||
+	    store_setting_get(cli->store, "title", &title, &err) == -1 ||
+	    store_setting_get(cli->store, "caption", &caption, &err) == -1 ||
 	    settings_closure_load(cli->store, &closure, &err) == -1) {
 		free(city);
+		free(title);
+		free(caption);
 		return cli_fail(&err);
 	}
 	rq.options.has_today = 1;
 	rq.options.city = city;
-	rq.options.with_findings = 1;
+	rq.options.title_words = title;
+	rq.options.caption = caption;
 	rq.options.closure = &closure;
 	if (years) {
 		rc = build_years(cli, &rq, &y, &err);
@@ -441,5 +500,7 @@ summary_exec(struct cli *cli, int argc, char **argv)
 		summary_free(&s);
 	}
 	free(city);
+	free(title);
+	free(caption);
 	return rc == 0 ? 0 : cli_fail(&err);
 }

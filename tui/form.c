@@ -569,14 +569,18 @@ describe_conflict(struct editor *ed, const struct meeting *theirs,
 	snprintf(buf, size, "%s\n\n%s\n", why, _("Their values (yours where "
 	    "they differ):"));
 	for (f = 0; f < NFIELDS; f++) {
+		const char	*label = _(field_labels[f]);
+		int		 pad = 10 - text_width(label);
+
+		/* padded by display width: 開催形態 takes eight columns */
 		len = strlen(buf);
 		if (strcmp(other.text[f], ed->text[f]) == 0)
-			snprintf(buf + len, size - len, "  %-10s %s\n",
-			    _(field_labels[f]), other.text[f]);
+			snprintf(buf + len, size - len, "  %s%*s %s\n",
+			    label, pad > 0 ? pad : 0, "", other.text[f]);
 		else
 			snprintf(buf + len, size - len,
-			    "* %-10s %s   (%s %s)\n",
-			    _(field_labels[f]), other.text[f], _("yours:"),
+			    "* %s%*s %s   (%s %s)\n", label, pad > 0 ? pad : 0,
+			    "", other.text[f], _("yours:"),
 			    *ed->text[f] != '\0' ? ed->text[f] : "-");
 	}
 	len = strlen(buf);

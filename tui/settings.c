@@ -11,6 +11,10 @@
 static const struct setting_info settings[] = {
 	{ "city", N_("the city's name, from the profile"), NULL, 0 },
 	{ "profile", N_("the profile the database was made from"), NULL, 0 },
+	{ "title", N_("the summary's title after the city, from the "
+	    "profile"), "地域ケア会議の開催状況", 0 },
+	{ "caption", N_("the multi-year table's caption, from the profile"),
+	    "-", 0 },
 	{ "closure", N_("days the offices close every year (年末年始), "
 	    "MM-DD..MM-DD or none"), CLOSURE_DEFAULT, 1 },
 };

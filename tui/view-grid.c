@@ -273,6 +273,24 @@ grid_fill(struct tui *tui)
 		*cell_at(r, grid.groups[g].first +
 		    used[r * (grid.ngroups + 1) + g]++) = (long)i;
 	}
+	/*
+	 * A type of two columns has the fiscal year's halves, as in the
+	 * summary (summary.h): a lone meeting of 下半期 in the second.
+	 */
+	for (g = 0; g < (int)grid.ngroups; g++) {
+		if (grid.groups[g].ncells != 2)
+			continue;
+		for (r = grid.nband; r < grid.nrows; r++) {
+			long	*first = cell_at(r, grid.groups[g].first);
+
+			if (used[r * (grid.ngroups + 1) + g] != 1 ||
+			    date_fiscal_half(tui->meetings.items[*first].date)
+			    != 2)
+				continue;
+			*cell_at(r, grid.groups[g].first + 1) = *first;
+			*first = -1;
+		}
+	}
 	free(used);
 }
 

@@ -87,13 +87,22 @@ choose_target(struct tui *tui)
 		}
 }
 
+/* What `w` asks before it writes, as summary's options (cmd-summary.c). */
+struct write_choice {
+	int		 with_findings;
+	char		*doc_number;	/* or NULL */
+	struct date	 as_of;
+	char		*title;		/* or NULL: the default */
+};
+
 /*
- * The summary of the target into out; with_findings runs the plan
- * checks for their text, which only a written summary prints (the view
- * shows their number, from data_plan_findings).
+ * The summary of the target into out, as the view shows it (choice
+ * NULL) or as `w` writes it: the plan checks' text only a written
+ * summary prints (the view shows their number, from
+ * data_plan_findings).
  */
 static int
-build(struct tui *tui, struct summary *out, int with_findings,
+build(struct tui *tui, struct summary *out, const struct write_choice *choice,
     struct error *err)
 {
 	const struct meeting	*t;
@@ -102,7 +111,7 @@ build(struct tui *tui, struct summary *out, int with_findings,
 	struct month_window	 window;
 	struct closure		 closure;
 	struct date		 from, to;
-	char			*city = NULL;
+	char			*city = NULL, *words = NULL, *caption = NULL;
 	int			 rc;
 
 	memset(out, 0, sizeof *out);
@@ -118,16 +127,27 @@ build(struct tui *tui, struct summary *out, int with_findings,
 		window.to_month = 3;
 	}
 	if (store_setting_get(tui->store, "city", &city, err) == -1 ||
+	    store_setting_get(tui->store, "title", &words, err) == -1 ||
+	    store_setting_get(tui->store, "caption", &caption, err) == -1 ||
 	    settings_closure_load(tui->store, &closure, err) == -1) {
 		free(city);
+		free(words);
+		free(caption);
 		return -1;
 	}
 	memset(&options, 0, sizeof options);
 	options.city = city;
+	options.title_words = words;
+	options.caption = caption;
 	options.has_today = 1;
 	options.today = tui->today;
-	options.with_findings = with_findings;
 	options.closure = &closure;
+	if (choice != NULL) {
+		options.today = choice->as_of;
+		options.with_findings = choice->with_findings;
+		options.doc_number = choice->doc_number;
+		options.title = choice->title;
+	}
 	summary_span(&window, t != NULL ? &t->date : NULL, &from, &to);
 	rc = data_plan_borrow(tui, from, to, &list, err);
 	if (rc == 0) {
@@ -136,6 +156,8 @@ build(struct tui *tui, struct summary *out, int with_findings,
 		data_plan_release(&list);
 	}
 	free(city);
+	free(words);
+	free(caption);
 	return rc;
 }
 
@@ -196,7 +218,7 @@ ensure_built(struct tui *tui)
 	if (sv.built)
 		summary_free(&sv.summary);
 	sv.error[0] = '\0';
-	if (build(tui, &sv.summary, 0, &err) == -1)
+	if (build(tui, &sv.summary, NULL, &err) == -1)
 		snprintf(sv.error, sizeof sv.error, "%s", err.msg);
 	sv.built = 1;		/* summary_free even after an error */
 	sv.built_target = sv.target_id;
@@ -247,8 +269,11 @@ date_attr(struct tui *tui, const struct summary_date *d)
 	m.mode = d->mode;
 	m.status = d->status;
 	attr = draw_meeting_attr(tui, &m);
-	/* the shaded cells of the R3 table: what the meeting discusses */
-	if (d->in_window)
+	/*
+	 * The shaded cells of the R3 table: what the meeting discusses and
+	 * counts; a cancelled one in the window is not shaded.
+	 */
+	if (d->counted)
 		attr |= A_REVERSE;
 	return attr;
 }
@@ -332,10 +357,13 @@ draw_table(struct tui *tui, int y, int last)
 			width = (int)col->slots * CELL_WIDTH;
 			if (width < CELL_WIDTH)
 				width = CELL_WIDTH;
-			for (k = 0; k < cell->count && x + (int)(k + 1) *
-			    CELL_WIDTH <= COLS; k++)
-				draw_date(tui, y, x + (int)k * CELL_WIDTH,
-				    &cell->dates[k]);
+			/* each in the column of its slot (summary.h) */
+			for (k = 0; k < cell->count; k++)
+				if (x + (int)(cell->dates[k].slot + 1) *
+				    CELL_WIDTH <= COLS)
+					draw_date(tui, y, x +
+					    (int)cell->dates[k].slot *
+					    CELL_WIDTH, &cell->dates[k]);
 			x += width + 1;
 		}
 		if (x < COLS) {
@@ -407,6 +435,64 @@ write_summary(FILE *fp, void *arg, struct error *err)
 	return job->format->write(fp, job->summary, err);
 }
 
+/* Asks for a line; -1 when the user leaves with Esc. */
+static int
+ask(struct tui *tui, const char *label, const char *initial, char **out)
+{
+	if (prompt_line(tui, label, initial, out, NULL, NULL) == -1) {
+		tui_message(tui, 0, "%s", _("nothing written"));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The choices of `carecal summary` as a 資料: the plan checks or not,
+ * the document's number, the date it is as of, its title. Enter keeps
+ * each default. 0, or -1 when the user left (or gave a bad date).
+ */
+static int
+ask_choices(struct tui *tui, struct write_choice *c)
+{
+	const char	*checks[2];
+	char		*text, iso[DATE_ISO_LEN], title[SUMMARY_TEXT_MAX];
+	struct error	 err;
+	int		 k;
+
+	memset(c, 0, sizeof *c);
+	c->as_of = tui->today;
+	checks[0] = _("without the plan checks");
+	checks[1] = _("with the plan checks");
+	if ((k = pick_one(tui, _("The plan checks of the year"), checks, 2,
+	    0)) < 0)
+		return -1;
+	c->with_findings = k == 1;
+	if (ask(tui, _("Document number (資料番号; empty: none):"), "",
+	    &text) == -1)
+		return -1;
+	if (*text != '\0')
+		c->doc_number = text;
+	else
+		free(text);
+	date_format_iso(tui->today, iso, sizeof iso);
+	if (ask(tui, _("As of (date):"), iso, &text) == -1)
+		return -1;
+	if (date_parse(text, &c->as_of, &err) == -1) {
+		tui_message(tui, 1, "%s", err.msg);
+		free(text);
+		return -1;
+	}
+	free(text);
+	summary_format_title(&sv.summary, title, sizeof title);
+	if (ask(tui, _("Title:"), title, &text) == -1)
+		return -1;
+	if (*text != '\0' && strcmp(text, title) != 0)
+		c->title = text;
+	else
+		free(text);
+	return 0;
+}
+
 static void
 write_dialog(struct tui *tui)
 {
@@ -415,6 +501,7 @@ write_dialog(struct tui *tui)
 	};
 	const struct meeting	*t = target();
 	const char		*names[3];
+	struct write_choice	 choice;
 	struct write_job	 job;
 	struct summary		 full;
 	struct error		 err;
@@ -428,6 +515,11 @@ write_dialog(struct tui *tui)
 	names[2] = _("text");
 	if ((k = pick_one(tui, _("Write the summary as"), names, 3, 0)) < 0)
 		return;
+	if (ask_choices(tui, &choice) == -1) {
+		free(choice.doc_number);
+		free(choice.title);
+		return;
+	}
 	if (t != NULL) {
 		date_format_iso(t->date, iso, sizeof iso);
 		snprintf(name, sizeof name, "summary-%s.%s", iso,
@@ -436,23 +528,30 @@ write_dialog(struct tui *tui)
 		snprintf(name, sizeof name, "summary-fy%d.%s",
 		    tui->fiscal_year, k == 2 ? "txt" : formats[k]->name);
 	if (prompt_line(tui, _("Write to file:"), name, &path, NULL,
-	    NULL) == -1)
+	    NULL) == -1) {
+		free(choice.doc_number);
+		free(choice.title);
 		return;
+	}
 	if (*path == '\0') {
 		tui_message(tui, 1, "%s", _("no file name: nothing written"));
 		free(path);
+		free(choice.doc_number);
+		free(choice.title);
 		return;
 	}
-	/* the printout lists the findings: built again with them */
+	/* built again with the choices (and the findings, if asked) */
 	job.format = formats[k];
 	job.summary = &full;
-	if (build(tui, &full, 1, &err) == -1 ||
+	if (build(tui, &full, &choice, &err) == -1 ||
 	    save_file(tui->store, path, 0, write_summary, &job, &err) == -1)
 		tui_message(tui, 1, "%s", err.msg);
 	else
 		tui_message(tui, 0, _("wrote %s"), path);
 	summary_free(&full);
 	free(path);
+	free(choice.doc_number);
+	free(choice.title);
 }
 
 static int

@@ -15,7 +15,8 @@ count()
 # replace the paths and the owner, which vary from run to run
 normalize()
 {
-	sed -e "s|$TMP|TMP|g" -e "s/owner $(id -un))/owner LOGIN)/" "$@"
+	sed -e "s|$TMP|TMP|g" -e "s/owner $(id -un))/owner LOGIN)/" \
+	    -e "s/所有者 $(id -un))/所有者 LOGIN)/" "$@"
 }
 
 carecal init --demo >/dev/null
@@ -30,7 +31,8 @@ expect_status "backup while another process writes" 0 carecal backup \
 	"$TMP/b1.db"
 wait $writer
 contains "says what it copied" "$TMP/out" \
-	"$TMP/b1.db: a copy of $DB with 104 meetings"
+	"$(L "$TMP/b1.db: a copy of $DB with 104 meetings" \
+	"$TMP/b1.db: $DB のコピー (会議 104 件)")"
 [ "$(stat -c %a "$TMP/b1.db")" = 600 ] && ok "the backup is mode 600" ||
 	not_ok "the backup is mode 600 ($(stat -c %a "$TMP/b1.db"))"
 [ "$(sqlite3 "$TMP/b1.db" "PRAGMA integrity_check")" = ok ] &&
@@ -65,21 +67,24 @@ printf 'n\n' | script -qec "'$CARECAL' restore '$TMP/b1.db'" /dev/null \
 status=$?
 [ $status -eq 1 ] && ok "answering n on the terminal: exit 1" ||
 	not_ok "answering n on the terminal: exit $status"
-contains "it asked" "$TMP/out" "replace $DB with $TMP/b1.db? [y/N]"
-contains "and did not restore" "$TMP/out" "not restored"
+contains "it asked" "$TMP/out" "$(L "replace $DB with $TMP/b1.db? [y/N]" \
+	"$DB を $TMP/b1.db で置き換えますか? [y/N]")"
+contains "and did not restore" "$TMP/out" "$(L "not restored" \
+	"復元しませんでした")"
 [ "$(db_hash)" = "$hash" ] && ok "the database is unchanged" ||
 	not_ok "the database is unchanged"
 
 printf 'plain text\n' >"$TMP/text.db"
 expect_status "restoring a text file" 2 carecal restore --yes "$TMP/text.db"
-contains "is refused" "$TMP/err" "not a carecal database"
+contains "is refused" "$TMP/err" "$(L "not a carecal database" \
+	"carecal のデータベースではありません")"
 cp "$TMP/b1.db" "$TMP/bad.db"
 size=$(stat -c %s "$TMP/bad.db")
 head -c 8192 /dev/urandom | dd of="$TMP/bad.db" bs=1 seek=$((size / 2)) \
 	conv=notrunc status=none
 expect_status "restoring a damaged copy" 2 carecal restore --yes \
 	"$TMP/bad.db"
-contains "is refused" "$TMP/err" "damaged"
+contains "is refused" "$TMP/err" "$(L damaged 破損しています)"
 [ "$(db_hash)" = "$hash" ] && ok "the database is still unchanged" ||
 	not_ok "the database is still unchanged"
 ls "$TMP" | grep -q before-restore && not_ok "nothing was kept aside yet" ||
@@ -91,7 +96,8 @@ status=$?
 [ $status -eq 0 ] && ok "answering y: restored" ||
 	not_ok "answering y: exit $status"
 contains "says where the old content is" "$TMP/out" \
-	"what it held before is kept in $DB.before-restore-"
+	"$(L "what it held before is kept in $DB.before-restore-" \
+	"元の内容は $DB.before-restore-")"
 [ "$(count "$DB")" -eq 104 ] && ok "104 meetings again" ||
 	not_ok "104 meetings again ($(count "$DB"))"
 kept=$(ls "$TMP"/test.db.before-restore-* 2>/dev/null | head -1)
@@ -106,11 +112,13 @@ check "the restored database takes changes" carecal edit 3 --cases 1
 # fsck
 expect_status "fsck of a good database" 0 carecal fsck
 normalize "$TMP/out" >"$TMP/fsck"
-same_text "says so in words" "$TESTS_SRCDIR/cli/expected/fsck-good.txt" \
+same_text "says so in words" "$(expected_file fsck-good.txt)" \
 	"$TMP/fsck"
 expect_status "fsck of a damaged file" 1 carecal --db "$TMP/bad.db" fsck
-contains "reports the integrity check" "$TMP/out" "integrity check: PROBLEM"
-lacks "and does not say all is well" "$TMP/out" "no problems found"
+contains "reports the integrity check" "$TMP/out" \
+	"$(L "integrity check: PROBLEM" "整合性チェック: 問題あり")"
+lacks "and does not say all is well" "$TMP/out" \
+	"$(L "no problems found" "問題は見つかりませんでした")"
 cp "$TMP/b1.db" "$TMP/fk.db"
 sqlite3 "$TMP/fk.db" "PRAGMA foreign_keys = OFF;
     UPDATE meetings SET center_id = 99 WHERE id = 1;
@@ -118,16 +126,18 @@ sqlite3 "$TMP/fk.db" "PRAGMA foreign_keys = OFF;
 expect_status "fsck of meetings of a missing center and type" 1 \
 	carecal --db "$TMP/fk.db" fsck
 normalize "$TMP/out" >"$TMP/fsck"
-same_text "names the rows" "$TESTS_SRCDIR/cli/expected/fsck-foreign-keys.txt" \
+same_text "names the rows" "$(expected_file fsck-foreign-keys.txt)" \
 	"$TMP/fsck"
 expect_status "fsck of a text file" 1 carecal --db "$TMP/text.db" fsck
 contains "says it is not a carecal database" "$TMP/out" \
-	"not a carecal database"
+	"$(L "not a carecal database" "carecal のデータベースではありません")"
 chmod 620 "$TMP/fk.db"
 expect_status "fsck of a group-writable private file" 1 \
 	carecal --db "$TMP/fk.db" fsck
-contains "says who can write it" "$TMP/out" "who can write it: PROBLEM"
-contains "and why it matters" "$TMP/out" "not a shared database"
+contains "says who can write it" "$TMP/out" \
+	"$(L "who can write it: PROBLEM" "書き込める人: 問題あり")"
+contains "and why it matters" "$TMP/out" \
+	"$(L "not a shared database" "共有データベースではありません")"
 expect_status "fsck of a missing file" 1 carecal --db "$TMP/none.db" fsck
 expect_status "fsck takes no argument" 2 carecal fsck x
 

@@ -138,7 +138,7 @@ while [ $y -lt $((first + years)) ]; do
 done >"$TMP/check"
 y=$first
 while [ $y -lt $((first + years)) ]; do
-	echo "$y 0 findings"
+	echo "$y $(L "0 findings" "指摘 0 件")"
 	y=$((y + 1))
 done >"$TMP/want"
 same_text "check: nothing in any generated year" "$TMP/want" "$TMP/check"

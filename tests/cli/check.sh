@@ -20,30 +20,37 @@ run()
 	}
 }
 
-# The R3 demo: all 104 meetings held, no weekend or holiday among them,
+# The R3 demo as of its city meeting of 2022-01-27: the meetings up to
+# it held, the later ones planned; no weekend or holiday among them,
 # the two city meetings' windows contiguous (2020-12..2021-05 by default,
 # then 2021-06..2021-11 as stored). What remains is the table's own
 # shortfalls: 小金 one 推進会議 of 2; no 自立支援型 at 明第1, 常盤平, 馬橋西.
 demo=$TMP/demo.db
 run "$carecal" --db "$demo" init --demo
-today=CARECAL_TODAY=2026-11-23
+today=CARECAL_TODAY=2022-01-27
 check_output "demo, --fy 2021: the four shortfalls of the R3 table" 0 \
-    "$expected/check-demo-fy2021.txt" $today "$carecal" --db "$demo" \
+    "$(expected_file check-demo-fy2021.txt)" $today "$carecal" --db "$demo" \
     check --fy 2021
 check_output "demo, --fy R3 --format csv" 0 \
-    "$expected/check-demo-fy2021.csv" $today "$carecal" --db "$demo" \
+    "$(expected_file check-demo-fy2021.csv)" $today "$carecal" --db "$demo" \
     check --fy R3 --format csv
 check_output "demo, --strict: the same lines, exit status 3" 3 \
-    "$expected/check-demo-fy2021.txt" $today "$carecal" --db "$demo" \
+    "$(expected_file check-demo-fy2021.txt)" $today "$carecal" --db "$demo" \
     check --fy 2021 --strict
-check_output "demo, the current fiscal year by default (2022-03-31)" 0 \
-    "$expected/check-demo-fy2021.txt" CARECAL_TODAY=2022-03-31 \
-    "$carecal" --db "$demo" check
+check_output "demo, the current fiscal year by default (2022-01-27)" 0 \
+    "$(expected_file check-demo-fy2021.txt)" $today "$carecal" --db "$demo" check
+# later, the 20 meetings planned after 2022-01-27 are still planned
+env CARECAL_TODAY=2026-11-23 "$carecal" --db "$demo" check --fy 2021 \
+    --format csv >"$TMP/later.csv"
+[ "$(grep -c '^stale-planned,' "$TMP/later.csv")" -eq 20 ] &&
+    [ "$(grep -c '^target-low,' "$TMP/later.csv")" -eq 4 ] &&
+    ok "demo, years later: the 20 planned after 2022-01-27 are stale" ||
+    not_ok "demo, years later: the 20 planned after 2022-01-27 are stale"
 check_output "demo, --center 小金: its one finding" 0 \
-    "$expected/check-demo-kogane.txt" $today "$carecal" --db "$demo" \
+    "$(expected_file check-demo-kogane.txt)" $today "$carecal" --db "$demo" \
     check --fy 2021 --center 小金
 check_output "demo, --center 本庁 --strict: nothing, exit status 0" 0 \
-    "$expected/check-none.txt" $today "$carecal" --db "$demo" \
+    "$(expected_file check-none.txt)" $today "$carecal" --db "$demo" \
     check --fy 2021 --center 本庁 --strict
 
 # A small plan: 推進 once a year, 個別 and the city meeting without
@@ -96,26 +103,26 @@ run "$carecal" --db "$small" center retire 北
 
 today=CARECAL_TODAY=2021-12-01
 check_output "small plan: one finding of every kind" 0 \
-    "$expected/check-small.txt" $today "$carecal" --db "$small" \
+    "$(expected_file check-small.txt)" $today "$carecal" --db "$small" \
     check --fy 2021
-check_output "small plan, --format csv" 0 "$expected/check-small.csv" \
+check_output "small plan, --format csv" 0 "$(expected_file check-small.csv)" \
     $today "$carecal" --db "$small" check --fy 2021 --format csv
-check_output "small plan, --center 西" 0 "$expected/check-small-west.txt" \
+check_output "small plan, --center 西" 0 "$(expected_file check-small-west.txt)" \
     $today "$carecal" --db "$small" check --fy 2021 --center 西
 check_output "small plan, --strict --center 北: exit status 3" 3 \
-    "$expected/check-small-north.txt" $today "$carecal" --db "$small" \
+    "$(expected_file check-small-north.txt)" $today "$carecal" --db "$small" \
     check --fy 2021 --center 北 --strict
 check_output "small plan, --fy 2022: that year only" 0 \
-    "$expected/check-small-fy2022.txt" $today "$carecal" --db "$small" \
+    "$(expected_file check-small-fy2022.txt)" $today "$carecal" --db "$small" \
     check --fy 2022
 
 run "$carecal" --db "$small" config closure 12-28..01-04
 check_output "closure 12-28..01-04: 2021-12-28 becomes a finding" 0 \
-    "$expected/check-small-closure.txt" $today "$carecal" --db "$small" \
+    "$(expected_file check-small-closure.txt)" $today "$carecal" --db "$small" \
     check --fy 2021
 run "$carecal" --db "$small" config closure none
 check_output "no closure: neither 12-28 nor 12-29" 0 \
-    "$expected/check-small-no-closure.txt" $today "$carecal" \
+    "$(expected_file check-small-no-closure.txt)" $today "$carecal" \
     --db "$small" check --fy 2021
 
 check_error "--fy 20x1: exit status 2" 2 "carecal: --fy: " \
@@ -124,12 +131,12 @@ check_error "--fy 明治99: not a year of 明治, exit status 2" 2 \
     "carecal: --fy: " \
     "$carecal" --db "$small" check --fy 明治99
 check_error "--center 南: unknown, exit status 2" 2 \
-    "--center: unknown center '南'" \
+    "$(L "--center: unknown center '南'" "--center: センター「南」はありません")" \
     "$carecal" --db "$small" check --center 南
 check_error "--format xml: exit status 2" 2 \
-    "--format: 'xml' is not text or csv" \
+    "$(L "--format: 'xml' is not text or csv" "--format: 「xml」は text でも csv でもありません")" \
     "$carecal" --db "$small" check --format xml
-check_error "an argument: exit status 2" 2 "unexpected argument '2021'" \
+check_error "an argument: exit status 2" 2 "$(L "unexpected argument '2021'" "余分な引数「2021」があります")" \
     "$carecal" --db "$small" check 2021
 check_error "an unknown option: exit status 2" 2 "--fiscal" \
     "$carecal" --db "$small" check --fiscal 2021

@@ -47,7 +47,8 @@ echo "# $saved saved, $refused refused as conflicts"
 
 bad=0
 for f in $(awk '$4 == 1 { print "err-" $1 "-" $2 }' "$TMP/log"); do
-	grep -q "was changed by .* after you opened it; your change was not" \
+	grep -q "$(L "was changed by .* after you opened it; your change was not" \
+	    "開いた後に .* が .* に変更しました。あなたの変更は保存していません")" \
 	    "$TMP/$f" || { bad=$((bad + 1)); sed 's/^/#   /' "$TMP/$f"; }
 done
 [ $bad -eq 0 ] && ok "each refusal says the meeting was changed by someone" ||

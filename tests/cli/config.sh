@@ -29,8 +29,8 @@ nl='
 '
 
 check_text "config: every setting, the closure by default" \
-    "city       松戸市${nl}profile    matsudo${nl}closure    \
-12-29..01-03${nl}" \
+    "city       松戸市${nl}profile    matsudo${nl}title      \
+地域ケア会議の開催状況${nl}caption    -${nl}closure    12-29..01-03${nl}" \
     "$carecal" --db "$db" config
 check_text "config closure: the default" "12-29..01-03$nl" \
     "$carecal" --db "$db" config closure
@@ -40,10 +40,10 @@ check_text "config closure 8-13..8-16: set, silently" "" \
 check_text "and kept in the database's own form" "08-13..08-16$nl" \
     "$carecal" --db "$db" config closure
 check_error "config closure 12-32..01-03: exit status 2" 2 \
-    "closure '12-32..01-03' is not MM-DD..MM-DD (as 12-29..01-03) or none" \
+    "$(L "closure '12-32..01-03' is not MM-DD..MM-DD (as 12-29..01-03) or none" "年末年始休業「12-32..01-03」が MM-DD..MM-DD (例: 12-29..01-03) または none になっていません")" \
     "$carecal" --db "$db" config closure 12-32..01-03
 check_error "config closure 12-29: exit status 2" 2 \
-    "closure '12-29' is not MM-DD..MM-DD" \
+    "$(L "closure '12-29' is not MM-DD..MM-DD" "年末年始休業「12-29」が MM-DD..MM-DD")" \
     "$carecal" --db "$db" config closure 12-29
 check_text "a refused value leaves the closure as it was" \
     "08-13..08-16$nl" "$carecal" --db "$db" config closure
@@ -55,15 +55,15 @@ check_text "config closure 12-29..01-03: back to the year end" "" \
 check_text "config closure none: no closure" "" \
     "$carecal" --db "$db" config closure none
 check_text "config lists closure none" \
-    "city       松戸市${nl}profile    matsudo${nl}closure    none${nl}" \
+    "city       松戸市${nl}profile    matsudo${nl}title      地域ケア会議の開催状況${nl}caption    -${nl}closure    none${nl}" \
     "$carecal" --db "$db" config
 check_error "config city 横浜市: read only, exit status 2" 2 \
-    "city is read only" "$carecal" --db "$db" config city 横浜市
+    "$(L "city is read only" "city は読み取り専用です")" "$carecal" --db "$db" config city 横浜市
 check_error "config colour: unknown, exit status 2" 2 \
-    "unknown setting 'colour'" "$carecal" --db "$db" config colour
+    "$(L "unknown setting 'colour'" "不明な設定「colour」です")" "$carecal" --db "$db" config colour
 check_error "config closure a b: too many, exit status 2" 2 \
-    "too many arguments" "$carecal" --db "$db" config closure a b
+    "$(L "too many arguments" "引数が多すぎます")" "$carecal" --db "$db" config closure a b
 check_error "config on a missing database: exit status 1" 1 \
-    "no database there" "$carecal" --db "$TMP/none.db" config
+    "$(L "no database there" "データベースがありません")" "$carecal" --db "$TMP/none.db" config
 
 done_testing

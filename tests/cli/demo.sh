@@ -7,7 +7,7 @@ expected=$TESTS_SRCDIR/cli/expected
 
 expect_status "init --demo creates the demo database" 0 \
 	carecal --db "$DB" init --demo
-contains "init says what it made" "$TMP/out" "104 demo meetings"
+contains "init says what it made" "$TMP/out" "$(L "104 demo meetings" "デモ用の会議 104 件")"
 
 carecal --db "$DB" list --from 2021-06-01 --to 2021-11-30 --format csv \
 	>"$TMP/window.csv"
@@ -38,14 +38,14 @@ cases=$(awk -F, 'NR > 1 { s[$7] += $10 } END { print s["kobetsu"], s["jiritsu"] 
 # the whole fiscal year, as text and as CSV, against what was checked
 carecal --db "$DB" list --fy 令和3年度 >"$TMP/fy.txt"
 same_text "list --fy 令和3年度 prints the R3 calendar" \
-	"$expected/demo-list-fy2021.txt" "$TMP/fy.txt"
+	"$(expected_file demo-list-fy2021.txt)" "$TMP/fy.txt"
 carecal --db "$DB" list --fy R3 --format csv | cut -d, -f1,3- |
 	sed 's/,[a-z0-9]*\r$/\r/' >"$TMP/fy.csv"	# the row version aside
 same_text "list --format csv (uid aside) prints the R3 calendar" \
-	"$expected/demo-list-fy2021.csv" "$TMP/fy.csv"
+	"$(expected_file demo-list-fy2021.csv)" "$TMP/fy.csv"
 carecal --db "$DB" list --center 明第1 --type kobetsu >"$TMP/m1.txt"
 same_text "list --center 明第1 --type kobetsu" \
-	"$expected/demo-list-meidai1.txt" "$TMP/m1.txt"
+	"$(expected_file demo-list-meidai1.txt)" "$TMP/m1.txt"
 n=$(carecal --db "$DB" list --mode hybrid --format csv | tail -n +2 | wc -l)
 [ "$n" = 31 ] && ok "--mode hybrid finds the 31 underlined dates" ||
 	not_ok "--mode hybrid finds the 31 underlined dates (got $n)"

@@ -54,7 +54,8 @@ S=$TMP/pub/shared/cal.db
 
 expect_as "a member creates a shared database" 0 $A --db "$S" \
 	init --group $G --demo
-contains "says it is shared" "$TMP/out" "shared with group $G"
+contains "says it is shared" "$TMP/out" \
+	"$(L "shared with group $G" "グループ $G と共有")"
 [ "$(stat -c '%a %G' "$S")" = "660 $G" ] &&
 	ok "the file is 660 in group $G" ||
 	not_ok "the file is $(stat -c '%a %G' "$S"), want 660 $G"
@@ -93,14 +94,15 @@ done
 : >"$TMP/hold"
 wait $reader
 expect_as "a user outside the group cannot open it" 1 $E --db "$S" list
-contains "and is told why" "$TMP/err" "Permission denied"
+contains "and is told why" "$TMP/err" "$(L "Permission denied" "許可がありません")"
 
 # undo does not overwrite another member's later change
 expect_as "a member changes a meeting" 0 $A --db "$S" edit 8 --venue A
 expect_as "another member changes it after" 0 $B --db "$S" edit 8 --venue B
 expect_as "the first one's undo is refused" 1 $A --db "$S" undo
 contains "naming the other member" "$TMP/err" \
-	"meeting 8 was changed afterwards by $B"
+	"$(L "meeting 8 was changed afterwards by $B" \
+	"会議 8 がその後 $B によって")"
 [ "$(sqlite3 "$S" "SELECT venue FROM meetings WHERE id = 8")" = B ] &&
 	ok "the later change stays" || not_ok "the later change stays"
 expect_as "the other member undoes theirs" 0 $B --db "$S" undo
@@ -119,20 +121,24 @@ expect_as "which another member still opens" 0 $B --db "$S" list
 	ok "and which stays shared with $G" ||
 	not_ok "and which stays shared with $G"
 expect_as "fsck as a member" 0 $B --db "$S" fsck
-contains "reports the sharing" "$TMP/out" "shared with group $G (mode 0660"
+contains "reports the sharing" "$TMP/out" \
+	"$(L "shared with group $G (mode 0660" "グループ $G と共有 (モード 0660")"
 
 # what is refused, and why
 chgrp users "$S"
 expect_as "a shared database regrouped is refused" 1 $A --db "$S" list
 contains "naming the groups" "$TMP/err" \
-	"shared with group $G, but group users can write it"
+	"$(L "shared with group $G, but group users can write it" \
+	"グループ $G と共有されていますが、グループ users も書き込めます")"
 chgrp $G "$S"
 expect_as "a non-member cannot share with the group" 2 $E \
 	--db "$TMP/e.db" init --group $G
-contains "is told" "$TMP/err" "not in group '$G'"
+contains "is told" "$TMP/err" \
+	"$(L "not in group '$G'" "あなたはグループ「$G」に属していません")"
 expect_as "an unknown group" 2 $A --db "$TMP/pub/x/x.db" init \
 	--group nosuchgroup$tag
-contains "is named" "$TMP/err" "no group 'nosuchgroup$tag'"
+contains "is named" "$TMP/err" \
+	"$(L "no group 'nosuchgroup$tag'" "グループ「nosuchgroup$tag」はありません")"
 mkdir "$TMP/pub/full"
 touch "$TMP/pub/full/other-file"
 chown -R $A "$TMP/pub/full"
@@ -144,7 +150,8 @@ contains "saying what its owner can run" "$TMP/err" "chmod 2770"
 mkdir -m 1777 "$TMP/pub/tmp"
 expect_as "nor a directory anyone can write" 2 $A \
 	--db "$TMP/pub/tmp/cal.db" init --group $G
-contains "saying why" "$TMP/err" "any user can write in this directory"
+contains "saying why" "$TMP/err" "$(L "any user can write in this directory" \
+	"このディレクトリには誰でも書き込めます")"
 
 expect_as "a private database" 0 $A --db "$TMP/pub/mine.db" init
 [ "$(stat -c %a "$TMP/pub/mine.db")" = 600 ] && ok "is 600" ||
@@ -152,12 +159,14 @@ expect_as "a private database" 0 $A --db "$TMP/pub/mine.db" init
 chmod 660 "$TMP/pub/mine.db"
 expect_as "made group-writable, is refused" 1 $A --db "$TMP/pub/mine.db" list
 contains "saying it is not a shared database" "$TMP/err" \
-	"not a shared database"
+	"$(L "not a shared database" "共有データベースではありません")"
 chmod 604 "$TMP/pub/mine.db"
 expect_as "another user's private database is refused" 1 $B \
 	--db "$TMP/pub/mine.db" list
-contains "naming its owner" "$TMP/err" "it belongs to user $A"
+contains "naming its owner" "$TMP/err" \
+	"$(L "it belongs to user $A" "ユーザー $A の所有")"
 chmod 606 "$TMP/pub/mine.db"
 expect_as "a world-writable one is refused" 1 $A --db "$TMP/pub/mine.db" list
-contains "saying why" "$TMP/err" "any user on this host can write it"
+contains "saying why" "$TMP/err" \
+	"$(L "any user on this host can write it" "このホストの誰でも書き込めます")"
 done_testing

@@ -27,13 +27,14 @@ check "delete another" carecal delete 7
 expect_status "history of meeting 5" 0 carecal history 5
 normalize "$TMP/out" >"$TMP/history-5"
 same_text "shows each action with the fields before → after" \
-	"$EXPECTED/history-5.txt" "$TMP/history-5"
+	"$(expected_file history-5.txt)" "$TMP/history-5"
 lacks "a note's text is hidden" "$TMP/out" "PRIVATE-1"
 expect_status "history --include-notes" 0 carecal history 5 --include-notes
-contains "shows it" "$TMP/out" "note    (none) → PRIVATE-1"
+contains "shows it" "$TMP/out" "$(L "note    (none) → PRIVATE-1" \
+	"メモ      (なし) → PRIVATE-1")"
 expect_status "history --deleted" 0 carecal history --deleted
 normalize "$TMP/out" | tr -s ' ' >"$TMP/deleted"
-same_text "lists the deleted meeting" "$EXPECTED/history-deleted.txt" \
+same_text "lists the deleted meeting" "$(expected_file history-deleted.txt)" \
 	"$TMP/deleted"
 
 expect_status "history --since today" 0 carecal history --since \
@@ -41,9 +42,10 @@ expect_status "history --since today" 0 carecal history --since \
 contains "has today's changes" "$TMP/out" "delete 7"
 expect_status "history --since a day to come" 0 carecal history --since \
 	2099-01-01
-contains "has none" "$TMP/out" "no changes"
+contains "has none" "$TMP/out" "$(L "no changes" "変更はありません")"
 expect_status "history of an unknown meeting" 2 carecal history 999
-contains "says so" "$TMP/err" "no meeting with id 999"
+contains "says so" "$TMP/err" \
+	"$(L "no meeting with id 999" "ID 999 の会議はありません")"
 expect_status "history --since a bad date" 2 carecal history --since \
 	2021-02-29
 contains "names the option" "$TMP/err" "--since:"
@@ -52,13 +54,15 @@ expect_status "history with two ids" 2 carecal history 5 7
 # restore-meeting: same id, same UID, history says so
 expect_status "restore-meeting 7" 0 carecal restore-meeting 7
 contains "says which meeting came back" "$TMP/out" \
-	"restored meeting 7: 令和3年5月14日(金)  推進  矢切"
+	"$(L "restored meeting 7" "会議 7 を復元しました"): 令和3年5月14日(金)  推進  矢切"
 carecal list --format csv | grep '^7,' >"$TMP/m7"
 contains "with its UID" "$TMP/m7" "$uid7"
 expect_status "history --deleted" 0 carecal history --deleted
-contains "is empty again" "$TMP/out" "no deleted meetings"
+contains "is empty again" "$TMP/out" \
+	"$(L "no deleted meetings" "削除された会議はありません")"
 expect_status "restoring a meeting that exists" 2 carecal restore-meeting 7
-contains "is refused" "$TMP/err" "meeting 7 is not deleted"
+contains "is refused" "$TMP/err" \
+	"$(L "meeting 7 is not deleted" "会議 7 は削除されていません")"
 expect_status "restoring an unknown id" 2 carecal restore-meeting 999
 expect_status "restore-meeting without an id" 2 carecal restore-meeting
 expect_status "a new meeting" 0 carecal add --type kobetsu --center 本庁 \
@@ -75,13 +79,15 @@ for d in 03 04 05; do
 done
 check "import three meetings" carecal import "$TMP/three.csv"
 expect_status "undo --dry-run" 0 carecal undo --dry-run
-contains "names the import" "$TMP/out" "would undo"
+contains "names the import" "$TMP/out" "$(L "would undo" "を取り消します")"
 contains "and what it would do" "$TMP/out" \
-	"meetings changed back: 0, removed: 3, brought back: 0"
+	"$(L "meetings changed back: 0, removed: 3, brought back: 0" \
+	"元に戻した会議: 0、取り除いた会議: 3、復元した会議: 0")"
 [ "$(carecal list --format csv | wc -l)" -eq 109 ] &&
 	ok "a dry run changes nothing" || not_ok "a dry run changes nothing"
 expect_status "undo" 0 carecal undo
-contains "removes the three at once" "$TMP/out" "removed: 3,"
+contains "removes the three at once" "$TMP/out" \
+	"$(L "removed: 3," "取り除いた会議: 3、")"
 [ "$(carecal list --format csv | wc -l)" -eq 106 ] &&
 	ok "they are gone" || not_ok "they are gone"
 
@@ -97,11 +103,13 @@ same_text "the meetings are the demo's again, UIDs included" \
 expect_status "history 5 after the undos" 0 carecal history 5
 normalize "$TMP/out" >"$TMP/undone-5"
 same_text "the history keeps the change and its undo" \
-	"$EXPECTED/history-5-undone.txt" "$TMP/undone-5"
+	"$(expected_file history-5-undone.txt)" "$TMP/undone-5"
 expect_status "undo the demo import" 0 carecal undo
-contains "removes the 104 demo meetings" "$TMP/out" "removed: 104,"
+contains "removes the 104 demo meetings" "$TMP/out" \
+	"$(L "removed: 104," "取り除いた会議: 104、")"
 expect_status "nothing left to undo" 1 carecal undo
-contains "says so" "$TMP/err" "nothing to undo: $login has no change"
+contains "says so" "$TMP/err" "$(L "nothing to undo: $login has no change" \
+	"取り消すものがありません: $login には、取り消せる会議の変更")"
 expect_status "undo takes no argument" 2 carecal undo 5
 expect_status "the database passes fsck" 0 carecal fsck
 done_testing

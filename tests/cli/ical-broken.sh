@@ -46,22 +46,22 @@ check "the good file imports (nothing new)" carecal import "$TMP/good.ics"
 
 sed "${first_end}d" "$TMP/good.lf" | crlf "$TMP/no-end-event.ics"
 broken "a missing END:VEVENT" "$TMP/no-end-event.ics" \
-	"no-end-event.ics:$((second_begin - 1)): BEGIN:VEVENT inside BEGIN:VEVENT" \
-	"a missing END:VEVENT"
+	"$(L "no-end-event.ics:$((second_begin - 1)): BEGIN:VEVENT inside BEGIN:VEVENT" "no-end-event.ics:$((second_begin - 1)): BEGIN:VEVENT が BEGIN:VEVENT")" \
+	"$(L "a missing END:VEVENT" "END:VEVENT が抜けていませんか?")"
 
 sed '$d' "$TMP/good.lf" | crlf "$TMP/no-end-calendar.ics"
 broken "a missing END:VCALENDAR" "$TMP/no-end-calendar.ics" \
-	"the file ends inside BEGIN:VCALENDAR of line 1 (a missing END:VCALENDAR)"
+	"$(L "the file ends inside BEGIN:VCALENDAR of line 1 (a missing END:VCALENDAR)" "BEGIN:VCALENDAR (1 行目) の途中でファイルが終わっています (END:VCALENDAR がありません)")"
 
 sed "${first_end}s/END:VEVENT/END:VTODO/" "$TMP/good.lf" |
 	crlf "$TMP/mismatch.ics"
 broken "an END that closes something else" "$TMP/mismatch.ics" \
-	"mismatch.ics:$first_end: END:VTODO, but BEGIN:VEVENT on line"
+	"$(L "mismatch.ics:$first_end: END:VTODO, but BEGIN:VEVENT on line" "mismatch.ics:$first_end: END:VTODO がありますが、BEGIN:VEVENT")"
 
 sed "${first_dtstart}s/:.*/:20211345T250000/; ${first_dtstart}s/;VALUE=DATE//" \
 	"$TMP/good.lf" | crlf "$TMP/bad-date.ics"
 broken "a DTSTART that is no date" "$TMP/bad-date.ics" \
-	"bad-date.ics:$first_dtstart: DTSTART: 20211345T250000 is not a valid date or time"
+	"$(L "bad-date.ics:$first_dtstart: DTSTART: 20211345T250000 is not a valid date or time" "bad-date.ics:$first_dtstart: DTSTART: 20211345T250000 は正しい日付・時刻ではありません")"
 
 sed "${first_dtstart}s/:.*/:29 July 2021/" "$TMP/good.lf" |
 	crlf "$TMP/bad-value.ics"
@@ -78,24 +78,24 @@ broken "two bad values: each named" "$TMP/two-errors.ics" \
 sed "${first_dtstart}s/.*/DTSTART;TZID=Mars\/Olympus:20210729T133000/" \
 	"$TMP/good.lf" | crlf "$TMP/unknown-tzid.ics"
 broken "an unknown TZID" "$TMP/unknown-tzid.ics" \
-	"unknown-tzid.ics:$first_dtstart: DTSTART: unknown TZID 'Mars/Olympus'"
+	"$(L "unknown-tzid.ics:$first_dtstart: DTSTART: unknown TZID 'Mars/Olympus'" "unknown-tzid.ics:$first_dtstart: DTSTART: 不明な TZID「Mars/Olympus」です")"
 
 sed "s/^SUMMARY:.*/SUMMARY:$(printf '\223\214\213\236')/" "$TMP/good.lf" |
 	crlf "$TMP/sjis.ics"
 summary=$(line_of SUMMARY)
 broken "bytes that are not UTF-8 (Shift_JIS)" "$TMP/sjis.ics" \
-	"sjis.ics:$summary: not valid UTF-8"
+	"$(L "sjis.ics:$summary: not valid UTF-8" "sjis.ics:$summary: UTF-8 として正しくありません")"
 
 sed "${summary}s/$/x/" "$TMP/good.lf" | tr x '\000' | crlf "$TMP/nul.ics"
-broken "a NUL byte" "$TMP/nul.ics" "nul.ics:$summary: a NUL byte"
+broken "a NUL byte" "$TMP/nul.ics" "$(L "nul.ics:$summary: a NUL byte" "nul.ics:$summary: NUL バイトがあります")"
 
 : >"$TMP/empty.ics"
 broken "an empty file" "$TMP/empty.ics" \
-	"empty.ics: an empty file; expected BEGIN:VCALENDAR"
+	"$(L "empty.ics: an empty file; expected BEGIN:VCALENDAR" "empty.ics: 空のファイルです。BEGIN:VCALENDAR が必要です")"
 
 printf 'これは予定表ではありません\r\n' >"$TMP/text.ics"
 broken "a text that is not iCalendar" "$TMP/text.ics" \
-	"text.ics:1: expected BEGIN:VCALENDAR"
+	"$(L "text.ics:1: expected BEGIN:VCALENDAR" "text.ics:1: BEGIN:VCALENDAR で始まっていません")"
 
 broken "a file that is not there" "$TMP/missing.ics" "missing.ics"
 
@@ -104,7 +104,7 @@ carecal export --fy 2021 -o "$TMP/all.ics" >/dev/null
 tr -d '\r' <"$TMP/all.ics" |
 	awk '/^BEGIN:VEVENT/ { e = 1 } e && /^DTSTART/ { print "DTSTART:bad"; next }
 	    { print }' | crlf "$TMP/many.ics"
-broken "a file with many errors" "$TMP/many.ics" "more problems not shown"
+broken "a file with many errors" "$TMP/many.ics" "$(L "more problems not shown" "件の問題があります (表示していません)")"
 
 # 50 MB: one property folded over 50 MB, read only up to a limit
 {
@@ -122,7 +122,7 @@ size=$(wc -c <"$TMP/huge.ics")
 [ "$size" -gt 50000000 ] && ok "a file of $size bytes" ||
 	not_ok "a file of over 50 MB (got $size bytes)"
 broken "a 50 MB property" "$TMP/huge.ics" \
-	"huge.ics:$((first_dtstart + 1)): a line longer than 8388608 bytes"
+	"$(L "huge.ics:$((first_dtstart + 1)): a line longer than 8388608 bytes" "huge.ics:$((first_dtstart + 1)): 8388608 バイトを超える行があります")"
 rm -f "$TMP/huge.ics"
 
 done_testing

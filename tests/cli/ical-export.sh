@@ -48,7 +48,7 @@ expect_status "--dir without --split-by is a usage error" 2 \
 	carecal export --dir "$TMP/x"
 expect_status "--split-by room is a usage error" 2 \
 	carecal export --split-by room --dir "$TMP/x"
-contains "naming the value" "$TMP/err" "'room' is not center or type"
+contains "naming the value" "$TMP/err" "$(L "'room' is not center or type" "「room」は center でも type でもありません")"
 expect_status "an unknown center" 2 carecal export --center 無い
 expect_status "a bad fiscal year" 2 carecal export --fy 令和百年度度
 
@@ -90,7 +90,7 @@ event_of "$TMP/demo.ics" "$umabashi" >"$TMP/umabashi"
 for line in "SUMMARY:地域個別ケア会議（馬橋）［一部オンライン］" \
     "CATEGORIES:地域個別ケア会議" "CATEGORIES:一部オンライン" \
     "CATEGORIES:馬橋" "X-CARECAL-CENTER:馬橋" "X-CARECAL-TYPE:kobetsu" \
-    "X-CARECAL-MODE:hybrid" "X-CARECAL-CASES:2" "DESCRIPTION:Cases: 2"; do
+    "X-CARECAL-MODE:hybrid" "X-CARECAL-CASES:2" "DESCRIPTION:事例数: 2"; do
 	contains "the hybrid meeting: $line" "$TMP/umabashi" "$line"
 done
 
@@ -115,12 +115,40 @@ event_of "$TMP/timed.ics" "$(uid_of --from 2021-08-05 --to 2021-08-05 \
 for line in "DTSTART;TZID=Asia/Tokyo:20210805T133000" \
     "DTEND;TZID=Asia/Tokyo:20210805T150000" "LOCATION:明第1 会議室" \
     "URL:https://meet.example.jp/abc?x=1&y=2" \
-    "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online meeting:https://meet.example.jp/abc?x=1&y=2" \
+    "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=オンライン会議:https://meet.example.jp/abc?x=1&y=2" \
     "STATUS:TENTATIVE"; do
 	contains "a timed meeting: $line" "$TMP/timed" "$line"
 done
 contains "a timed meeting: the link and the cases in DESCRIPTION" "$TMP/timed" \
-	'DESCRIPTION:Online meeting: https://meet.example.jp/abc?x=1&y=2\nCases: 3'
+	'DESCRIPTION:オンライン会議: https://meet.example.jp/abc?x=1&y=2\n事例数: 3'
+# DESCRIPTION's labels are Japanese in every locale (issue 13): none
+# of its lines begins with an English word and a colon
+for loc in ja_JP.UTF-8 C.UTF-8 en_US.UTF-8; do
+	if [ "$(LC_ALL=$loc locale charmap 2>/dev/null)" != UTF-8 ]; then
+		ok "# SKIP $loc is not installed"
+		continue
+	fi
+	LC_ALL=$loc "$CARECAL" export -o "$TMP/labels.ics" >/dev/null
+	unfold "$TMP/labels.ics" | sed -n 's/^DESCRIPTION://p' |
+	    sed 's/\\n/\n/g' | grep -E '^[A-Za-z][A-Za-z ]*:' \
+	    >"$TMP/english" || :
+	[ ! -s "$TMP/english" ] &&
+	    ok "exported under $loc: no English label in DESCRIPTION" ||
+	    not_ok "exported under $loc: English labels: $(head -2 \
+	    "$TMP/english")"
+done
+# a calendar of the older English labels reads as before: an import
+# takes the X-CARECAL- properties, never the labels
+sed 's/オンライン会議/Online meeting/g; s/事例数: /Cases: /g' \
+    "$TMP/timed.ics" >"$TMP/old-labels.ics"
+expect_status "a file with the old English labels imports" 0 \
+	carecal import --dry-run "$TMP/old-labels.ics"
+contains "as unchanged" "$TMP/out" "$(L "would add 0, update 0, cancel 0" "追加 0 件、更新 0 件、中止 0 件を行います")"
+sed 's/^DESCRIPTION:.*/DESCRIPTION:新しい説明/' "$TMP/timed.ics" \
+    >"$TMP/new-labels.ics"
+expect_status "and so does one whose DESCRIPTION says anything" 0 \
+	carecal import --dry-run "$TMP/new-labels.ics"
+contains "unchanged too" "$TMP/out" "$(L "would add 0, update 0, cancel 0" "追加 0 件、更新 0 件、中止 0 件を行います")"
 event_of "$TMP/timed.ics" "$(uid_of --from 2021-08-06 --to 2021-08-06)" \
 	>"$TMP/start-only"
 contains "a start only: DTSTART" "$TMP/start-only" \

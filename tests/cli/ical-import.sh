@@ -38,7 +38,7 @@ carecal --db "$TMP/copy.db" init >/dev/null
 expect_status "the demo's export imports into a fresh database" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/demo.ics"
 contains "adding all 104" "$TMP/out" \
-	"added 104, updated 0, cancelled 0; 0 unchanged, 0 skipped"
+	"$(L "added 104, updated 0, cancelled 0; 0 unchanged, 0 skipped" "追加 104 件、更新 0 件、中止 0 件。変更なし 0 件、スキップ 0 件")"
 csv_of "$DB" >"$TMP/demo.csv"
 csv_of "$TMP/copy.db" >"$TMP/copy.csv"
 same_text "the same meetings, UIDs included" "$TMP/demo.csv" "$TMP/copy.csv"
@@ -49,7 +49,7 @@ same_text "exported again: the same events (DTSTAMP aside)" "$TMP/a" "$TMP/b"
 expect_status "the same file again" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/demo.ics"
 contains "changes nothing" "$TMP/out" \
-	"added 0, updated 0, cancelled 0; 104 unchanged, 0 skipped"
+	"$(L "added 0, updated 0, cancelled 0; 104 unchanged, 0 skipped" "追加 0 件、更新 0 件、中止 0 件。変更なし 104 件、スキップ 0 件")"
 
 # an edited export: a newer SEQUENCE updates in place
 uid=$(carecal list --center 馬橋 --type kobetsu --from 2021-05-13 \
@@ -66,16 +66,16 @@ awk -v uid="UID:$uid" '
 before=$(hash_of "$TMP/copy.db")
 expect_status "--dry-run of an edited export" 0 \
 	carecal --db "$TMP/copy.db" import --dry-run "$TMP/edited.ics"
-contains "prints the update" "$TMP/out" "update 2021-05-14 kobetsu 馬橋 $uid"
+contains "prints the update" "$TMP/out" "$(L "update 2021-05-14 kobetsu 馬橋 $uid" "更新 2021-05-14 kobetsu 馬橋 $uid")"
 contains "and the totals" "$TMP/out" \
-	"would add 0, update 1, cancel 0; 103 unchanged, 0 skipped"
+	"$(L "would add 0, update 1, cancel 0; 103 unchanged, 0 skipped" "追加 0 件、更新 1 件、中止 0 件を行います。変更なし 103 件、スキップ 0 件")"
 after=$(hash_of "$TMP/copy.db")
 [ "$before" = "$after" ] && ok "--dry-run leaves the database as it was" ||
 	not_ok "--dry-run leaves the database as it was"
 expect_status "the edited export imports" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/edited.ics"
 contains "updating one" "$TMP/out" \
-	"added 0, updated 1, cancelled 0; 103 unchanged, 0 skipped"
+	"$(L "added 0, updated 1, cancelled 0; 103 unchanged, 0 skipped" "追加 0 件、更新 1 件、中止 0 件。変更なし 103 件、スキップ 0 件")"
 carecal --db "$TMP/copy.db" list --format csv | grep "$uid" >"$TMP/row"
 contains "the meeting moved to 14:00-15:30, online" "$TMP/row" \
 	",2021-05-14,14:00,15:30,馬橋,kobetsu,online,held,2,"
@@ -85,8 +85,8 @@ n=$(csv_of "$TMP/copy.db" | wc -l)
 # an older SEQUENCE is reported and skipped
 expect_status "the older export again" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/demo.ics"
-contains "skips the older one" "$TMP/out" "103 unchanged, 1 skipped"
-contains "and says so" "$TMP/err" "$uid: SEQUENCE 0 is older"
+contains "skips the older one" "$TMP/out" "$(L "103 unchanged, 1 skipped" "変更なし 103 件、スキップ 1 件")"
+contains "and says so" "$TMP/err" "$(L "$uid: SEQUENCE 0 is older" "$uid: SEQUENCE 0 が登録済みの会議より古い")"
 carecal --db "$TMP/copy.db" list --format csv | grep "$uid" >"$TMP/row"
 contains "the newer meeting stays" "$TMP/row" ",online,"
 
@@ -95,7 +95,7 @@ sed "s/^X-CARECAL-MODE:online/X-CARECAL-MODE:hybrid/" "$TMP/edited.ics" \
 	>"$TMP/edited2.ics"
 expect_status "the same SEQUENCE with other content" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/edited2.ics"
-contains "updates" "$TMP/out" "added 0, updated 1, cancelled 0"
+contains "updates" "$TMP/out" "$(L "added 0, updated 1, cancelled 0" "追加 0 件、更新 1 件、中止 0 件")"
 carecal --db "$TMP/copy.db" export >"$TMP/seq.ics"
 awk -v uid="UID:$uid" '{ sub(/\r$/, "") } /^BEGIN:VEVENT/ { m = 0 }
     $0 == uid { m = 1 } m && /^SEQUENCE:/ { print }' "$TMP/seq.ics" \
@@ -112,7 +112,7 @@ awk -v uid="UID:$uid" '
 	{ printf "%s\r\n", $0 }' "$TMP/seq.ics" >"$TMP/cancel.ics"
 expect_status "an export with STATUS:CANCELLED" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/cancel.ics"
-contains "cancels the meeting" "$TMP/out" "updated 0, cancelled 1"
+contains "cancels the meeting" "$TMP/out" "$(L "updated 0, cancelled 1" "更新 0 件、中止 1 件")"
 carecal --db "$TMP/copy.db" list --format csv | grep "$uid" >"$TMP/row"
 contains "which is now cancelled" "$TMP/row" ",cancelled,"
 
@@ -156,19 +156,19 @@ before=$(hash_of "$TMP/g.db")
 expect_status "an event that cannot be mapped stops the import" 2 \
 	carecal --db "$TMP/g.db" import "$TMP/google.ics"
 contains "naming its line and UID" "$TMP/err" \
-	"google.ics:29: floating@example.com: cannot be mapped: no meeting type"
+	"$(L "google.ics:29: floating@example.com: cannot be mapped: no meeting type" "google.ics:29: floating@example.com: 対応付けられません: 会議種別が分かりません")"
 contains "and saying nothing was imported" "$TMP/err" \
-	"1 event cannot be mapped; nothing imported"
+	"$(L "1 event cannot be mapped; nothing imported" "対応付けられない予定が 1 件あるため、何も取り込んでいません")"
 after=$(hash_of "$TMP/g.db")
 [ "$before" = "$after" ] && ok "the database is unchanged" ||
 	not_ok "the database is unchanged"
 expect_status "--skip-unmapped imports the rest" 0 \
 	carecal --db "$TMP/g.db" import --skip-unmapped "$TMP/google.ics"
-contains "two added" "$TMP/out" "added 2, updated 0"
-contains "one skipped" "$TMP/out" "1 event could not be mapped"
-contains "a VTODO is not read" "$TMP/out" "1 component that is not an event"
+contains "two added" "$TMP/out" "$(L "added 2, updated 0" "追加 2 件、更新 0 件")"
+contains "one skipped" "$TMP/out" "$(L "1 event could not be mapped" "対応付けられない予定 1 件をスキップしました")"
+contains "a VTODO is not read" "$TMP/out" "$(L "1 component that is not an event" "コンポーネント 1 件 (VTODO、VJOURNAL など) を無視しました")"
 contains "the skipped event is named" "$TMP/err" \
-	"floating@example.com: skipped: no meeting type"
+	"$(L "floating@example.com: skipped: no meeting type" "floating@example.com: スキップしました: 会議種別が分かりません")"
 csv_of "$TMP/g.db" >"$TMP/g.csv"
 contains "UTC 04:30-06:00 is 13:30-15:00 in Japan; type, center and mode from the SUMMARY" \
 	"$TMP/g.csv" \
@@ -201,7 +201,7 @@ sed 's/^PRODID:.*/&\r\nMETHOD:CANCEL/' "$TMP/wr.ics" | tr -d '\r' |
 	sed 's/$/\r/' >"$TMP/wr-cancel.ics"
 expect_status "METHOD:CANCEL" 0 carecal --db "$TMP/wr.db" import \
 	"$TMP/wr-cancel.ics"
-contains "cancels the meeting" "$TMP/out" "cancelled 1"
+contains "cancels the meeting" "$TMP/out" "$(L "cancelled 1" "中止 1 件")"
 
 # a known UID from a calendar that kept nothing but the times
 carecal --db "$TMP/g.db" edit "$(carecal --db "$TMP/g.db" list \

@@ -11,7 +11,7 @@ carecal --db "$DB" list --format csv >"$TMP/all.csv"
 carecal --db "$TMP/copy.db" init >/dev/null
 expect_status "the demo's CSV imports into a fresh database" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/all.csv"
-contains "all 104 are added" "$TMP/out" "added 104, updated 0, cancelled 0; 0 unchanged"
+contains "all 104 are added" "$TMP/out" "$(L "added 104, updated 0, cancelled 0; 0 unchanged" "追加 104 件、更新 0 件、中止 0 件。変更なし 0 件")"
 carecal --db "$TMP/copy.db" list --format csv >"$TMP/copy.csv"
 cut -d, -f2- "$TMP/all.csv" >"$TMP/all-noid.csv"
 cut -d, -f2- "$TMP/copy.csv" >"$TMP/copy-noid.csv"
@@ -19,7 +19,7 @@ same_text "and list the same, UIDs included (ids are the new file's)" \
 	"$TMP/all-noid.csv" "$TMP/copy-noid.csv"
 expect_status "importing the same file again" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/all.csv"
-contains "changes nothing" "$TMP/out" "added 0, updated 0, cancelled 0; 104 unchanged"
+contains "changes nothing" "$TMP/out" "$(L "added 0, updated 0, cancelled 0; 104 unchanged" "追加 0 件、更新 0 件、中止 0 件。変更なし 104 件")"
 
 # an edited export updates in place
 sed -e 's/^\(30,[^,]*,2021-07-27,\),,\(.*\),held,2,/\113:30,15:00,\2,held,4,/' \
@@ -27,15 +27,15 @@ sed -e 's/^\(30,[^,]*,2021-07-27,\),,\(.*\),held,2,/\113:30,15:00,\2,held,4,/' \
     "$TMP/all.csv" >"$TMP/edited.csv"
 expect_status "--dry-run of an edited export" 0 \
 	carecal --db "$TMP/copy.db" import --dry-run "$TMP/edited.csv"
-contains "reports the update" "$TMP/out" "update 2021-07-27 kobetsu 明第1"
-contains "reports the cancellation" "$TMP/out" "cancel 2021-09-28 kobetsu 明第1"
-contains "and the totals" "$TMP/out" "would add 0, update 1, cancel 1; 102 unchanged"
+contains "reports the update" "$TMP/out" "$(L "update 2021-07-27 kobetsu 明第1" "更新 2021-07-27 kobetsu 明第1")"
+contains "reports the cancellation" "$TMP/out" "$(L "cancel 2021-09-28 kobetsu 明第1" "中止 2021-09-28 kobetsu 明第1")"
+contains "and the totals" "$TMP/out" "$(L "would add 0, update 1, cancel 1; 102 unchanged" "追加 0 件、更新 1 件、中止 1 件を行います。変更なし 102 件")"
 carecal --db "$TMP/copy.db" list --format csv >"$TMP/after-dry.csv"
 same_text "--dry-run changed nothing" "$TMP/all.csv" "$TMP/after-dry.csv"
 expect_status "the edited export imports" 0 \
 	carecal --db "$TMP/copy.db" import "$TMP/edited.csv"
 contains "updating one and cancelling one" "$TMP/out" \
-	"added 0, updated 1, cancelled 1; 102 unchanged"
+	"$(L "added 0, updated 1, cancelled 1; 102 unchanged" "追加 0 件、更新 1 件、中止 1 件。変更なし 102 件")"
 # the row version (the last column) aside: an update is a new one
 carecal --db "$TMP/copy.db" list --format csv | cut -d, -f1,3- |
 	sed 's/,[0-9]*\r$/\r/' >"$TMP/e1"

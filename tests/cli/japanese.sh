@@ -67,13 +67,14 @@ expect_status "an unknown command" 2 carecal frobnicate
 contains "is reported in Japanese" "$TMP/err" \
 	"carecal: 不明なコマンド「frobnicate」です"
 
-# the plan check of the R3 demo: its four real shortfalls, in Japanese
-CARECAL_TODAY=2026-11-23 carecal check --fy 2021 >"$TMP/check" 2>&1
+# the plan check of the R3 demo as of its city meeting: its four real
+# shortfalls, in Japanese
+CARECAL_TODAY=2022-01-27 carecal check --fy 2021 >"$TMP/check" 2>&1
 cat >"$TMP/check.want" <<'END'
-target-low  明第1   自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
-target-low  常盤平  自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
-target-low  小金    地域包括ケア推進会議    令和3年度  -  年度内の実施・予定が1回で、目標の年2回を下回っています
-target-low  馬橋西  自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
+目標未達  明第1   自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
+目標未達  常盤平  自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
+目標未達  小金    地域包括ケア推進会議    令和3年度  -  年度内の実施・予定が1回で、目標の年2回を下回っています
+目標未達  馬橋西  自立支援型個別ケア会議  令和3年度  -  年度内の実施・予定が0回で、目標の年1～2回を下回っています
 指摘 4 件
 END
 same_text "check --fy 2021: Japanese findings" "$TMP/check.want" "$TMP/check"

@@ -21,7 +21,7 @@ check "add an online city meeting, no center and no cases" carecal add \
 	--type city --date 2021-07-29 --start 14:00 --end 16:00 \
 	--mode online --venue 市役所
 
-carecal list >"$TMP/list" 2>&1
+env LC_ALL=C.UTF-8 "$CARECAL" list >"$TMP/list" 2>&1
 cat >"$TMP/want" <<'END'
 ID  Date                Time         Center      Type                    Mode            Status  Cases  Venue
  3  令和元年5月1日(水)  all day      常盤平団地  自立支援型個別ケア会議  対面            中止        3

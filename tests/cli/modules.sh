@@ -36,7 +36,7 @@ carecal export -o "$TMP/all.ics" >/dev/null
 export CARECAL_MODULEDIR="$TMP/none"
 before=$(db_hash)
 check_error "export without its module: exit 1, the module named" 1 \
-    "cannot load the iCalendar module: $TMP/none/carecal-ical.so" \
+    "$(L "cannot load the iCalendar module: $TMP/none/carecal-ical.so" "iCalendar モジュールを読み込めません: $TMP/none/carecal-ical.so")" \
     carecal export -o "$TMP/out.ics"
 if [ -e "$TMP/out.ics" ]; then
 	not_ok "a failed export leaves no file"
@@ -44,9 +44,9 @@ else
 	ok "a failed export leaves no file"
 fi
 check_error "an iCalendar import without its module: exit 1" 1 \
-    "cannot load the iCalendar module" carecal import "$TMP/all.ics"
+    "$(L "cannot load the iCalendar module" "iCalendar モジュールを読み込めません")" carecal import "$TMP/all.ics"
 check_error "a PDF without its module: exit 1, the module named" 1 \
-    "cannot load the PDF module: $TMP/none/carecal-pdf.so" \
+    "$(L "cannot load the PDF module: $TMP/none/carecal-pdf.so" "PDF モジュールを読み込めません: $TMP/none/carecal-pdf.so")" \
     carecal summary --for 2022-01-27 --format pdf -o "$TMP/s.pdf"
 if have_locale ja_JP.UTF-8; then
 	check_error "in Japanese under ja_JP.UTF-8" 1 \
@@ -69,7 +69,7 @@ expect_status "a CSV import needs no module" 0 carecal import \
 mkdir "$TMP/bad"
 printf 'not an ELF file\n' >"$TMP/bad/carecal-ical.so"
 check_error "a broken module: exit 1, dlopen's reason" 1 \
-    "cannot load the iCalendar module: $TMP/bad/carecal-ical.so" \
+    "$(L "cannot load the iCalendar module: $TMP/bad/carecal-ical.so" "iCalendar モジュールを読み込めません: $TMP/bad/carecal-ical.so")" \
     env CARECAL_MODULEDIR="$TMP/bad" "$CARECAL" export -o "$TMP/out.ics"
 CC=${CC:-cc}
 cat >"$TMP/other.c" <<'C'
@@ -80,7 +80,7 @@ C
 if "$CC" -shared -fPIC -o "$TMP/bad/carecal-pdf.so" "$TMP/other.c" \
     2>"$TMP/cc.err"; then
 	check_error "a module from another carecal: exit 1, both versions" 1 \
-	    "carecal-pdf.so is from carecal 0.0-other, this is carecal" \
+	    "$(L "carecal-pdf.so is from carecal 0.0-other, this is carecal" "carecal-pdf.so は carecal 0.0-other のもので、このプログラムは carecal")" \
 	    env CARECAL_MODULEDIR="$TMP/bad" "$CARECAL" summary \
 	    --for 2022-01-27 --format pdf -o "$TMP/s.pdf"
 else
@@ -90,7 +90,7 @@ fi
 printf 'int carecal_other;\n' >"$TMP/empty.c"
 "$CC" -shared -fPIC -o "$TMP/bad/carecal-pdf.so" "$TMP/empty.c" &&
 	check_error "a module without its table: exit 1, the table named" 1 \
-	    "has no carecal_pdf_module" env CARECAL_MODULEDIR="$TMP/bad" \
+	    "$(L "has no carecal_pdf_module" "に carecal_pdf_module がありません")" env CARECAL_MODULEDIR="$TMP/bad" \
 	    "$CARECAL" summary --for 2022-01-27 --format pdf -o "$TMP/s.pdf"
 
 done_testing

@@ -45,6 +45,8 @@ cp "$DB" "$TMP/demo.db"
 # the copy kept before an upgrade: a link planted at its name
 sqlite3 "$DB" "DROP INDEX meetings_by_date_time;
     CREATE INDEX meetings_by_date ON meetings (date);
+    ALTER TABLE centers DROP COLUMN started;
+    ALTER TABLE meeting_types DROP COLUMN grp;
     PRAGMA user_version = 4;"
 victim
 ln -s "$VICTIM" "$DB.schema4.bak"

@@ -68,8 +68,10 @@ check()
 }
 
 # same_as WHAT EXPECTED ACTUAL: the whole output, as a diff
+# (CARECAL_REGEN=1 writes the actual output as the expected one)
 same_as()
 {
+	[ "${CARECAL_REGEN:-0}" = 1 ] && cp "$3" "$2"
 	if diff -u "$2" "$3" >"$tmp/diff.out" 2>&1; then
 		pass "$1"
 	else
@@ -147,7 +149,7 @@ carecal_demo()
 	"$carecal" --db "$demo" "$@"
 }
 
-echo "1..49"
+echo "1..62"
 
 # --- the demo database: Matsudo's R3 table ---------------------------
 check "init --demo" carecal_demo init --demo
@@ -158,9 +160,10 @@ same_as "text for 2022-01-27 is the R3 table" "$expected/summary-r3.txt" \
 has_totals "text has the R3 totals" "$tmp/r3.txt"
 has "text totals line in the R3 wording" "$tmp/r3.txt" \
     "令和3年6月～令和3年11月までの全会議開催数：全54回　地域包括ケア推進会議 17回　地域個別ケア会議 31回、63事例検討　自立支援型個別ケア会議 6回、18事例検討"
-has "text title names the window and the city meeting" "$tmp/r3.txt" \
-    "松戸市 令和3年6月～令和3年11月 地域ケア会議 開催状況" \
-    "令和4年1月27日(木) 市地域ケア会議"
+has "text title names the year and the city, the subtitle the meeting" \
+    "$tmp/r3.txt" "令和3年度 松戸市地域ケア会議の開催状況" \
+    "令和4年1月27日(木) 市地域ケア会議　令和3年6月～令和3年11月開催分" \
+    "令和4年1月20日現在"
 
 carecal_demo summary --for 2022-01-27 --format csv >"$tmp/r3.csv"
 same_as "csv for 2022-01-27" "$expected/summary-r3.csv" "$tmp/r3.csv"
@@ -195,8 +198,8 @@ fi
 pdftotext "$tmp/r3.pdf" "$tmp/r3.pdf.txt" 2>/dev/null
 has_totals "pdf has the R3 totals" "$tmp/r3.pdf.txt"
 has "pdf has the title, the legend and the centers" "$tmp/r3.pdf.txt" \
-    "松戸市 令和3年6月～令和3年11月 地域ケア会議 開催状況" \
-    "網掛けの日程" "一部オンライン" "五香松飛台" "計画の点検"
+    "令和3年度 松戸市地域ケア会議の開催状況" "令和4年1月20日現在" \
+    "網掛けの日程" "一部オンライン" "五香松飛台"
 if pdftoppm -png -r 80 -singlefile "$tmp/r3.pdf" "$tmp/r3" 2>/dev/null &&
     [ -s "$tmp/r3.png" ]; then
 	pass "pdf renders (pdftoppm)"
@@ -206,16 +209,17 @@ fi
 
 status_is "pdf without -o is refused" 2 carecal_demo summary \
     --for 2022-01-27 --format pdf
-has "and says why" "$tmp/status.err" "give -o FILE"
+has "and says why" "$tmp/status.err" "$(L "give -o FILE" "-o FILE を指定してください")"
 
 status_is "no city meeting on the date: input error" 2 carecal_demo \
     summary --for 2022-01-28
 has "which names the date and the year's city meetings" \
-    "$tmp/status.err" "2022-01-28" "2021-07-29, 2022-01-27"
+    "$tmp/status.err" "令和4年1月28日(金)" \
+    "令和3年7月29日(木)、令和4年1月27日(木)"
 status_is "a year without city meetings" 2 carecal_demo summary \
     --for 2019-06-01
 has "says there are none and how to go on" "$tmp/status.err" \
-    "2019-06-01" "--from and --to"
+    "令和元年6月1日(土)" "$(L "--from and --to" "--from と --to")"
 status_is "--from without --to" 2 carecal_demo summary --from 2021-06
 status_is "--for with --fy" 2 carecal_demo summary --for 2022-01-27 \
     --fy 2021
@@ -297,7 +301,7 @@ check "Takamatsu's 39 centers" sh -c "'$carecal' --db '$taka' init \
     --profile takamatsu >/dev/null && '$carecal' --db '$taka' import \
     '$tmp/taka.csv'"
 check "pdf of 39 centers" "$carecal" --db "$taka" summary --fy 2019 \
-    --format pdf -o "$tmp/taka.pdf"
+    --format pdf -o "$tmp/taka.pdf" --with-checks
 pages=$(pdfinfo "$tmp/taka.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 if [ "${pages:-0}" -gt 1 ]; then
 	pass "39 centers take more than one page ($pages)"
@@ -308,8 +312,8 @@ pdftotext -f 1 -l 1 "$tmp/taka.pdf" "$tmp/taka.1.txt"
 pdftotext -f 2 -l 2 "$tmp/taka.pdf" "$tmp/taka.2.txt"
 pdftotext -f "$pages" -l "$pages" "$tmp/taka.pdf" "$tmp/taka.last.txt"
 has "page 2 repeats the title and the table's header" "$tmp/taka.2.txt" \
-    "高松市 令和元年度 地域ケア会議 開催状況" "センター" \
-    "ケース検討（実施済又は予定）" "期間内"
+    "令和元年度 高松市地域ケア小会議の開催状況" "センター" \
+    "ケース検討" "（実施済又は予定）" "期間内"
 has "page 2 ends the table: the last center, the totals" \
     "$tmp/taka.2.txt" "木太" "令和元年度の全会議開催数：全3回"
 # pdftotext may drop the blanks of "1 / 3"
@@ -336,13 +340,73 @@ same_as "--fy H26..R1: fiscal years × types, 回 and 事例" \
 CARECAL_TODAY=2019-12-31 "$carecal" --db "$taka" summary --fy 2014..2019 \
     --format csv >"$tmp/years.csv"
 has "years as csv" "$tmp/years.csv" "年度,会議種別,回数,事例数" \
-    "令和元年度,ケース検討,1,3,0,(12月31日現在)" \
-    "平成26年度,ケース検討,3,3,1,"
+    "令和元年度,ケース検討,1,3,0,(12月末現在),地域ケア小会議/個別課題" \
+    "平成26年度,ケース検討,3,3,1,,地域ケア小会議/個別課題" \
+    "令和元年度,設置地区数,39,,,(12月末現在),"
 check "years as pdf" "$carecal" --db "$taka" summary --fy 2014..2019 \
     --format pdf -o "$tmp/years.pdf"
 pdftotext "$tmp/years.pdf" "$tmp/years.pdf.txt" 2>/dev/null
 has "the pdf table has the years and the types" "$tmp/years.pdf.txt" \
     "平成26年度" "令和元年度" "ケース検討" "全会議（地域レベル）"
+
+# --- the printout as a 資料: number, date, title, plan checks ----------
+carecal_demo summary --for 2022-01-27 --doc-number 資料3 \
+    --as-of 令和4年1月20日 --title "令和3年度 松戸市地域ケア会議の開催（予定含む）状況" \
+    >"$tmp/doc.txt"
+head -1 "$tmp/doc.txt" >"$tmp/doc.first"
+if grep -q '^ \{20,\}資料3$' "$tmp/doc.first"; then
+	pass "text: the document's number on the first line, right"
+else
+	fail "text: the document's number on the first line, right" \
+	    "$(cat "$tmp/doc.first")"
+fi
+has "text: --title and --as-of in the heading" "$tmp/doc.txt" \
+    "令和3年度 松戸市地域ケア会議の開催（予定含む）状況" "令和4年1月20日現在"
+if grep -q "計画の点検" "$tmp/doc.txt" || grep -q "計画の点検" "$tmp/r3.txt"
+then
+	fail "no plan checks without --with-checks"
+else
+	pass "no plan checks without --with-checks"
+fi
+carecal_demo summary --for 2022-01-27 --with-checks --as-of 2022-01-27 \
+    >"$tmp/checks.txt"
+has "--with-checks: the year's checks as of --as-of" "$tmp/checks.txt" \
+    "計画の点検（令和3年度、令和4年1月27日(木)現在）：4件" \
+    "$(L "・小金 地域包括ケア推進会議 令和3年度（below the target）：" "・小金 地域包括ケア推進会議 令和3年度（目標未達）：")"
+carecal_demo summary --for 2022-01-27 --format csv --doc-number 資料3 \
+    --as-of 2022-01-20 --with-checks >"$tmp/doc.csv"
+has "csv: title and number, subtitle and date, checks by kind in words" \
+    "$tmp/doc.csv" "令和3年度 松戸市地域ケア会議の開催状況,,,,,,資料3" \
+    ",,,,,,令和4年1月20日現在" "$(L "below the target,小金 地域包括ケア推進会議" "目標未達,小金 地域包括ケア推進会議")"
+check "pdf with the number, the date and the checks" carecal_demo summary \
+    --for 2022-01-27 --format pdf -o "$tmp/doc.pdf" --doc-number 資料3 \
+    --as-of 2022-01-20 --with-checks
+pdftotext "$tmp/doc.pdf" "$tmp/doc.pdf.txt" 2>/dev/null
+has "pdf: 資料3, 令和4年1月20日現在 and the checks" "$tmp/doc.pdf.txt" \
+    "資料3" "令和4年1月20日現在" "計画の点検（令和3年度"
+if grep -q "計画の点検" "$tmp/r3.pdf.txt"; then
+	fail "pdf: no checks without --with-checks"
+else
+	pass "pdf: no checks without --with-checks"
+fi
+# headings are never broken inside a word: every heading with the note
+# 実施済又は予定 has it whole on its line (not （実施済又は予 / 定）)
+pdftotext -raw "$tmp/doc.pdf" - 2>/dev/null | grep '実施済又は\|又は予定\|^定）' \
+    >"$tmp/headings"
+if [ -s "$tmp/headings" ] && ! grep -v '（実施済又は予定）' "$tmp/headings" \
+    >"$tmp/broken"; then
+	pass "pdf: headings whole, never broken inside a word"
+else
+	fail "pdf: headings whole, never broken inside a word" \
+	    "$(cat "$tmp/broken" "$tmp/headings" 2>/dev/null | head -5)"
+fi
+status_is "--as-of that is no date: exit 2" 2 carecal_demo summary \
+    --for 2022-01-27 --as-of 2022-02-30
+has "and says which option" "$tmp/status.err" "--as-of"
+status_is "--title with a control character: exit 2" 2 carecal_demo \
+    summary --for 2022-01-27 --title "$(printf 'a\tb')"
+status_is "--doc-number empty: exit 2" 2 carecal_demo summary \
+    --for 2022-01-27 --doc-number ""
 
 # --- writing: all or nothing ------------------------------------------
 status_is "-o in a missing directory fails" 1 carecal_demo summary \

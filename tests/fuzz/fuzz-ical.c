@@ -29,8 +29,8 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct meeting_type	t = { 1, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 1 };
-	struct center		c = { 1, "明第1", 1, 0 };
+				    LEVEL_REGIONAL, 4, 6, 1, 1, NULL };
+	struct center		c = { 1, "明第1", 1, 0, 0, { 0, 0, 0 } };
 	int			fd;
 
 	(void)argc;
@@ -39,7 +39,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	catalog_init(&cat);
 	catalog_add_type(&cat, &t);
 	t = (struct meeting_type){ 2, "city", "市地域ケア会議", "市",
-	    LEVEL_CITY, 2, 2, 0, 2 };
+	    LEVEL_CITY, 2, 2, 0, 2, NULL };
 	catalog_add_type(&cat, &t);
 	catalog_add_center(&cat, &c);
 	/* the reader takes a path: one file, rewritten for each input */

@@ -79,9 +79,9 @@ tui_keys 4
 tui_wait '全54回'
 write_to() {
 	tui_keys w
-	tui_wait 'Write the summary as'
-	tui_keys Enter
-	tui_wait 'Write to file:'
+	tui_wait "$(L 'Write the summary as' '集計表の書き出し形式')"
+	tui_keys Enter Enter Enter Enter Enter	# text; no checks, number, date, title as offered
+	tui_wait "$(L 'Write to file:' '書き出すファイル:')"
 	tui_keys C-u "$1" Enter
 }
 write_to "$db"

@@ -4,7 +4,7 @@
 # C.UTF-8 and ja_JP.UTF-8.
 . "$TESTS_SRCDIR/tui/lib.sh"
 
-echo "1..12"
+echo "1..13"
 db=$(demo_db grid)
 # one online planned meeting and one cancelled, beside the demo's
 "$CARECAL" --db "$db" add --type kobetsu --center 本庁 --date 2021-12-15 \
@@ -12,7 +12,7 @@ db=$(demo_db grid)
 "$CARECAL" --db "$db" cancel "$("$CARECAL" --db "$db" list --format csv |
     awk -F, '$3 == "2022-03-04" && $6 == "馬橋" { print $1 }')"
 
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 ' 
 tap $? "the grid shows the centers, the last one too"
 
@@ -46,12 +46,17 @@ tap $? "the city-level meetings are in the band on top"
 tui_screen | grep -q '│推進 .*│地域個別ケア会議 .*│自立'
 tap $? "a column group per regional type"
 
+# 推進's two columns are the halves of the year, as in the R3 table
+tui_screen | grep -Eq '^小金 +│ +> 3/30\*│' &&
+    tui_screen | grep -Eq '^東部 +│ +9/8 +> +3/9\*│'
+tap $? "小金's lone 推進 (3/30) stands in the second column, 下半期"
+
 tui_keys ']'
-tui_wait '令和4年度' && tui_wait '0 meetings'
+tui_wait '令和4年度' && tui_wait "$(L '0 meetings' '会議 0 件')"
 tap $? "] shows the next fiscal year"
 
 tui_keys '['
-tui_wait '令和3年度 meetings by center' && tui_wait '^明第1 .*7/27'
+tui_wait "令和3年度 $(L 'meetings by center' 'センター別の会議')" && tui_wait '^明第1 .*7/27'
 tap $? "[ goes back"
 
 tui_keys q

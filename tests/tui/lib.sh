@@ -35,6 +35,16 @@ if [ "${CARECAL_VALGRIND:-0}" = 1 ]; then
 	    --log-file='$TUI_TMP/valgrind/%p.log' '$CARECAL'"
 fi
 
+# L TEXT-IN-C TEXT-IN-JA: what the user reads in the test's locale (make
+# check-ja runs the tests under ja_JP.UTF-8 as well, issue 13)
+L()
+{
+	case ${LC_ALL:-} in
+	ja_JP*) printf '%s\n' "$2" ;;
+	*) printf '%s\n' "$1" ;;
+	esac
+}
+
 tmux_() {
 	tmux -L "$TUI_SOCKET" -f /dev/null "$@"
 }

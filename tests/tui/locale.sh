@@ -37,7 +37,8 @@ fi
 
 out=$("$CARECAL" --db "$db" 2>&1 </dev/null)
 status=$?
-[ $status -eq 2 ] && echo "$out" | grep -q 'needs a terminal'
+[ $status -eq 2 ] && echo "$out" |
+    grep -q "$(L 'needs a terminal' '全画面表示には端末が必要です')"
 tap $? "without a terminal: a usage error (exit status 2)"
 
 tap_done

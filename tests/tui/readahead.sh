@@ -41,9 +41,10 @@ n2020=$("$CARECAL" --db "$db" list --fy 2020 --format csv | tail -n +2 |
 # file without its DTSTAMP (the time of writing) as NAME.txt
 export_shown() {
 	tui_keys x
-	tui_wait 'Export the meetings shown as iCalendar'
+	tui_wait "$(L 'Export the meetings shown as iCalendar' \
+	    '表示中の会議を iCalendar で書き出し')"
 	tui_keys Down Enter
-	tui_wait 'Export to file:'
+	tui_wait "$(L 'Export to file:' '書き出すファイル:')"
 	tui_keys C-u "$TUI_TMP/$1.ics" Enter
 	# written beside and renamed: there, it is whole (the status line
 	# is too narrow for the message after this long a path)
@@ -56,24 +57,24 @@ export_shown() {
 }
 
 # FY2020 read whole: the first screen with today in it
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2020-10-01
-tui_wait '令和2年度 meetings by center'
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2020-10-01
+tui_wait "令和2年度 $(L 'meetings by center' 'センター別の会議')"
 export_shown cold
 tui_keys f Enter Down Enter
-tui_wait 'filter: 明第1'
+tui_wait "$(L filter: 絞り込み:) 明第1"
 export_shown cold-filtered
 tui_keys q
 tui_stop
 
 # FY2020 read ahead while FY2021 is shown, then paged to with [
-tui_start "$db" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
-tui_wait '令和3年度 meetings by center'
+tui_start "$db" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
+tui_wait "令和3年度 $(L 'meetings by center' 'センター別の会議')"
 # idle: the read-ahead runs (well under a second, under valgrind too);
 # it shows nothing on the screen to wait for, so a fixed time
 idle=$((2 + TUI_SLOW / 5))
 sleep $idle
 tui_keys '['
-tui_wait '令和2年度 meetings by center'
+tui_wait "令和2年度 $(L 'meetings by center' 'センター別の会議')"
 export_shown ahead
 [ "$(grep -c '^BEGIN:VEVENT' "$TUI_TMP/ahead.ics")" -eq "$n2020" ] &&
     grep -q '^LOCATION:会場' "$TUI_TMP/ahead.ics" &&
@@ -89,12 +90,12 @@ tap $status "the year read ahead is the year read whole, in the same order"
 # filtered in FY2021 (FY2020 read ahead through the filter, not kept
 # from being shown)
 tui_keys ']'
-tui_wait '令和3年度 meetings by center'
+tui_wait "令和3年度 $(L 'meetings by center' 'センター別の会議')"
 tui_keys f Enter Down Enter
-tui_wait 'filter: 明第1'
+tui_wait "$(L filter: 絞り込み:) 明第1"
 sleep $idle
 tui_keys '['
-tui_wait '令和2年度 meetings by center'
+tui_wait "令和2年度 $(L 'meetings by center' 'センター別の会議')"
 export_shown ahead-filtered
 grep -q '明第1' "$TUI_TMP/ahead-filtered.ics" &&
     cmp -s "$TUI_TMP/cold-filtered.txt" "$TUI_TMP/ahead-filtered.txt"
@@ -107,7 +108,7 @@ tui_stop
 bench() {
 	rm -f "$TUI_TMP/report" "$TUI_TMP/done"
 	tmux_ -u new-session -d -x 100 -y 30 -s tui \
-	    "LC_ALL=C.UTF-8 CARECAL_TODAY=${3:-2021-10-01} \
+	    "LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=${3:-2021-10-01} \
 	    CARECAL_BENCH_KEYS='$2' \
 	    $TUI_RUN --db '$1' 2>'$TUI_TMP/report';
 	    touch '$TUI_TMP/done'; sleep 600"

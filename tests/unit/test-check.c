@@ -443,17 +443,18 @@ test_windows(void)
 	OK(f != NULL && f->meeting_ids[0] == 908 && f->meeting_ids[1] ==
 	    907 && f->has_date && f->date.year == 2022 && f->date.month == 1,
 	    "window-gap on the later meeting, naming the previous one");
-	IS_STR(message_of(f), "no reporting window covers 2021-06: this one "
-	    "is 2021-07..2021-12, the previous meeting's (2021-07-29) is "
-	    "2020-12..2021-05", "its message");
+	IS_STR(message_of(f), "no reporting window covers 令和3年6月: this one "
+	    "is 令和3年7月～令和3年12月, the previous meeting's "
+	    "(令和3年7月29日(木)) is 令和2年12月～令和3年5月", "its message, "
+	    "months and days as the printouts word them");
 
 	m->has_window = 1;
 	month_window_parse("2021-09..2021-12", &m->window, &err);
 	run(2021, "2021-04-01", NULL);
 	IS_STR(message_of(find(CHECK_WINDOW_GAP, 0, CITY)), "no reporting "
-	    "window covers 2021-06..2021-08: this one is 2021-09..2021-12, "
-	    "the previous meeting's (2021-07-29) is 2020-12..2021-05",
-	    "a gap of months");
+	    "window covers 令和3年6月～令和3年8月: this one is 令和3年9月～"
+	    "令和3年12月, the previous meeting's (令和3年7月29日(木)) is "
+	    "令和2年12月～令和3年5月", "a gap of months");
 
 	month_window_parse("2021-04..2021-11", &m->window, &err);
 	run(2021, "2021-04-01", NULL);
@@ -461,16 +462,16 @@ test_windows(void)
 	IS_INT(findings.count, 1, "a window two months early");
 	OK(f != NULL && f->meeting_ids[0] == 908 && f->meeting_ids[1] == 907,
 	    "window-overlap on the later meeting");
-	IS_STR(message_of(f), "reporting window 2021-04..2021-11 shares "
-	    "2021-04..2021-05 with the previous meeting's (2021-07-29, "
-	    "2020-12..2021-05)", "its message");
+	IS_STR(message_of(f), "reporting window 令和3年4月～令和3年11月 shares "
+	    "令和3年4月～令和3年5月 with the previous meeting's "
+	    "(令和3年7月29日(木), 令和2年12月～令和3年5月)", "its message");
 
 	month_window_parse("2020-01..2020-06", &m->window, &err);
 	run(2021, "2021-04-01", NULL);
 	IS_STR(message_of(find(CHECK_WINDOW_OVERLAP, 0, CITY)),
-	    "reporting window 2020-01..2020-06 comes before the previous "
-	    "meeting's (2021-07-29, 2020-12..2021-05)", "a window going "
-	    "backwards");
+	    "reporting window 令和2年1月～令和2年6月 comes before the "
+	    "previous meeting's (令和3年7月29日(木), 令和2年12月～令和3年5月)",
+	    "a window going backwards");
 
 	month_window_parse("2021-06..2021-11", &m->window, &err);
 	m->status = STATUS_CANCELLED;
@@ -482,9 +483,9 @@ test_windows(void)
 	OK(f != NULL && f->meeting_ids[0] == 907 &&
 	    f->meeting_ids[1] == 20, "the year's first city meeting is "
 	    "compared with the one of the year before, not a cancelled one");
-	IS_STR(message_of(f), "reporting window 2020-11..2021-05 shares "
-	    "2020-11 with the previous meeting's (2021-01-28, "
-	    "2020-06..2020-11)", "one month shared");
+	IS_STR(message_of(f), "reporting window 令和2年11月～令和3年5月 shares "
+	    "令和2年11月 with the previous meeting's (令和3年1月28日(木), "
+	    "令和2年6月～令和2年11月)", "one month shared");
 	IS_INT(count_kind(CHECK_WINDOW_GAP), 0, "a cancelled city meeting "
 	    "has no window");
 	IS_INT(count_kind(CHECK_TARGET_LOW), 1, "and does not count");
@@ -534,6 +535,9 @@ test_records(void)
 	IS_STR(check_kind_code(CHECK_WINDOW_GAP), "window-gap",
 	    "window-gap's");
 	IS_STR(check_kind_code(CHECK_KIND_COUNT), "?", "out of range: ?");
+	IS_STR(check_kind_label(CHECK_TARGET_LOW), "below the target",
+	    "and words for a printout (translated; C here)");
+	IS_STR(check_kind_label(CHECK_KIND_COUNT), "?", "out of range: ?");
 }
 
 static void

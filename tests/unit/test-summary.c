@@ -220,8 +220,8 @@ test_fiscal_year_crossing(void)
 	    "地域包括ケア推進会議 0回　地域個別ケア会議 2回、4事例検討　"
 	    "自立支援型個別ケア会議 0回、0事例検討", "the totals line");
 	summary_format_subtitle(&s, buf, sizeof buf);
-	IS_STR(buf, "令和3年度～令和4年度の開催（予定含む）状況",
-	    "a subtitle without a city meeting");
+	IS_STR(buf, "令和4年1月～令和4年6月開催分（予定含む）",
+	    "a subtitle without a city meeting: the window");
 	summary_free(&s);
 	meeting_list_free(&list);
 	catalog_free(&cat);
@@ -279,7 +279,7 @@ test_statuses(void)
 	IS_INT(r->cells[1].dates[1].counted, 0, "the planned date is not "
 	    "counted");
 	summary_format_subtitle(&s, buf, sizeof buf);
-	IS_STR(buf, "令和3年度の開催状況（集計は実施済のみ）",
+	IS_STR(buf, "令和3年6月～令和3年11月開催分（実施済のみ集計）",
 	    "held only says so");
 	summary_free(&s);
 	meeting_list_free(&list);
@@ -344,11 +344,12 @@ test_rows_and_city(void)
 	OK(!s.city_meetings[0].is_target && s.city_meetings[1].is_target,
 	    "the second is the one summarised for");
 	summary_format_title(&s, buf, sizeof buf);
-	IS_STR(buf, "松戸市 令和3年6月～令和3年11月 地域ケア会議 開催状況",
-	    "the title");
+	IS_STR(buf, "令和3年度 松戸市地域ケア会議の開催状況",
+	    "the title: the fiscal year, the city and the default words");
 	summary_format_subtitle(&s, buf, sizeof buf);
-	IS_STR(buf, "令和4年1月27日(木) 市地域ケア会議　令和3年度の開催"
-	    "（予定含む）状況", "the subtitle names the city meeting");
+	IS_STR(buf, "令和4年1月27日(木) 市地域ケア会議　令和3年6月～令和3年"
+	    "11月開催分（予定含む）", "the subtitle names the city meeting "
+	    "and the window");
 	summary_format_scope(&s, "網掛けの", buf, sizeof buf);
 	IS_STR(buf, "※ 網掛けの日程（令和3年6月～令和3年11月開催分）が、"
 	    "令和4年1月27日(木)の市地域ケア会議で議論する対象。",
@@ -558,20 +559,28 @@ test_years(void)
 	IS_INT(summary_years_build(&y, &cat, &list, 2014, 2019, &opt, &err),
 	    0, "build H26..R1");
 	IS_INT(summary_years_count(&y), 6, "six fiscal years");
-	IS_INT(y.nrows, 5, "three regional types, their total, the city type");
-	IS_STR(y.rows[3].name, "全会議（地域レベル）", "the total after "
+	IS_INT(y.nrows, 4, "two regional types, their total, the city type");
+	IS_STR(y.omitted, "自立支援型個別ケア会議", "the type with no meeting "
+	    "in any year is left out and named");
+	IS_STR(y.rows[2].name, "全会議（地域レベル）", "the total after "
 	    "the regional types");
-	IS_INT(y.rows[3].is_total, 1, "marked as the total");
-	IS_STR(y.rows[4].name, "市地域ケア会議", "city-level types last");
+	IS_INT(y.rows[2].is_total, 1, "marked as the total");
+	IS_STR(y.rows[3].name, "市地域ケア会議", "city-level types last");
 	IS_INT(y.rows[1].years[0].count, 2, "H26: 2 個別 (April to March)");
 	IS_INT(y.rows[1].years[0].cases, 3, "H26: 3 cases");
 	IS_INT(y.rows[1].years[0].cases_missing, 1, "H26: one count missing");
 	IS_INT(y.rows[1].years[1].count, 0, "H27: the cancelled one is not "
 	    "counted");
 	IS_INT(y.rows[0].years[5].count, 1, "R1: a planned 推進 counts");
-	IS_INT(y.rows[3].years[5].count, 1, "R1: the total has it");
-	IS_INT(y.rows[4].years[5].count, 1, "R1: one city meeting");
-	IS_INT(y.rows[3].years[0].count, 2, "H26 total");
+	IS_INT(y.rows[2].years[5].count, 1, "R1: the total has it");
+	IS_INT(y.rows[3].years[5].count, 1, "R1: one city meeting");
+	IS_INT(y.rows[2].years[0].count, 2, "H26 total");
+	summary_years_format_cell(&y.rows[0], 0, 0, buf, sizeof buf);
+	IS_STR(buf, "－", "no 推進 in H26: a dash, as the city's table");
+	summary_years_format_cell(&y.rows[0], 0, 1, buf, sizeof buf);
+	IS_STR(buf, "－", "and on the cases' line too");
+	summary_years_format_cell(&y.rows[1], 0, 1, buf, sizeof buf);
+	IS_STR(buf, "3事例※", "H26: 3 cases, one meeting without a count");
 	summary_years_format_year(&y, 0, year, sizeof year, note,
 	    sizeof note);
 	IS_STR(year, "平成26年度", "H26 by its era");
@@ -579,11 +588,22 @@ test_years(void)
 	summary_years_format_year(&y, 5, year, sizeof year, note,
 	    sizeof note);
 	IS_STR(year, "令和元年度", "R1 is 令和元年度");
-	IS_STR(note, "(12月31日現在)", "the year in progress says as of when");
+	IS_STR(note, "(12月末現在)", "the year in progress says as of when, "
+	    "a month's last day as 月末");
 	summary_years_format_title(&y, buf, sizeof buf);
-	IS_STR(buf, "高松市 平成26年度～令和元年度 地域ケア会議 開催状況"
-	    "（予定含む）", "the title");
+	IS_STR(buf, "平成26年度～令和元年度 高松市地域ケア会議の開催状況",
+	    "the title");
+	OK(y.caption == NULL, "no caption unless the profile has one");
 	summary_years_free(&y);
+
+	opt.today = (struct date){ 2019, 12, 20 };
+	IS_INT(summary_years_build(&y, &cat, &list, 2014, 2019, &opt, &err),
+	    0, "build H26..R1 as of 2019-12-20");
+	summary_years_format_year(&y, 5, year, sizeof year, note,
+	    sizeof note);
+	IS_STR(note, "(12月20日現在)", "another day is named");
+	summary_years_free(&y);
+	opt.today = (struct date){ 2019, 12, 31 };
 
 	opt.held_only = 1;
 	IS_INT(summary_years_build(&y, &cat, &list, 2019, 2019, &opt, &err),
@@ -601,6 +621,164 @@ test_years(void)
 	catalog_free(&cat);
 }
 
+/*
+ * Takamatsu's table: rows grouped as the profile says (地域ケア小会議 over
+ * all, 個別課題 over those with cases), the centers set up by each year,
+ * the words of the profile, the --title and the document's number.
+ */
+static void
+test_years_groups(void)
+{
+	static const struct {
+		const char	*code, *name, *group;
+		int		 cases;
+	} types[] = {
+		{ "chiiki", "地域課題", "地域ケア小会議", 0 },
+		{ "case", "ケース検討", "地域ケア小会議/個別課題", 1 },
+		{ "city", "高松市地域ケア会議", NULL, 0 },
+		{ "plan", "プラン検討", "地域ケア小会議/個別課題", 1 },
+	};
+	struct catalog		 cat;
+	struct meeting_list	 list;
+	struct summary_years	 y;
+	struct summary_options	 opt = options("高松市");
+	struct meeting_type	 t;
+	struct center		 c;
+	struct error		 err;
+	char			 buf[SUMMARY_TEXT_MAX];
+	size_t			 i;
+
+	catalog_init(&cat);
+	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+		memset(&t, 0, sizeof t);
+		t.id = (long)i + 1;
+		t.code = (char *)types[i].code;
+		t.name = (char *)types[i].name;
+		t.group = (char *)types[i].group;
+		t.level = types[i].group != NULL ? LEVEL_REGIONAL : LEVEL_CITY;
+		t.target_min = t.target_max = -1;
+		t.counts_cases = types[i].cases;
+		catalog_add_type(&cat, &t);
+	}
+	for (i = 0; i < 3; i++) {
+		memset(&c, 0, sizeof c);
+		c.id = (long)i + 1;
+		c.name = (char *)(i == 0 ? "庵治" : i == 1 ? "香南" : "香西");
+		c.has_started = i < 2;
+		c.started = (struct date){ 2015 + (int)i, 4, 1 };
+		catalog_add_center(&cat, &c);
+	}
+	meeting_list_init(&list);
+	add(&list, 1, 1, "2015-05-01", MODE_IN_PERSON, STATUS_HELD, -1);
+	add(&list, 2, 2, "2016-05-01", MODE_IN_PERSON, STATUS_HELD, 2);
+	add(&list, 3, 0, "2016-06-01", MODE_IN_PERSON, STATUS_HELD, -1);
+	add(&list, 4, 3, "2016-07-01", MODE_IN_PERSON, STATUS_HELD, 4);
+	opt.title_words = "地域ケア小会議の開催状況";
+	opt.caption = "地域ケア小会議課題別開催回数";
+	opt.doc_number = "資料2";
+	IS_INT(summary_years_build(&y, &cat, &list, 2014, 2016, &opt, &err),
+	    0, "build H26..H28 of a grouped catalog");
+	IS_INT(y.nrows, 6, "three types, the areas, the total, the city");
+	IS_STR(y.rows[0].name, "地域課題", "the group's first member first");
+	IS_STR(y.rows[1].name, "ケース検討", "then the inner group's members, "
+	    "together");
+	IS_STR(y.rows[2].name, "プラン検討", "though the city type stands "
+	    "between them in the catalog");
+	IS_STR(y.rows[2].group, "地域ケア小会議/個別課題", "a row keeps its "
+	    "group");
+	OK(y.rows[3].is_areas, "the centers set up after the types");
+	IS_INT(y.rows[3].years[0].count, 0, "H26: none set up");
+	IS_INT(y.rows[3].years[2].count, 2, "H28: two (the third has no "
+	    "start)");
+	summary_years_format_cell(&y.rows[3], 2, 0, buf, sizeof buf);
+	IS_STR(buf, "（2地区）", "as the city's （39地区）");
+	summary_years_format_cell(&y.rows[3], 0, 0, buf, sizeof buf);
+	IS_STR(buf, "－", "and a dash for none");
+	OK(y.rows[4].is_total && y.rows[4].years[2].count == 2, "the total "
+	    "after the areas");
+	summary_years_format_title(&y, buf, sizeof buf);
+	IS_STR(buf, "平成26年度～平成28年度 高松市地域ケア小会議の開催状況",
+	    "the title in the profile's words");
+	IS_STR(y.caption, "■地域ケア小会議課題別開催回数", "its caption");
+	IS_STR(y.doc_number, "資料2", "the document's number");
+	summary_years_free(&y);
+	opt.title = "地域ケア小会議の開催状況";
+	IS_INT(summary_years_build(&y, &cat, &list, 2014, 2016, &opt, &err),
+	    0, "build with --title");
+	summary_years_format_title(&y, buf, sizeof buf);
+	IS_STR(buf, "地域ケア小会議の開催状況", "--title replaces the title");
+	summary_years_free(&y);
+	meeting_list_free(&list);
+	catalog_free(&cat);
+}
+
+/*
+ * A type of two columns has the halves of the fiscal year: a lone
+ * meeting stands in the column of its half (小金's 3/30 推進 of R3).
+ */
+static void
+test_half_columns(void)
+{
+	struct catalog		 cat;
+	struct meeting_list	 list;
+	struct summary		 s;
+	struct summary_options	 opt = options("松戸市");
+	struct month_window	 w = window(2021, 6, 2021, 11);
+	struct error		 err;
+	const struct summary_row *r;
+	char			 buf[SUMMARY_TEXT_MAX];
+
+	make_catalog(&cat, 0);
+	meeting_list_init(&list);
+	add(&list, SUISHIN, AKE, "2021-05-27", MODE_HYBRID, STATUS_HELD, -1);
+	add(&list, SUISHIN, AKE, "2021-11-19", MODE_HYBRID, STATUS_HELD, -1);
+	add(&list, SUISHIN, HONCHO, "2022-03-30", MODE_IN_PERSON,
+	    STATUS_PLANNED, -1);
+	add(&list, SUISHIN, YAGIRI, "2021-09-08", MODE_IN_PERSON,
+	    STATUS_HELD, -1);
+	add(&list, KOBETSU, HONCHO, "2022-01-20", MODE_IN_PERSON,
+	    STATUS_PLANNED, 2);
+	add(&list, KOBETSU, AKE, "2021-07-27", MODE_IN_PERSON, STATUS_HELD,
+	    2);
+	add(&list, KOBETSU, AKE, "2021-09-28", MODE_IN_PERSON,
+	    STATUS_CANCELLED, 2);
+	add(&list, KOBETSU, AKE, "2021-10-28", MODE_IN_PERSON, STATUS_HELD,
+	    2);
+	opt.has_today = 1;
+	opt.today = (struct date){ 2022, 1, 20 };
+	opt.doc_number = "資料3";
+	opt.title = "令和3年度 松戸市地域ケア会議の開催（予定含む）状況";
+	IS_INT(summary_build(&s, &cat, &list, &w, NULL, &opt, &err), 0,
+	    "build a year of two-column 推進");
+	IS_INT(s.columns[0].slots, 2, "推進 has two columns");
+	r = row_named(&s, "本庁");
+	IS_INT(r->cells[0].dates[0].slot, 1, "本庁's only 推進, in March, in "
+	    "the second (下半期)");
+	r = row_named(&s, "矢切");
+	IS_INT(r->cells[0].dates[0].slot, 0, "矢切's only one, in September, "
+	    "in the first (上半期)");
+	r = row_named(&s, "明第1");
+	OK(r->cells[0].dates[0].slot == 0 && r->cells[0].dates[1].slot == 1,
+	    "two in date order");
+	IS_INT(s.columns[1].slots, 3, "個別 has three columns");
+	r = row_named(&s, "本庁");
+	IS_INT(r->cells[1].dates[0].slot, 0, "a lone 個別 of three "
+	    "columns: the first");
+	r = row_named(&s, "明第1");
+	OK(r->cells[1].dates[1].status == STATUS_CANCELLED &&
+	    !r->cells[1].dates[1].counted && r->cells[1].dates[1].in_window,
+	    "a cancelled meeting in the window is not counted (not shaded)");
+	IS_STR(s.doc_number, "資料3", "the document's number");
+	summary_format_title(&s, buf, sizeof buf);
+	IS_STR(buf, "令和3年度 松戸市地域ケア会議の開催（予定含む）状況",
+	    "--title as given");
+	summary_format_as_of(&s, buf, sizeof buf);
+	IS_STR(buf, "令和4年1月20日現在", "as of, as a 資料 says it");
+	summary_free(&s);
+	meeting_list_free(&list);
+	catalog_free(&cat);
+}
+
 int
 main(void)
 {
@@ -613,5 +791,7 @@ main(void)
 	test_date_text();
 	test_findings_cap();
 	test_years();
+	test_years_groups();
+	test_half_columns();
 	return tap_done();
 }
