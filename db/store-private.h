@@ -89,5 +89,10 @@ void		 store_file_discard(struct store_file *);
 void		 store_sync_directory_of(const char *);
 /* The mode and group for a copy of the database: 0600, or its group's. */
 void		 store_copy_mode(struct store *, gid_t *, mode_t *);
+/*
+ * Before SQLite opens a file: the -wal, -shm and -journal it makes have
+ * their database's mode from the start (db/store-vfs.c). Once is enough.
+ */
+void		 store_vfs_init(void);
 
 #endif

@@ -508,6 +508,7 @@ connect_db(struct store *s, const char *file, int flags, struct error *err)
 
 	if (flags & STORE_READONLY)
 		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	store_vfs_init();
 	if (sqlite3_open_v2(file, &s->db, oflags, NULL) != SQLITE_OK)
 		return error_set(err, ERROR_FAILURE, "%s: %s", s->path,
 		    s->db != NULL ? sqlite3_errmsg(s->db) : "out of memory");
