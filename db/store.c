@@ -87,17 +87,15 @@ login_name(void)
 static int
 make_parents(const char *path, gid_t gid, struct error *err)
 {
-	char	*copy = xstrdup(path), *p;
-	mode_t	 mode = gid == (gid_t)-1 ? 0700 : 02770;
+	struct stat	 st;
+	char		*copy = xstrdup(path), *p;
+	mode_t		 mode = gid == (gid_t)-1 ? 0700 : 02770;
 
 	for (p = copy + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (mkdir(copy, 0700) == 0) {
-			/* chmod: mkdir's mode passes through the umask */
-			if ((gid != (gid_t)-1 && chown(copy, (uid_t)-1,
-			    gid) == -1) || chmod(copy, mode) == -1)
-				goto fail;
-		} else if (errno != EEXIST)
+		if (stat(copy, &st) == -1 && (errno != ENOENT ||
+		    (store_file_mkdir(copy, gid, mode) == -1 &&
+		    errno != EEXIST)))
 			goto fail;
 		*p = '/';
 	}
