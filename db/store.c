@@ -377,12 +377,37 @@ check_file(const char *path, struct error *err)
 	return 0;
 }
 
+/* Which of the database's files we may not open to read and write. */
+static int
+unopenable(struct store *s, struct error *err)
+{
+	static const char	*suffixes[] = { "", "-wal", "-shm" };
+	struct stat		 st;
+	char			 name[4096], buf[32];
+	size_t			 i;
+	int			 e;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", s->path, suffixes[i]);
+		if (access(name, R_OK | W_OK) == 0 || errno == ENOENT)
+			continue;
+		e = errno;
+		if (stat(name, &st) == -1)
+			break;
+		return error_set(err, ERROR_FAILURE, _("%s: cannot open %s "
+		    "(user %s's, mode %04o): %s; not opened"), s->path, name,
+		    user_name(st.st_uid, buf, sizeof buf),
+		    (unsigned)(st.st_mode & 07777), strerror(e));
+	}
+	return 0;
+}
+
 /* The database must be ours: a fresh file, or one with our application id. */
 static int
 check_identity(struct store *s, int *fresh, struct error *err)
 {
 	sqlite3_stmt	*st;
-	int		 app = 0, tables = 0, rc;
+	int		 app = 0, tables = 0, rc, code;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT application_id FROM "
 	    "pragma_application_id), (SELECT count(*) FROM sqlite_schema)",
@@ -402,10 +427,16 @@ check_identity(struct store *s, int *fresh, struct error *err)
 		    "but not a carecal one; not opened"), s->path);
 	return 0;
 notours:
-	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY)
-		return store_error(s, s->path, err);
-	return error_set(err, ERROR_INPUT, _("%s: not a carecal database "
-	    "(%s)"), s->path, sqlite3_errmsg(s->db));
+	code = sqlite3_extended_errcode(s->db) & 0xff;
+	/* what cannot be read as a database is not ours */
+	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+		return error_set(err, ERROR_INPUT, _("%s: not a carecal "
+		    "database (%s)"), s->path, sqlite3_errmsg(s->db));
+	/* a -wal or -shm we may not open (another program's) is no proof */
+	if ((code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+	    unopenable(s, err) == -1)
+		return -1;
+	return store_error(s, s->path, err);
 }
 
 /* The mode and group of a copy of the database: those of its file. */
