@@ -63,6 +63,7 @@ store_copy_into(struct store *s, const char *path, const char *name,
 	char		 why[256];
 	int		 ok = 0, rc;
 
+	store_vfs_init();
 	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		snprintf(why, sizeof why, "%s", to != NULL ?
@@ -363,6 +364,7 @@ open_readonly(const char *path, int may_be_live, sqlite3 **db,
 	free(wal);
 	uri = file_uri(path, immutable ? "?immutable=1" : "");
 	rc = SQLITE_CANTOPEN;
+	store_vfs_init();
 	if (may_be_live) {
 		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_URI, NULL);

@@ -102,6 +102,65 @@ rename_noreplace(const char *from, const char *to)
 	return 0;
 }
 
+/*
+ * renameat2 refuses to replace; where the file system cannot, rename(2)
+ * would replace an empty directory at to: it is looked for first (one
+ * made in between, empty, would be replaced by one just like it).
+ */
+static int
+rename_directory_noreplace(const char *from, const char *to)
+{
+	struct stat	st;
+
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+		return -1;
+#endif
+	if (lstat(to, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	if (errno != ENOENT)
+		return -1;
+	return rename(from, to);
+}
+
+/*
+ * A new directory at path, with mode and (gid not -1) group from the
+ * moment it has that name: made under a temporary name beside it and
+ * renamed, so that a process killed halfway leaves at most an empty
+ * directory of its own aside, never one at path that the group cannot
+ * use. -1 with errno EEXIST when path exists.
+ */
+int
+store_file_mkdir(const char *path, gid_t gid, mode_t mode)
+{
+	size_t	 len = strlen(path) + sizeof ".tmp-XXXXXX";
+	char	*tmp = xmalloc(len);
+	int	 fd, rc = -1, saved;
+
+	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
+	if (mkdtemp(tmp) == NULL) {
+		free(tmp);
+		return -1;
+	}
+	/* by its descriptor: the name is in a directory others may share */
+	fd = open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd != -1 && (gid == (gid_t)-1 || fchown(fd, (uid_t)-1,
+	    gid) == 0) && fchmod(fd, mode) == 0)
+		rc = rename_directory_noreplace(tmp, path);
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	if (rc == -1)
+		rmdir(tmp);
+	free(tmp);
+	errno = saved;
+	return rc;
+}
+
 int
 store_file_put(struct store_file *f, const char *final, int replace,
     struct error *err)

@@ -84,10 +84,20 @@ int		 store_file_begin(struct store_file *, const char *, gid_t,
  */
 int		 store_file_put(struct store_file *, const char *, int,
 		    struct error *);
+/*
+ * mkdir path with mode (exactly) and group gid unless -1, both as it
+ * appears: 0, or -1 and errno (EEXIST: path exists).
+ */
+int		 store_file_mkdir(const char *, gid_t, mode_t);
 /* Remove f, what SQLite left beside it and its directory. */
 void		 store_file_discard(struct store_file *);
 void		 store_sync_directory_of(const char *);
 /* The mode and group for a copy of the database: 0600, or its group's. */
 void		 store_copy_mode(struct store *, gid_t *, mode_t *);
+/*
+ * Before SQLite opens a file: the -wal, -shm and -journal it makes have
+ * their database's mode from the start (db/store-vfs.c). Once is enough.
+ */
+void		 store_vfs_init(void);
 
 #endif

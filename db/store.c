@@ -87,17 +87,15 @@ login_name(void)
 static int
 make_parents(const char *path, gid_t gid, struct error *err)
 {
-	char	*copy = xstrdup(path), *p;
-	mode_t	 mode = gid == (gid_t)-1 ? 0700 : 02770;
+	struct stat	 st;
+	char		*copy = xstrdup(path), *p;
+	mode_t		 mode = gid == (gid_t)-1 ? 0700 : 02770;
 
 	for (p = copy + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (mkdir(copy, 0700) == 0) {
-			/* chmod: mkdir's mode passes through the umask */
-			if ((gid != (gid_t)-1 && chown(copy, (uid_t)-1,
-			    gid) == -1) || chmod(copy, mode) == -1)
-				goto fail;
-		} else if (errno != EEXIST)
+		if (stat(copy, &st) == -1 && (errno != ENOENT ||
+		    (store_file_mkdir(copy, gid, mode) == -1 &&
+		    errno != EEXIST)))
 			goto fail;
 		*p = '/';
 	}
@@ -379,12 +377,37 @@ check_file(const char *path, struct error *err)
 	return 0;
 }
 
+/* Which of the database's files we may not open to read and write. */
+static int
+unopenable(struct store *s, struct error *err)
+{
+	static const char	*suffixes[] = { "", "-wal", "-shm" };
+	struct stat		 st;
+	char			 name[4096], buf[32];
+	size_t			 i;
+	int			 e;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", s->path, suffixes[i]);
+		if (access(name, R_OK | W_OK) == 0 || errno == ENOENT)
+			continue;
+		e = errno;
+		if (stat(name, &st) == -1)
+			break;
+		return error_set(err, ERROR_FAILURE, _("%s: cannot open %s "
+		    "(user %s's, mode %04o): %s; not opened"), s->path, name,
+		    user_name(st.st_uid, buf, sizeof buf),
+		    (unsigned)(st.st_mode & 07777), strerror(e));
+	}
+	return 0;
+}
+
 /* The database must be ours: a fresh file, or one with our application id. */
 static int
 check_identity(struct store *s, int *fresh, struct error *err)
 {
 	sqlite3_stmt	*st;
-	int		 app = 0, tables = 0, rc;
+	int		 app = 0, tables = 0, rc, code;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT application_id FROM "
 	    "pragma_application_id), (SELECT count(*) FROM sqlite_schema)",
@@ -404,10 +427,16 @@ check_identity(struct store *s, int *fresh, struct error *err)
 		    "but not a carecal one; not opened"), s->path);
 	return 0;
 notours:
-	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY)
-		return store_error(s, s->path, err);
-	return error_set(err, ERROR_INPUT, _("%s: not a carecal database "
-	    "(%s)"), s->path, sqlite3_errmsg(s->db));
+	code = sqlite3_extended_errcode(s->db) & 0xff;
+	/* what cannot be read as a database is not ours */
+	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+		return error_set(err, ERROR_INPUT, _("%s: not a carecal "
+		    "database (%s)"), s->path, sqlite3_errmsg(s->db));
+	/* a -wal or -shm we may not open (another program's) is no proof */
+	if ((code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+	    unopenable(s, err) == -1)
+		return -1;
+	return store_error(s, s->path, err);
 }
 
 /* The mode and group of a copy of the database: those of its file. */
@@ -508,6 +537,7 @@ connect_db(struct store *s, const char *file, int flags, struct error *err)
 
 	if (flags & STORE_READONLY)
 		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	store_vfs_init();
 	if (sqlite3_open_v2(file, &s->db, oflags, NULL) != SQLITE_OK)
 		return error_set(err, ERROR_FAILURE, "%s: %s", s->path,
 		    s->db != NULL ? sqlite3_errmsg(s->db) : "out of memory");

@@ -5,8 +5,9 @@
 # restore, a new database), the database held open while the other runs
 # backup --force onto it, both opening an old schema at once, undo while
 # the other (or oneself, elsewhere) changes things, an empty file left at
-# a database's name, init and backup killed halfway. Needs root: it adds
-# a group and two users to this host.
+# a database's name, init and backup killed halfway (and, with strace, at
+# each step), a -wal the other may not open. Needs root: it adds a group
+# and two users to this host.
 . "$TESTS_SRCDIR/lib.sh"
 
 need_family root "it adds a group and two users to this host"
@@ -262,5 +263,91 @@ done
 [ $bad -eq 0 ] &&
 	ok "$A's backup killed: nothing in the way of $B's to the same name" ||
 	not_ok "$A's backup killed: $bad runs blocked $B's"
+
+# 11: init and backup killed at each step, not at a moment the clock
+# happens to hit: strace stops A's process at its Nth call of one system
+# call that makes, renames, removes or gives a mode or owner to a file,
+# N = 1, 2, ... until the command gets through. After each, what A left
+# is nothing or a whole database, and B's command works: no -wal, -shm
+# or directory of A's made 0600 or 0700 by A's umask is in B's way.
+# killed_at CALL N COMMAND...: as A, killed there; 1 if it got through
+killed_at()
+{
+	setpriv --reuid=$A --regid=users --init-groups sh -c 'umask 077
+	    c=$0 n=$1
+	    shift
+	    exec strace -qq -o /dev/null -e trace="$c" \
+		-e inject="$c":signal=KILL:when="$n" "$@"' "$@" >/dev/null 2>&1
+	[ $? -eq 137 ]
+}
+calls="mkdir chown fchown chmod fchmod openat rename renameat2 unlink rmdir"
+if ! have_tool strace; then
+	skip "$A's init killed at each step" \
+	    "strace is not installed (apt-get install strace)"
+	skip "$A's backup killed at each step" \
+	    "strace is not installed (apt-get install strace)"
+elif ! killed_at openat 1 "$CARECAL" --version; then
+	skip "$A's init killed at each step" "strace cannot stop a process here"
+	skip "$A's backup killed at each step" "strace cannot stop a process here"
+else
+	bad=0
+	runs=0
+	for c in $calls; do
+		n=1
+		while [ $n -le 100 ]; do
+			k=$D/at-$c-$n/cal.db
+			killed_at $c $n "$CARECAL" --db "$k" init --group $G \
+			    --demo || break
+			runs=$((runs + 1))
+			if [ -e "$k" ]; then
+				[ "$(sqlite3 "$k" "SELECT count(*) FROM \
+				    meetings")" = 104 ] || { bad=$((bad + 1))
+				    echo "# $c #$n: a partial database"; }
+			elif ! as $B --db "$k" init --group $G >/dev/null \
+			    2>"$TMP/k.err"; then
+				bad=$((bad + 1))
+				echo "# $c #$n: $B's init after: $(cat "$TMP/k.err")"
+			fi
+			n=$((n + 1))
+		done
+	done
+	[ $bad -eq 0 ] && [ $runs -gt 20 ] &&
+		ok "$A's init killed at each of $runs steps: $B's init then works" ||
+		not_ok "$A's init killed at each of $runs steps: $bad went wrong"
+	bad=0
+	runs=0
+	for c in $calls; do
+		n=1
+		while [ $n -le 100 ]; do
+			rm -f "$D/at.db"
+			killed_at $c $n "$CARECAL" --db "$S" backup "$D/at.db" ||
+			    break
+			runs=$((runs + 1))
+			if [ -e "$D/at.db" ]; then
+				[ "$(sqlite3 "$D/at.db" "SELECT count(*) FROM \
+				    meetings")" -gt 100 ] || { bad=$((bad + 1))
+				    echo "# $c #$n: a partial backup"; }
+				rm -f "$D/at.db"
+			fi
+			as $B --db "$S" backup "$D/at.db" >/dev/null \
+			    2>"$TMP/k.err" || { bad=$((bad + 1))
+			    echo "# $c #$n: $B's backup after: $(cat "$TMP/k.err")"; }
+			n=$((n + 1))
+		done
+	done
+	[ $bad -eq 0 ] && [ $runs -gt 20 ] &&
+		ok "$A's backup killed at each of $runs steps: $B's works after" ||
+		not_ok "$A's backup killed at each of $runs steps: $bad blocked $B"
+fi
+
+# 12: a -wal that B may not open (another program's, left under A's
+# umask) is named with its owner and mode, not called a foreign file
+sh_as $A "set -C; : >'$S-wal'" && [ "$(stat -c %a "$S-wal")" = 600 ] &&
+	ok "$A leaves a -wal of mode 0600 beside the shared database" ||
+	not_ok "$A leaves a -wal of mode 0600 beside the shared database"
+expect_as "$B opens the database" 1 $B --db "$S" list
+contains "is refused, the file named" "$TMP/err" \
+	"cannot open $S-wal (user $A's, mode 0600): Permission denied"
+rm -f "$S-wal"
 expect_as "fsck of the shared database after all this" 0 $B --db "$S" fsck
 done_testing
