@@ -546,6 +546,29 @@ connect_db(struct store *s, const char *file, int flags, struct error *err)
 	return 0;
 }
 
+/*
+ * Turn a file in rollback mode into WAL. That takes the exclusive lock:
+ * two processes opening such a file at once each hold a shared lock and
+ * want it, and SQLite answers one of them SQLITE_BUSY at once instead of
+ * calling the busy handler (it would deadlock). So the busy timeout is
+ * kept here by hand; once one has switched, the others find WAL set.
+ */
+static int
+wal_mode(struct store *s, struct error *err)
+{
+	int	waited, rc;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL,
+		    NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return store_error(s, s->path, err);
+		sqlite3_sleep(10);
+	}
+}
+
 /* What every connection sets, once the file is known to be ours. */
 static int
 configure_db(struct store *s, int flags, struct error *err)
@@ -568,8 +591,7 @@ configure_db(struct store *s, int flags, struct error *err)
 	 */
 	if (exec_plain(s, "PRAGMA cache_size = -8192", err) == -1)
 		return -1;
-	if (!(flags & STORE_READONLY) && (exec_plain(s,
-	    "PRAGMA journal_mode = WAL", err) == -1 ||
+	if (!(flags & STORE_READONLY) && (wal_mode(s, err) == -1 ||
 	    exec_plain(s, "PRAGMA synchronous = FULL", err) == -1))
 		return -1;
 	return 0;
