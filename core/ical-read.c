@@ -1,5 +1,5 @@
 /*
- * ical-import.c -- iCalendar files to meetings. libical parses every
+ * ical-read.c -- iCalendar files to meetings. libical parses every
  * component and value. What is written here is what libical 3.0 has no
  * streaming form of: the file is read one logical line at a time, and
  * BEGIN/END are followed only to hand libical's parser one event at a
