@@ -107,6 +107,31 @@ struct when {
 	icaltimezone		*zone;		/* what local is in */
 };
 
+/*
+ * The reading of the file, ical-read.c's own: the lines, the time zones
+ * it defines, libical's parsers and the cache of recurring lines.
+ */
+struct reading {
+	enum scan_mode		 mode;
+	struct reader		 r;
+	icalparser		*parser;
+	icaltimezone		*floating;
+	struct zone		*zones;
+	size_t			 nzones;
+	int			 zone_late;
+	char			*arena;
+	size_t			 arena_len, arena_cap;
+	struct arena_line	*lines;
+	size_t			 nlines, lines_cap;
+	long			 calendars;
+	icalparser		*line_parser;
+	struct cached_line	*cache;
+	size_t			 ncached;
+	icalproperty		**pending;
+	size_t			 npending, pending_cap;
+};
+
+/* One import: the file, what it becomes, and every problem found. */
 struct scan {
 	const char				*name;
 	const struct catalog			*cat;
@@ -115,30 +140,14 @@ struct scan {
 	struct error				*err;
 	int					 nerrors;
 	int					 hidden;
-	enum scan_mode				 mode;
-	struct reader				 r;
-	icalparser				*parser;
 	icaltimezone				*tokyo;
-	icaltimezone				*floating;
-	struct zone				*zones;
-	size_t					 nzones;
-	int					 zone_late;
 	int					 notes_included;
 	int					 method_cancel;
 	struct date				 expand_from, expand_to;
 	long					 expanded;
 	double					 expansion_cost;
 	int					 expansion_refused;
-	char					*arena;
-	size_t					 arena_len, arena_cap;
-	struct arena_line			*lines;
-	size_t					 nlines, lines_cap;
-	long					 calendars;
-	icalparser				*line_parser;
-	struct cached_line			*cache;
-	size_t					 ncached;
-	icalproperty				**pending;
-	size_t					 npending, pending_cap;
+	struct reading				*reading;
 };
 
 /* Append one whole problem to err, as many as fit; the count goes on. */
@@ -364,37 +373,38 @@ is_empty_text(const char *line, size_t len)
 }
 
 static void
-arena_reset(struct scan *s)
+arena_reset(struct reading *rd)
 {
-	s->arena_len = 0;
-	s->nlines = 0;
+	rd->arena_len = 0;
+	rd->nlines = 0;
 }
 
 static void
-arena_add(struct scan *s, const char *line, size_t len, long no)
+arena_add(struct reading *rd, const char *line, size_t len, long no)
 {
-	grow(&s->arena, &s->arena_cap, s->arena_len + len + 1);
-	memcpy(s->arena + s->arena_len, line, len + 1);
-	if (s->nlines == s->lines_cap) {
-		s->lines_cap = s->lines_cap == 0 ? 32 : s->lines_cap * 2;
-		s->lines = xreallocarray(s->lines, s->lines_cap,
-		    sizeof *s->lines);
+	grow(&rd->arena, &rd->arena_cap, rd->arena_len + len + 1);
+	memcpy(rd->arena + rd->arena_len, line, len + 1);
+	if (rd->nlines == rd->lines_cap) {
+		rd->lines_cap = rd->lines_cap == 0 ? 32 : rd->lines_cap * 2;
+		rd->lines = xreallocarray(rd->lines, rd->lines_cap,
+		    sizeof *rd->lines);
 	}
-	s->lines[s->nlines].offset = s->arena_len;
-	s->lines[s->nlines].checked = 0;
-	s->lines[s->nlines++].no = no;
-	s->arena_len += len + 1;
+	rd->lines[rd->nlines].offset = rd->arena_len;
+	rd->lines[rd->nlines].checked = 0;
+	rd->lines[rd->nlines++].no = no;
+	rd->arena_len += len + 1;
 }
 
 /* The line of the component's first property called name. */
 static long
 arena_line_of(const struct scan *s, const char *name, long fallback)
 {
-	size_t	i;
+	struct reading	*rd = s->reading;
+	size_t		 i;
 
-	for (i = 0; i < s->nlines; i++)
-		if (is_property(s->arena + s->lines[i].offset, name))
-			return s->lines[i].no;
+	for (i = 0; i < rd->nlines; i++)
+		if (is_property(rd->arena + rd->lines[i].offset, name))
+			return rd->lines[i].no;
 	return fallback;
 }
 
@@ -441,21 +451,22 @@ report_errors_of(struct scan *s, icalcomponent *c, long no)
 static void
 locate_errors(struct scan *s, const char *kind, long start)
 {
+	struct reading	*rd = s->reading;
 	icalcomponent	*c;
 	const char	*line;
 	size_t		 i;
 	int		 found = 0;
 	char		 name[64];
 
-	for (i = 0; i < s->nlines; i++) {
-		line = s->arena + s->lines[i].offset;
-		if (s->lines[i].checked ||
+	for (i = 0; i < rd->nlines; i++) {
+		line = rd->arena + rd->lines[i].offset;
+		if (rd->lines[i].checked ||
 		    component_line(line, "BEGIN:", name, sizeof name) ||
 		    component_line(line, "END:", name, sizeof name))
 			continue;
 		if ((c = parse_alone(kind, line)) == NULL)
 			continue;
-		found += report_errors_of(s, c, s->lines[i].no);
+		found += report_errors_of(s, c, rd->lines[i].no);
 		icalcomponent_free(c);
 	}
 	if (found == 0)
@@ -466,16 +477,17 @@ locate_errors(struct scan *s, const char *kind, long start)
 static void
 set_floating_zone(struct scan *s, const char *tzid)
 {
+	struct reading	*rd = s->reading;
 	icaltimezone	*zone = NULL;
 	size_t		 i;
 
-	for (i = 0; i < s->nzones && zone == NULL; i++)
-		if (strcmp(s->zones[i].tzid, tzid) == 0)
-			zone = s->zones[i].zone;
+	for (i = 0; i < rd->nzones && zone == NULL; i++)
+		if (strcmp(rd->zones[i].tzid, tzid) == 0)
+			zone = rd->zones[i].zone;
 	if (zone == NULL)
 		zone = icaltimezone_get_builtin_timezone(tzid);
 	if (zone != NULL)
-		s->floating = zone;
+		rd->floating = zone;
 }
 
 static void
@@ -515,6 +527,7 @@ calendar_property(struct scan *s, const char *line, long no)
 static void
 add_zone(struct scan *s, icalcomponent *c, long no)
 {
+	struct reading	*rd = s->reading;
 	icalproperty	*p = icalcomponent_get_first_property(c,
 			    ICAL_TZID_PROPERTY);
 	icaltimezone	*zone;
@@ -526,8 +539,8 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 		icalcomponent_free(c);
 		return;
 	}
-	for (i = 0; i < s->nzones; i++)
-		if (strcmp(s->zones[i].tzid, tzid) == 0) {
+	for (i = 0; i < rd->nzones; i++)
+		if (strcmp(rd->zones[i].tzid, tzid) == 0) {
 			/* the first definition counts */
 			icalcomponent_free(c);
 			return;
@@ -539,9 +552,10 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 		icalcomponent_free(c);
 		return;
 	}
-	s->zones = xreallocarray(s->zones, s->nzones + 1, sizeof *s->zones);
-	s->zones[s->nzones].tzid = xstrdup(icaltimezone_get_tzid(zone));
-	s->zones[s->nzones++].zone = zone;
+	rd->zones = xreallocarray(rd->zones, rd->nzones + 1,
+	    sizeof *rd->zones);
+	rd->zones[rd->nzones].tzid = xstrdup(icaltimezone_get_tzid(zone));
+	rd->zones[rd->nzones++].zone = zone;
 }
 
 /*
@@ -551,15 +565,16 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 static icaltimezone *
 zone_find(struct scan *s, const char *tzid)
 {
+	struct reading	*rd = s->reading;
 	icaltimezone	*zone;
 	size_t		 i;
 
-	for (i = 0; i < s->nzones; i++)
-		if (strcmp(s->zones[i].tzid, tzid) == 0)
-			return s->zones[i].zone;
-	if (s->mode == SCAN_ALL) {
+	for (i = 0; i < rd->nzones; i++)
+		if (strcmp(rd->zones[i].tzid, tzid) == 0)
+			return rd->zones[i].zone;
+	if (rd->mode == SCAN_ALL) {
 		/* a VTIMEZONE may still come later in the file */
-		s->zone_late = 1;
+		rd->zone_late = 1;
 		return NULL;
 	}
 	if ((zone = icaltimezone_get_builtin_timezone(tzid)) != NULL)
@@ -576,6 +591,7 @@ static int
 when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
     const char *what, long start, struct when *w)
 {
+	struct reading	*rd = s->reading;
 	icalparameter	*param;
 	const char	*tzid;
 
@@ -602,11 +618,11 @@ when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
 		w->zone = icaltimezone_get_utc_timezone();
 	else if ((param = icalproperty_get_first_parameter(p,
 	    ICAL_TZID_PARAMETER)) == NULL)
-		w->zone = s->floating;	/* floating: carecal's own zone */
+		w->zone = rd->floating;	/* floating: carecal's own zone */
 	else {
 		tzid = icalparameter_get_tzid(param);
 		if ((w->zone = zone_find(s, tzid)) == NULL) {
-			if (s->mode != SCAN_ALL)
+			if (rd->mode != SCAN_ALL)
 				problem(s, arena_line_of(s, what, start),
 				    _("%s: unknown TZID '%s' (no VTIMEZONE "
 				    "for it in the file)"), what, tzid);
@@ -1385,6 +1401,7 @@ static void
 finish_component(struct scan *s, icalcomponent *c, enum capture kind,
     long start)
 {
+	struct reading	*rd = s->reading;
 	const char	*name = kind == CAPTURE_EVENT ? "VEVENT" : "VTIMEZONE";
 	size_t		 i;
 
@@ -1403,33 +1420,34 @@ finish_component(struct scan *s, icalcomponent *c, enum capture kind,
 	}
 	/* after an error, only more errors are worth looking for */
 	if (s->nerrors == 0) {
-		for (i = 0; i < s->npending; i++)
-			icalcomponent_add_property(c, s->pending[i]);
-		s->npending = 0;
+		for (i = 0; i < rd->npending; i++)
+			icalcomponent_add_property(c, rd->pending[i]);
+		rd->npending = 0;
 		read_event(s, c, start);
 	}
 	icalcomponent_free(c);
 }
 
 static void
-pending_clear(struct scan *s)
+pending_clear(struct reading *rd)
 {
 	size_t	i;
 
-	for (i = 0; i < s->npending; i++)
-		icalproperty_free(s->pending[i]);
-	s->npending = 0;
+	for (i = 0; i < rd->npending; i++)
+		icalproperty_free(rd->pending[i]);
+	rd->npending = 0;
 }
 
 static void
-pending_add(struct scan *s, icalproperty *p)
+pending_add(struct reading *rd, icalproperty *p)
 {
-	if (s->npending == s->pending_cap) {
-		s->pending_cap = s->pending_cap == 0 ? 32 : s->pending_cap * 2;
-		s->pending = xreallocarray(s->pending, s->pending_cap,
-		    sizeof *s->pending);
+	if (rd->npending == rd->pending_cap) {
+		rd->pending_cap = rd->pending_cap == 0 ? 32 :
+		    rd->pending_cap * 2;
+		rd->pending = xreallocarray(rd->pending, rd->pending_cap,
+		    sizeof *rd->pending);
 	}
-	s->pending[s->npending++] = p;
+	rd->pending[rd->npending++] = p;
 }
 
 static void	feed_inner(struct scan *, long);
@@ -1519,7 +1537,8 @@ keep_sequence(struct scan *s, long no, const char *line, icalproperty **props,
 static void
 feed_property(struct scan *s, long no)
 {
-	struct reader		*r = &s->r;
+	struct reading		*rd = s->reading;
+	struct reader		*r = &rd->r;
 	struct cached_line	*slot;
 	icalcomponent		*c;
 	icalproperty		*p, **props = NULL;
@@ -1533,24 +1552,24 @@ feed_property(struct scan *s, long no)
 	}
 	if (is_empty_text(r->line, r->len))
 		return;
-	arena_add(s, r->line, r->len, no);
-	s->lines[s->nlines - 1].checked = 1;
+	arena_add(rd, r->line, r->len, no);
+	rd->lines[rd->nlines - 1].checked = 1;
 	for (i = cache_hash(r->line);; i = (i + 1) & (CACHE_SLOTS - 1)) {
-		slot = &s->cache[i];
+		slot = &rd->cache[i];
 		if (slot->line == NULL)
 			break;
 		if (strcmp(slot->line, r->line) == 0) {
 			for (n = 0; n < slot->count; n++)
-				pending_add(s, icalproperty_new_clone(
+				pending_add(rd, icalproperty_new_clone(
 				    slot->props[n]));
 			return;
 		}
 	}
-	icalparser_add_line(s->line_parser, begin);
-	icalparser_add_line(s->line_parser, r->line);
-	if ((c = icalparser_add_line(s->line_parser, end)) == NULL) {
+	icalparser_add_line(rd->line_parser, begin);
+	icalparser_add_line(rd->line_parser, r->line);
+	if ((c = icalparser_add_line(rd->line_parser, end)) == NULL) {
 		problem(s, no, _("libical cannot read this line"));
-		icalcomponent_free(icalparser_clean(s->line_parser));
+		icalcomponent_free(icalparser_clean(rd->line_parser));
 		return;
 	}
 	if (report_errors_of(s, c, no) == 0)
@@ -1562,35 +1581,37 @@ feed_property(struct scan *s, long no)
 		}
 	icalcomponent_free(c);
 	keep_sequence(s, no, r->line, props, n);
-	if (s->ncached < CACHE_MAX && n > 0) {
+	if (rd->ncached < CACHE_MAX && n > 0) {
 		slot->line = xstrdup(r->line);
 		slot->props = props;
 		slot->count = n;
-		s->ncached++;
+		rd->ncached++;
 		for (i = 0; i < n; i++)
-			pending_add(s, icalproperty_new_clone(props[i]));
+			pending_add(rd, icalproperty_new_clone(props[i]));
 		return;
 	}
 	for (i = 0; i < n; i++)
-		pending_add(s, props[i]);
+		pending_add(rd, props[i]);
 	free(props);
 }
 
 static icalcomponent *
 feed(struct scan *s, long no)
 {
-	struct reader	*r = &s->r;
+	struct reading	*rd = s->reading;
+	struct reader	*r = &rd->r;
 
 	if (is_empty_text(r->line, r->len))
 		return NULL;
-	arena_add(s, r->line, r->len, no);
-	return icalparser_add_line(s->parser, r->line);
+	arena_add(rd, r->line, r->len, no);
+	return icalparser_add_line(rd->parser, r->line);
 }
 
 /* A line inside a component: libical must not take it as the end. */
 static void
 feed_inner(struct scan *s, long no)
 {
+	struct reading	*rd = s->reading;
 	icalcomponent	*c;
 	char		 name[64];
 
@@ -1598,9 +1619,9 @@ feed_inner(struct scan *s, long no)
 	 * A BEGIN or END that is not a component's (it has a ':' or a CR
 	 * in its name) would unbalance libical's stack of components.
 	 */
-	if ((strncasecmp(s->r.line, "BEGIN:", 6) == 0 &&
-	    !component_line(s->r.line, "BEGIN:", name, sizeof name)) ||
-	    strncasecmp(s->r.line, "END:", 4) == 0) {
+	if ((strncasecmp(rd->r.line, "BEGIN:", 6) == 0 &&
+	    !component_line(rd->r.line, "BEGIN:", name, sizeof name)) ||
+	    strncasecmp(rd->r.line, "END:", 4) == 0) {
 		problem(s, no, _("a BEGIN or END line that names no "
 		    "component"));
 		return;
@@ -1631,11 +1652,12 @@ is_top_level(const char *name)
 static void
 scan_file(struct scan *s)
 {
+	struct reading	*rd = s->reading;
 	struct {
 		char	name[64];
 		long	line;
 	}		 stack[DEPTH_MAX];
-	struct reader	*r = &s->r;
+	struct reader	*r = &rd->r;
 	struct error	 e;
 	icalcomponent	*c;
 	enum capture	 capture = CAPTURE_NONE;
@@ -1682,13 +1704,13 @@ scan_file(struct scan *s)
 				if (strcmp(name, "VEVENT") == 0)
 					capture = CAPTURE_EVENT;
 				else if (strcmp(name, "VTIMEZONE") == 0 &&
-				    s->mode == SCAN_ALL)
+				    rd->mode == SCAN_ALL)
 					capture = CAPTURE_ZONE;
 				else if (strcmp(name, "VTIMEZONE") != 0 &&
-				    s->mode == SCAN_ALL)
+				    rd->mode == SCAN_ALL)
 					s->out->other++;
-				arena_reset(s);
-				pending_clear(s);
+				arena_reset(rd);
+				pending_clear(rd);
 			}
 			/* a BEGIN never completes a component */
 			if (capture != CAPTURE_NONE)
@@ -1710,7 +1732,7 @@ scan_file(struct scan *s)
 			}
 			depth--;
 			if (depth == 0)
-				s->calendars++;
+				rd->calendars++;
 			if (capture != CAPTURE_NONE) {
 				c = feed(s, r->no);
 				if (depth == 1) {
@@ -1726,7 +1748,7 @@ scan_file(struct scan *s)
 			    "is not an iCalendar file"));
 			return;
 		}
-		if (depth == 1 && s->mode == SCAN_ALL)
+		if (depth == 1 && rd->mode == SCAN_ALL)
 			calendar_property(s, r->line, r->no);
 		else if (capture == CAPTURE_EVENT && depth == 2)
 			feed_property(s, r->no);
@@ -1745,7 +1767,7 @@ scan_file(struct scan *s)
 		    stack[depth - 1].line, stack[depth - 1].name);
 	else if (r->physical == 0)
 		problem(s, 0, _("an empty file; expected BEGIN:VCALENDAR"));
-	else if (s->calendars == 0)
+	else if (rd->calendars == 0)
 		problem(s, 0, _("no BEGIN:VCALENDAR; not an iCalendar file"));
 }
 
@@ -1873,12 +1895,15 @@ ical_import_read(const char *path, const struct catalog *cat,
     struct error *err)
 {
 	struct scan	 s;
+	struct reading	 reading;
 	FILE		*fp;
 	size_t		 i, j;
 
 	memset(out, 0, sizeof *out);
 	error_clear(err);
 	memset(&s, 0, sizeof s);
+	memset(&reading, 0, sizeof reading);
+	s.reading = &reading;
 	s.name = path;
 	s.cat = cat;
 	s.opt = opt;
@@ -1887,26 +1912,26 @@ ical_import_read(const char *path, const struct catalog *cat,
 	expansion_window(opt, &s);
 	if ((s.tokyo = ical_zone_tokyo(err)) == NULL)
 		return -1;
-	s.floating = s.tokyo;
+	reading.floating = s.tokyo;
 	if ((fp = fopen(path, "rb")) == NULL)
 		return error_set(err, errno == ENOENT ? ERROR_INPUT :
 		    ERROR_FAILURE, "%s: %s", path, strerror(errno));
-	s.parser = icalparser_new();
-	s.line_parser = icalparser_new();
-	s.cache = xcalloc(CACHE_SLOTS, sizeof *s.cache);
-	reader_init(&s.r, fp);
-	s.mode = SCAN_ALL;
+	reading.parser = icalparser_new();
+	reading.line_parser = icalparser_new();
+	reading.cache = xcalloc(CACHE_SLOTS, sizeof *reading.cache);
+	reader_init(&reading.r, fp);
+	reading.mode = SCAN_ALL;
 	scan_file(&s);
-	if (s.nerrors == 0 && s.zone_late) {
+	if (s.nerrors == 0 && reading.zone_late) {
 		/* a TZID was used before its VTIMEZONE: again, zones known */
 		scan_reset(&s);
 		if (fseek(fp, 0, SEEK_SET) == -1)
 			problem(&s, 0, _("cannot read the file a second time "
 			    "(for a VTIMEZONE that comes after its use)"));
 		else {
-			reader_init(&s.r, fp);
-			s.mode = SCAN_EVENTS;
-			s.calendars = 0;
+			reader_init(&reading.r, fp);
+			reading.mode = SCAN_EVENTS;
+			reading.calendars = 0;
 			scan_file(&s);
 		}
 	}
@@ -1925,27 +1950,27 @@ ical_import_read(const char *path, const struct catalog *cat,
 	 * A scan stopped by an error may leave a component half built:
 	 * clean attaches it to the parser's root, which free then frees.
 	 */
-	icalparser_clean(s.parser);
-	icalparser_free(s.parser);
-	icalparser_free(s.line_parser);
-	pending_clear(&s);
-	free(s.pending);
+	icalparser_clean(reading.parser);
+	icalparser_free(reading.parser);
+	icalparser_free(reading.line_parser);
+	pending_clear(&reading);
+	free(reading.pending);
 	for (i = 0; i < CACHE_SLOTS; i++) {
-		for (j = 0; j < s.cache[i].count; j++)
-			icalproperty_free(s.cache[i].props[j]);
-		free(s.cache[i].props);
-		free(s.cache[i].line);
+		for (j = 0; j < reading.cache[i].count; j++)
+			icalproperty_free(reading.cache[i].props[j]);
+		free(reading.cache[i].props);
+		free(reading.cache[i].line);
 	}
-	free(s.cache);
-	for (i = 0; i < s.nzones; i++) {
-		free(s.zones[i].tzid);
-		icaltimezone_free(s.zones[i].zone, 1);
+	free(reading.cache);
+	for (i = 0; i < reading.nzones; i++) {
+		free(reading.zones[i].tzid);
+		icaltimezone_free(reading.zones[i].zone, 1);
 	}
-	free(s.zones);
-	free(s.arena);
-	free(s.lines);
-	free(s.r.line);
-	free(s.r.next);
+	free(reading.zones);
+	free(reading.arena);
+	free(reading.lines);
+	free(reading.r.line);
+	free(reading.r.next);
 	if (s.nerrors > 0) {
 		scan_reset(&s);
 		err->kind = ERROR_INPUT;
