@@ -16,22 +16,13 @@
 
 #include "alloc.h"
 #include "i18n.h"
-#include "ical-import.h"
+#include "ical-import-private.h"
 #include "ical-zone.h"
 #include "text.h"
 
 #define LINE_MAX_BYTES	(8L * 1024 * 1024)	/* one unfolded line */
 #define DEPTH_MAX	16
 #define REPORT_MAX	20
-#define OCCURRENCES_MAX	1000	/* meetings of one RRULE in the range */
-#define ITERATIONS_MAX	100000L	/* RRULE steps before the range ends */
-/*
- * A whole file: the meetings its RRULEs and RDATEs give, and the steps
- * libical may take to find them (see rule_cost), so that a file of many
- * recurring events is refused in bounded time and memory.
- */
-#define EXPANSION_MAX		50000L
-#define EXPANSION_COST_MAX	500000.0
 
 /* A logical (unfolded) line reader over a FILE with one line of lookahead. */
 struct reader {
@@ -87,26 +78,6 @@ struct cached_line {
 /* past this many, lines are parsed afresh */
 #define CACHE_MAX	(CACHE_SLOTS / 2)
 
-/* What an event says, before its occurrences become items. */
-struct ical_event {
-	long		line;		/* its BEGIN:VEVENT */
-	struct meeting	meeting;
-	unsigned	given;		/* ICAL_GIVEN_* */
-};
-
-/* More bits of ical_import.given, for check_uids. */
-#define GIVEN_OVERRIDE	0x100	/* RECURRENCE-ID: one changed instance */
-#define GIVEN_EXPANDED	0x200	/* an occurrence of an RRULE or RDATE */
-
-/* A time as a meeting needs it: a date, or an instant. */
-struct when {
-	int			is_date;
-	struct date		date;		/* when is_date */
-	time_t			utc;		/* otherwise */
-	struct icaltimetype	local;		/* as written (for RRULE) */
-	icaltimezone		*zone;		/* what local is in */
-};
-
 /*
  * The reading of the file, ical-read.c's own: the lines, the time zones
  * it defines, libical's parsers and the cache of recurring lines.
@@ -131,25 +102,6 @@ struct reading {
 	size_t			 npending, pending_cap;
 };
 
-/* One import: the file, what it becomes, and every problem found. */
-struct scan {
-	const char				*name;
-	const struct catalog			*cat;
-	const struct ical_import_options	*opt;
-	struct ical_import			*out;
-	struct error				*err;
-	int					 nerrors;
-	int					 hidden;
-	icaltimezone				*tokyo;
-	int					 notes_included;
-	int					 method_cancel;
-	struct date				 expand_from, expand_to;
-	long					 expanded;
-	double					 expansion_cost;
-	int					 expansion_refused;
-	struct reading				*reading;
-};
-
 /* Append one whole problem to err, as many as fit; the count goes on. */
 static void
 problem_text(struct scan *s, const char *text)
@@ -170,12 +122,8 @@ problem_text(struct scan *s, const char *text)
 }
 
 /* "file:line: what" (line 0: the file as a whole). */
-static void
-problem(struct scan *s, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-problem(struct scan *s, long line, const char *fmt, ...)
+void
+ical_read_problem(struct scan *s, long line, const char *fmt, ...)
 {
 	char	 msg[600], text[900], shown[900];
 	va_list	 ap;
@@ -396,8 +344,8 @@ arena_add(struct reading *rd, const char *line, size_t len, long no)
 }
 
 /* The line of the component's first property called name. */
-static long
-arena_line_of(const struct scan *s, const char *name, long fallback)
+long
+ical_read_line_of(const struct scan *s, const char *name, long fallback)
 {
 	struct reading	*rd = s->reading;
 	size_t		 i;
@@ -440,7 +388,7 @@ report_errors_of(struct scan *s, icalcomponent *c, long no)
 	for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
 	    p != NULL; p = icalcomponent_get_next_property(c,
 	    ICAL_XLICERROR_PROPERTY), n++)
-		problem(s, no, "%s", icalproperty_get_xlicerror(p));
+		ical_read_problem(s, no, "%s", icalproperty_get_xlicerror(p));
 	return n;
 }
 
@@ -470,7 +418,8 @@ locate_errors(struct scan *s, const char *kind, long start)
 		icalcomponent_free(c);
 	}
 	if (found == 0)
-		problem(s, start, _("libical cannot read this %s"), kind);
+		ical_read_problem(s, start, _("libical cannot read this %s"),
+		    kind);
 }
 
 /* X-WR-TIMEZONE: Google's zone for the times that name none. */
@@ -500,7 +449,7 @@ calendar_property(struct scan *s, const char *line, long no)
 	if (is_empty_text(line, strlen(line)))
 		return;
 	if ((c = parse_alone("VCALENDAR", line)) == NULL) {
-		problem(s, no, _("libical cannot read this line"));
+		ical_read_problem(s, no, _("libical cannot read this line"));
 		return;
 	}
 	if (report_errors_of(s, c, no) > 0 || (p =
@@ -535,7 +484,7 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 	size_t		 i;
 
 	if (tzid == NULL || *tzid == '\0') {
-		problem(s, no, _("a VTIMEZONE without TZID"));
+		ical_read_problem(s, no, _("a VTIMEZONE without TZID"));
 		icalcomponent_free(c);
 		return;
 	}
@@ -547,7 +496,8 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 		}
 	zone = icaltimezone_new();
 	if (!icaltimezone_set_component(zone, c)) {
-		problem(s, no, _("VTIMEZONE %s: libical cannot use it"), tzid);
+		ical_read_problem(s, no, _("VTIMEZONE %s: libical cannot use "
+		    "it"), tzid);
 		icaltimezone_free(zone, 1);
 		icalcomponent_free(c);
 		return;
@@ -587,8 +537,8 @@ zone_find(struct scan *s, const char *tzid)
  * (named what) as a date or an instant; -1 when it is invalid (reported)
  * or its zone is not known yet.
  */
-static int
-when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
+int
+ical_read_when(struct scan *s, icalproperty *p, struct icaltimetype t,
     const char *what, long start, struct when *w)
 {
 	struct reading	*rd = s->reading;
@@ -599,11 +549,11 @@ when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
 	/* libical 3.0 takes 20211345T250000 without a word */
 	if (!date_is_valid(t.year, t.month, t.day) || (!t.is_date &&
 	    (t.hour > 23 || t.minute > 59 || t.second > 60))) {
-		problem(s, arena_line_of(s, what, start), _("%s: "
-		    "%04d%02d%02d%s%02d%02d%02d is not a valid date or time"),
-		    what, t.year, t.month, t.day, t.is_date ? "" : "T",
-		    t.is_date ? 0 : t.hour, t.is_date ? 0 : t.minute,
-		    t.is_date ? 0 : t.second);
+		ical_read_problem(s, ical_read_line_of(s, what, start),
+		    _("%s: %04d%02d%02d%s%02d%02d%02d is not a valid date or "
+		    "time"), what, t.year, t.month, t.day,
+		    t.is_date ? "" : "T", t.is_date ? 0 : t.hour,
+		    t.is_date ? 0 : t.minute, t.is_date ? 0 : t.second);
 		return -1;
 	}
 	w->local = t;
@@ -623,9 +573,10 @@ when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
 		tzid = icalparameter_get_tzid(param);
 		if ((w->zone = zone_find(s, tzid)) == NULL) {
 			if (rd->mode != SCAN_ALL)
-				problem(s, arena_line_of(s, what, start),
-				    _("%s: unknown TZID '%s' (no VTIMEZONE "
-				    "for it in the file)"), what, tzid);
+				ical_read_problem(s, ical_read_line_of(s, what,
+				    start), _("%s: unknown TZID '%s' (no "
+				    "VTIMEZONE for it in the file)"), what,
+				    tzid);
 			return -1;
 		}
 	}
@@ -635,8 +586,9 @@ when_of(struct scan *s, icalproperty *p, struct icaltimetype t,
 }
 
 /* An instant as a date and minutes in Asia/Tokyo. */
-static void
-tokyo_time(const struct scan *s, time_t utc, struct date *d, int *minutes)
+void
+ical_read_tokyo_time(const struct scan *s, time_t utc, struct date *d,
+    int *minutes)
 {
 	struct icaltimetype	t;
 
@@ -647,12 +599,9 @@ tokyo_time(const struct scan *s, time_t utc, struct date *d, int *minutes)
 	*minutes = t.hour * 60 + t.minute;
 }
 
-static void
-unmapped(struct scan *s, long line, const char *uid, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-unmapped(struct scan *s, long line, const char *uid, const char *fmt, ...)
+void
+ical_map_unmapped(struct scan *s, long line, const char *uid, const char *fmt,
+    ...)
 {
 	char	why[600];
 	va_list	ap;
@@ -667,8 +616,8 @@ unmapped(struct scan *s, long line, const char *uid, const char *fmt, ...)
  * The date and times of one occurrence starting at start and lasting
  * length (seconds, or days for a date; -1 when the event gave no end).
  */
-static int
-occurrence_times(struct scan *s, const struct when *start, long length,
+int
+ical_map_times(struct scan *s, const struct when *start, long length,
     struct meeting *m, char *why, size_t size)
 {
 	struct date	end_date;
@@ -684,11 +633,11 @@ occurrence_times(struct scan *s, const struct when *start, long length,
 		}
 		return 0;
 	}
-	tokyo_time(s, start->utc, &m->date, &m->start);
+	ical_read_tokyo_time(s, start->utc, &m->date, &m->start);
 	m->end = -1;
 	if (length <= 0)
 		return 0;
-	tokyo_time(s, start->utc + length, &end_date, &end);
+	ical_read_tokyo_time(s, start->utc + length, &end_date, &end);
 	if (date_compare(end_date, m->date) != 0) {
 		/* until midnight is until the last minute of the day */
 		if (end == 0 && date_to_days(end_date) ==
@@ -711,33 +660,9 @@ in_range(const struct ical_import_options *o, struct date d)
 	    !(o->has_to && date_compare(d, o->to) > 0);
 }
 
-static int
-in_window(const struct scan *s, struct date d)
-{
-	return date_compare(d, s->expand_from) >= 0 &&
-	    date_compare(d, s->expand_to) <= 0;
-}
-
-/* "UID/20210729" or "UID/20210729T1330": one meeting per occurrence. */
-static int
-occurrence_uid(const char *uid, const struct meeting *m, char *buf,
-    size_t size)
-{
-	int	n;
-
-	if (m->start < 0)
-		n = snprintf(buf, size, "%s/%04d%02d%02d", uid, m->date.year,
-		    m->date.month, m->date.day);
-	else
-		n = snprintf(buf, size, "%s/%04d%02d%02dT%02d%02d", uid,
-		    m->date.year, m->date.month, m->date.day, m->start / 60,
-		    m->start % 60);
-	return n < 0 || (size_t)n >= size || n > MEETING_UID_MAX ? -1 : 0;
-}
-
 /* The new item, or NULL when its date is outside --from/--to. */
-static struct import_item *
-add_event(struct scan *s, const struct ical_event *base,
+struct import_item *
+ical_map_add(struct scan *s, const struct ical_event *base,
     const struct meeting *times, const char *uid, unsigned flags)
 {
 	struct ical_import	*out = s->out;
@@ -748,9 +673,9 @@ add_event(struct scan *s, const struct ical_event *base,
 		return NULL;
 	}
 	if (!date_year_in_range(times->date.year)) {
-		unmapped(s, base->line, uid, _("its date %04d-%02d-%02d is "
-		    "outside the years carecal knows (%d to %d, their "
-		    "holidays)"), times->date.year % 10000,
+		ical_map_unmapped(s, base->line, uid, _("its date "
+		    "%04d-%02d-%02d is outside the years carecal knows (%d to "
+		    "%d, their holidays)"), times->date.year % 10000,
 		    times->date.month, times->date.day, DATE_FIRST_YEAR,
 		    DATE_LAST_YEAR);
 		return NULL;
@@ -888,7 +813,8 @@ map_carecal(struct scan *s, const char *name, const char *value,
 	}
 	return 0;
 bad:
-	problem(s, arena_line_of(s, name, start), "%s: %s", name, e.msg);
+	ical_read_problem(s, ical_read_line_of(s, name, start), "%s: %s", name,
+	    e.msg);
 	return -1;
 }
 
@@ -1019,7 +945,7 @@ event_length(struct scan *s, icalcomponent *c, const struct when *start,
 	*length = -1;
 	if ((p = icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY)) !=
 	    NULL) {
-		if (when_of(s, p, icalproperty_get_dtend(p), "DTEND", 0,
+		if (ical_read_when(s, p, icalproperty_get_dtend(p), "DTEND", 0,
 		    &end) == -1)
 			return LENGTH_UNKNOWN;
 	} else if ((p = icalcomponent_get_first_property(c,
@@ -1043,279 +969,15 @@ event_length(struct scan *s, icalcomponent *c, const struct when *start,
 	return *length < 0 ? LENGTH_NEGATIVE : LENGTH_OK;
 }
 
-/* Which occurrences EXDATE takes out, as Tokyo instants or dates. */
-struct exclusions {
-	struct when	*items;
-	size_t		 count;
-};
-
-static int
-excluded(const struct exclusions *x, const struct when *w)
-{
-	size_t	i;
-
-	for (i = 0; i < x->count; i++) {
-		if (w->is_date && x->items[i].is_date &&
-		    date_compare(w->date, x->items[i].date) == 0)
-			return 1;
-		if (!w->is_date && !x->items[i].is_date &&
-		    w->utc == x->items[i].utc)
-			return 1;
-	}
-	return 0;
-}
-
-/* "2021-04-01..2022-03-31": the window RRULEs expand in. */
-static const char *
-window_text(const struct scan *s, char *buf, size_t size)
-{
-	snprintf(buf, size, "%04d-%02d-%02d..%04d-%02d-%02d",
-	    s->expand_from.year, s->expand_from.month, s->expand_from.day,
-	    s->expand_to.year, s->expand_to.month, s->expand_to.day);
-	return buf;
-}
-
-/* How many values a BY list of an RRULE holds. */
-static int
-by_count(const short *list, int size)
-{
-	int	n = 0;
-
-	while (n < size && list[n] != ICAL_RECURRENCE_ARRAY_MAX)
-		n++;
-	return n;
-}
-
-/*
- * What expanding rule from start to the end of the window may cost:
- * libical looks at every step of the rule's frequency between them
- * (every hour of the years to 2582 for an hourly rule that can never
- * match, unless UNTIL stops it; expand() sets one), times the hours,
- * minutes and seconds each step may give.
- */
-static double
-rule_cost(const struct scan *s, const struct icalrecurrencetype *rule,
-    const struct when *start)
-{
-	static const double	unit[] = { 1, 60, 3600, 86400, 604800,
-				    2629746, 31556952 };
-	long			from, to;
-	double			steps;
-	int			n;
-
-	from = date_to_days(start->is_date ? start->date :
-	    (struct date){ start->local.year, start->local.month,
-	    start->local.day });
-	/* without COUNT, libical starts a year before the window */
-	if (rule->count == 0 && from < date_to_days(s->expand_from) - 366)
-		from = date_to_days(s->expand_from) - 366;
-	to = date_to_days(s->expand_to) + 2;
-	if ((unsigned)rule->freq >= sizeof unit / sizeof unit[0] || to < from)
-		return 1;
-	steps = (double)(to - from) * 86400.0 / unit[rule->freq] + 1;
-	if ((n = by_count(rule->by_hour, ICAL_BY_HOUR_SIZE)) > 1)
-		steps *= n;
-	if ((n = by_count(rule->by_minute, ICAL_BY_MINUTE_SIZE)) > 1)
-		steps *= n;
-	if ((n = by_count(rule->by_second, ICAL_BY_SECOND_SIZE)) > 1)
-		steps *= n;
-	return steps;
-}
-
-/*
- * An RRULE that carecal expands, with an UNTIL soon after the window
- * (occurrences after it are not used), or -1 with the problem reported.
- */
-static int
-rule_check(struct scan *s, const struct ical_event *base,
-    const struct when *start, struct icalrecurrencetype *rule)
-{
-	struct icaltimetype	until;
-	long			line = arena_line_of(s, "RRULE", base->line);
-	char			window[32];
-
-	if (rule->freq == ICAL_SECONDLY_RECURRENCE ||
-	    rule->freq == ICAL_MINUTELY_RECURRENCE) {
-		problem(s, line, _("RRULE: FREQ=%s steps by seconds or "
-		    "minutes; refused (a meeting recurs hourly at most)"),
-		    icalrecur_freq_to_string(rule->freq));
-		return -1;
-	}
-	if (s->expansion_refused)
-		return -1;
-	s->expansion_cost += rule_cost(s, rule, start);
-	if (s->expansion_cost > EXPANSION_COST_MAX) {
-		s->expansion_refused = 1;
-		problem(s, line, _("RRULE: expanding the recurring events of "
-		    "the file would take more than %ld steps in %s; nothing "
-		    "imported (give a narrower --from and --to, or split the "
-		    "file)"), (long)EXPANSION_COST_MAX,
-		    window_text(s, window, sizeof window));
-		return -1;
-	}
-	until = start->local;
-	until.is_date = start->is_date;
-	until.year = s->expand_to.year;
-	until.month = s->expand_to.month;
-	until.day = s->expand_to.day;
-	until = icaltime_add(until, icaldurationtype_from_int(2 * 86400));
-	if (icaltime_is_null_time(rule->until) ||
-	    icaltime_compare(rule->until, until) > 0)
-		rule->until = until;
-	return 0;
-}
-
-static int
-emit_occurrence(struct scan *s, const struct ical_event *base,
-    const struct when *w, long length, const char *uid, long *count)
-{
-	struct meeting		 times;
-	char			 why[256], derived[MEETING_UID_MAX + 32];
-
-	meeting_init(&times);
-	if (w->is_date)
-		times.date = w->date;
-	else
-		tokyo_time(s, w->utc, &times.date, &times.start);
-	if (!in_window(s, times.date))
-		return 0;
-	if (occurrence_times(s, w, length, &times, why, sizeof why) == -1) {
-		unmapped(s, base->line, uid, "%s", why);
-		return -1;
-	}
-	if (occurrence_uid(uid, &times, derived, sizeof derived) == -1) {
-		unmapped(s, base->line, uid, _("the UID is too long to name "
-		    "each occurrence"));
-		return -1;
-	}
-	if (s->expansion_refused)
-		return -1;
-	if (++s->expanded > EXPANSION_MAX) {
-		/* once: no event is expanded any more */
-		s->expansion_refused = 1;
-		problem(s, base->line, _("the recurring events of the file "
-		    "give more than %ld meetings in %s; nothing imported "
-		    "(give a narrower --from and --to, or split the file)"),
-		    EXPANSION_MAX, window_text(s, why, sizeof why));
-		return -1;
-	}
-	if (++*count > OCCURRENCES_MAX) {
-		unmapped(s, base->line, uid, _("it repeats more than %d times "
-		    "in %04d-%02d-%02d..%04d-%02d-%02d; give --from and --to"),
-		    OCCURRENCES_MAX, s->expand_from.year, s->expand_from.month,
-		    s->expand_from.day, s->expand_to.year, s->expand_to.month,
-		    s->expand_to.day);
-		return -1;
-	}
-	add_event(s, base, &times, derived, GIVEN_EXPANDED);
-	return 0;
-}
-
-/* RRULE and RDATE: one meeting per occurrence in the window. */
-static int
-expand(struct scan *s, icalcomponent *c, const struct ical_event *base,
-    const struct when *start, long length)
-{
-	struct exclusions	 x = { NULL, 0 };
-	icalproperty		*p;
-	icalrecur_iterator	*it;
-	struct icaltimetype	 t, from;
-	struct when		 w;
-	long			 count = 0, steps;
-	const char		*uid = base->meeting.uid;
-	int			 rc = -1;
-
-	for (p = icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(c,
-	    ICAL_EXDATE_PROPERTY)) {
-		if (when_of(s, p, icalproperty_get_exdate(p), "EXDATE",
-		    base->line, &w) == -1)
-			goto done;
-		x.items = xreallocarray(x.items, x.count + 1, sizeof *x.items);
-		x.items[x.count++] = w;
-	}
-	/* DTSTART is always the first occurrence (RFC 5545 3.8.5.3) */
-	if (!excluded(&x, start) && emit_occurrence(s, base, start, length,
-	    uid, &count) == -1)
-		goto done;
-	for (p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(c,
-	    ICAL_RRULE_PROPERTY)) {
-		struct icalrecurrencetype	rule;
-
-		rule = icalproperty_get_rrule(p);
-		if (rule_check(s, base, start, &rule) == -1)
-			goto done;
-		if ((it = icalrecur_iterator_new(rule, start->local)) ==
-		    NULL) {
-			problem(s, arena_line_of(s, "RRULE", base->line),
-			    _("RRULE: libical cannot expand it"));
-			goto done;
-		}
-		/* skip the years before the window (not with COUNT) */
-		from = start->local;
-		from.year = s->expand_from.year - 1;
-		from.month = 1;
-		from.day = 1;
-		if (rule.count == 0 && icaltime_compare(from,
-		    start->local) > 0)
-			icalrecur_iterator_set_start(it, from);
-		for (steps = 0; steps < ITERATIONS_MAX; steps++) {
-			t = icalrecur_iterator_next(it);
-			if (icaltime_is_null_time(t) || t.year >
-			    s->expand_to.year + 1)
-				break;
-			if (icaltime_compare(t, start->local) == 0)
-				continue;
-			w = *start;
-			if (start->is_date) {
-				w.date.year = t.year;
-				w.date.month = t.month;
-				w.date.day = t.day;
-			} else
-				w.utc = icaltime_as_timet_with_zone(t,
-				    start->zone);
-			w.local = t;
-			if (excluded(&x, &w))
-				continue;
-			if (emit_occurrence(s, base, &w, length, uid,
-			    &count) == -1) {
-				icalrecur_iterator_free(it);
-				goto done;
-			}
-		}
-		icalrecur_iterator_free(it);
-	}
-	for (p = icalcomponent_get_first_property(c, ICAL_RDATE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(c,
-	    ICAL_RDATE_PROPERTY)) {
-		struct icaldatetimeperiodtype	rdate;
-
-		rdate = icalproperty_get_rdate(p);
-		t = icaltime_is_null_time(rdate.time) ? rdate.period.start :
-		    rdate.time;
-		if (when_of(s, p, t, "RDATE", base->line, &w) == -1)
-			goto done;
-		if (w.is_date != start->is_date || excluded(&x, &w))
-			continue;
-		if (emit_occurrence(s, base, &w, length, uid, &count) == -1)
-			goto done;
-	}
-	rc = 0;
-done:
-	free(x.items);
-	return rc;
-}
-
 static void
 read_event(struct scan *s, icalcomponent *c, long line)
 {
 	struct ical_event	 base;
 	struct meeting		 times;
-	struct when		 start, rid;
+	struct when		 start;
 	icalproperty		*p;
 	const char		*uid;
-	char			 why[256], derived[MEETING_UID_MAX + 32];
+	char			 why[256];
 	long			 length;
 
 	memset(&base, 0, sizeof base);
@@ -1325,21 +987,22 @@ read_event(struct scan *s, icalcomponent *c, long line)
 	p = icalcomponent_get_first_property(c, ICAL_UID_PROPERTY);
 	uid = p != NULL ? icalproperty_get_uid(p) : NULL;
 	if (uid == NULL || *uid == '\0') {
-		unmapped(s, line, NULL, _("no UID"));
+		ical_map_unmapped(s, line, NULL, _("no UID"));
 		return;
 	}
 	if (strlen(uid) > MEETING_UID_MAX || strpbrk(uid, " \t") != NULL ||
 	    text_has_control(uid, 0)) {
-		unmapped(s, line, NULL, _("the UID is longer than %d bytes, or "
-		    "has spaces or control characters"), MEETING_UID_MAX);
+		ical_map_unmapped(s, line, NULL, _("the UID is longer than %d "
+		    "bytes, or has spaces or control characters"),
+		    MEETING_UID_MAX);
 		return;
 	}
 	if ((p = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY)) ==
 	    NULL) {
-		unmapped(s, line, uid, _("no DTSTART"));
+		ical_map_unmapped(s, line, uid, _("no DTSTART"));
 		return;
 	}
-	if (when_of(s, p, icalproperty_get_dtstart(p), "DTSTART", line,
+	if (ical_read_when(s, p, icalproperty_get_dtstart(p), "DTSTART", line,
 	    &start) == -1)
 		return;
 	switch (event_length(s, c, &start, &length)) {
@@ -1348,11 +1011,11 @@ read_event(struct scan *s, icalcomponent *c, long line)
 	case LENGTH_UNKNOWN:
 		return;
 	case LENGTH_MIXED:
-		unmapped(s, line, uid, _("DTSTART and DTEND are not both "
-		    "dates or both times"));
+		ical_map_unmapped(s, line, uid, _("DTSTART and DTEND are not "
+		    "both dates or both times"));
 		return;
 	case LENGTH_NEGATIVE:
-		unmapped(s, line, uid, _("it ends before it starts"));
+		ical_map_unmapped(s, line, uid, _("it ends before it starts"));
 		return;
 	}
 	base.meeting.uid = xstrdup(uid);
@@ -1362,36 +1025,20 @@ read_event(struct scan *s, icalcomponent *c, long line)
 	if ((p = icalcomponent_get_first_property(c,
 	    ICAL_RECURRENCEID_PROPERTY)) != NULL) {
 		/* one changed instance of a recurring event */
-		if (when_of(s, p, icalproperty_get_recurrenceid(p),
-		    "RECURRENCE-ID", line, &rid) == -1)
-			goto done;
-		if (occurrence_times(s, &rid, -1, &times, why,
-		    sizeof why) == -1 || occurrence_uid(uid, &times, derived,
-		    sizeof derived) == -1) {
-			unmapped(s, line, uid, _("the UID is too long to name "
-			    "each occurrence"));
-			goto done;
-		}
-		if (occurrence_times(s, &start, length, &times, why,
-		    sizeof why) == -1) {
-			unmapped(s, line, uid, "%s", why);
-			goto done;
-		}
-		if (in_window(s, times.date))
-			add_event(s, &base, &times, derived, GIVEN_OVERRIDE);
+		ical_recur_override(s, p, &base, &start, length);
 		goto done;
 	}
 	if (icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY) != NULL ||
 	    icalcomponent_get_first_property(c, ICAL_RDATE_PROPERTY) != NULL) {
-		expand(s, c, &base, &start, length);
+		ical_recur_expand(s, c, &base, &start, length);
 		goto done;
 	}
-	if (occurrence_times(s, &start, length, &times, why,
+	if (ical_map_times(s, &start, length, &times, why,
 	    sizeof why) == -1) {
-		unmapped(s, line, uid, "%s", why);
+		ical_map_unmapped(s, line, uid, "%s", why);
 		goto done;
 	}
-	add_event(s, &base, &times, uid, 0);
+	ical_map_add(s, &base, &times, uid, 0);
 done:
 	meeting_clear(&base.meeting);
 }
@@ -1406,7 +1053,8 @@ finish_component(struct scan *s, icalcomponent *c, enum capture kind,
 	size_t		 i;
 
 	if (c == NULL) {
-		problem(s, start, _("libical cannot read this %s"), name);
+		ical_read_problem(s, start, _("libical cannot read this %s"),
+		    name);
 		return;
 	}
 	if (icalcomponent_count_errors(c) > 0) {
@@ -1517,8 +1165,8 @@ keep_sequence(struct scan *s, long no, const char *line, icalproperty **props,
 	if (*end != '\0')
 		return;
 	if (errno == ERANGE || seq > SEQUENCE_MAX) {
-		problem(s, no, _("SEQUENCE %.40s: larger than carecal keeps "
-		    "(%lld)"), v, SEQUENCE_MAX);
+		ical_read_problem(s, no, _("SEQUENCE %.40s: larger than "
+		    "carecal keeps (%lld)"), v, SEQUENCE_MAX);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -1568,7 +1216,7 @@ feed_property(struct scan *s, long no)
 	icalparser_add_line(rd->line_parser, begin);
 	icalparser_add_line(rd->line_parser, r->line);
 	if ((c = icalparser_add_line(rd->line_parser, end)) == NULL) {
-		problem(s, no, _("libical cannot read this line"));
+		ical_read_problem(s, no, _("libical cannot read this line"));
 		icalcomponent_free(icalparser_clean(rd->line_parser));
 		return;
 	}
@@ -1622,14 +1270,14 @@ feed_inner(struct scan *s, long no)
 	if ((strncasecmp(rd->r.line, "BEGIN:", 6) == 0 &&
 	    !component_line(rd->r.line, "BEGIN:", name, sizeof name)) ||
 	    strncasecmp(rd->r.line, "END:", 4) == 0) {
-		problem(s, no, _("a BEGIN or END line that names no "
+		ical_read_problem(s, no, _("a BEGIN or END line that names no "
 		    "component"));
 		return;
 	}
 	if ((c = feed(s, no)) != NULL) {
 		/* a lone CR inside the line hid an END from carecal */
-		problem(s, no, _("libical reads an END inside this line (a "
-		    "stray carriage return?)"));
+		ical_read_problem(s, no, _("libical reads an END inside this "
+		    "line (a stray carriage return?)"));
 		icalcomponent_free(c);
 	}
 }
@@ -1669,32 +1317,33 @@ scan_file(struct scan *s)
 		if (r->len == 0)
 			continue;
 		if (memchr(r->line, '\0', r->len) != NULL) {
-			problem(s, r->no, _("a NUL byte: not a text file"));
+			ical_read_problem(s, r->no, _("a NUL byte: not a text "
+			    "file"));
 			continue;
 		}
 		if (!is_utf8(r->line, r->len)) {
-			problem(s, r->no, _("not valid UTF-8 (carecal reads "
-			    "UTF-8 iCalendar only)"));
+			ical_read_problem(s, r->no, _("not valid UTF-8 "
+			    "(carecal reads UTF-8 iCalendar only)"));
 			continue;
 		}
 		if (component_line(r->line, "BEGIN:", name, sizeof name)) {
 			if (depth == 0 && strcmp(name, "VCALENDAR") != 0) {
-				problem(s, r->no, _("BEGIN:%s outside "
-				    "BEGIN:VCALENDAR"), name);
+				ical_read_problem(s, r->no, _("BEGIN:%s "
+				    "outside BEGIN:VCALENDAR"), name);
 				return;
 			}
 			if ((depth == 1 && strcmp(name, "VCALENDAR") == 0) ||
 			    (depth >= 2 && is_top_level(name))) {
-				problem(s, r->no, _("BEGIN:%s inside BEGIN:%s "
-				    "of line %ld (a missing END:%s?)"), name,
-				    stack[depth - 1].name,
+				ical_read_problem(s, r->no, _("BEGIN:%s "
+				    "inside BEGIN:%s of line %ld (a missing "
+				    "END:%s?)"), name, stack[depth - 1].name,
 				    stack[depth - 1].line,
 				    stack[depth - 1].name);
 				return;
 			}
 			if (depth == DEPTH_MAX) {
-				problem(s, r->no, _("components nested more "
-				    "than %d deep"), DEPTH_MAX);
+				ical_read_problem(s, r->no, _("components "
+				    "nested more than %d deep"), DEPTH_MAX);
 				return;
 			}
 			snprintf(stack[depth].name, sizeof stack[depth].name,
@@ -1719,14 +1368,15 @@ scan_file(struct scan *s)
 		}
 		if (component_line(r->line, "END:", name, sizeof name)) {
 			if (depth == 0) {
-				problem(s, r->no, _("END:%s without BEGIN"),
-				    name);
+				ical_read_problem(s, r->no, _("END:%s without "
+				    "BEGIN"), name);
 				return;
 			}
 			if (strcmp(name, stack[depth - 1].name) != 0) {
-				problem(s, r->no, _("END:%s, but BEGIN:%s on "
-				    "line %ld is still open (a missing END?)"),
-				    name, stack[depth - 1].name,
+				ical_read_problem(s, r->no, _("END:%s, but "
+				    "BEGIN:%s on line %ld is still open (a "
+				    "missing END?)"), name,
+				    stack[depth - 1].name,
 				    stack[depth - 1].line);
 				return;
 			}
@@ -1744,8 +1394,8 @@ scan_file(struct scan *s)
 			continue;
 		}
 		if (depth == 0) {
-			problem(s, r->no, _("expected BEGIN:VCALENDAR; this "
-			    "is not an iCalendar file"));
+			ical_read_problem(s, r->no, _("expected "
+			    "BEGIN:VCALENDAR; this is not an iCalendar file"));
 			return;
 		}
 		if (depth == 1 && rd->mode == SCAN_ALL)
@@ -1762,13 +1412,16 @@ scan_file(struct scan *s)
 		return;
 	}
 	if (depth > 0)
-		problem(s, r->physical, _("the file ends inside BEGIN:%s of "
-		    "line %ld (a missing END:%s)"), stack[depth - 1].name,
-		    stack[depth - 1].line, stack[depth - 1].name);
+		ical_read_problem(s, r->physical, _("the file ends inside "
+		    "BEGIN:%s of line %ld (a missing END:%s)"),
+		    stack[depth - 1].name, stack[depth - 1].line,
+		    stack[depth - 1].name);
 	else if (r->physical == 0)
-		problem(s, 0, _("an empty file; expected BEGIN:VCALENDAR"));
+		ical_read_problem(s, 0, _("an empty file; expected "
+		    "BEGIN:VCALENDAR"));
 	else if (rd->calendars == 0)
-		problem(s, 0, _("no BEGIN:VCALENDAR; not an iCalendar file"));
+		ical_read_problem(s, 0, _("no BEGIN:VCALENDAR; not an "
+		    "iCalendar file"));
 }
 
 void
@@ -1789,76 +1442,6 @@ ical_import_add_unmapped(struct ical_import *out, long line, const char *uid,
 	u->why = xstrdup(why);
 }
 
-static const struct ical_import *sort_import;
-
-static int
-compare_by_uid(const void *pa, const void *pb)
-{
-	size_t	a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int	c = strcmp(sort_import->items[a].meeting.uid,
-		    sort_import->items[b].meeting.uid);
-
-	if (c != 0)
-		return c;
-	return (a > b) - (a < b);
-}
-
-/*
- * One meeting per UID: a changed instance (RECURRENCE-ID) replaces the
- * occurrence its RRULE made; any other second use of a UID is refused.
- */
-static void
-check_uids(struct ical_import *out)
-{
-	struct import_item	*items = out->items;
-	size_t			*by_uid, i, k, kept, next;
-	char			 why[128];
-
-	if (out->count < 2) {
-		for (i = 0; i < out->count; i++)
-			out->given[i] &= ICAL_GIVEN_ALL;
-		return;
-	}
-	by_uid = xcalloc(out->count, sizeof *by_uid);
-	for (i = 0; i < out->count; i++)
-		by_uid[i] = i;
-	sort_import = out;
-	qsort(by_uid, out->count, sizeof *by_uid, compare_by_uid);
-	sort_import = NULL;
-	kept = by_uid[0];
-	for (i = 1; i < out->count; i++) {
-		next = by_uid[i];
-		if (strcmp(items[kept].meeting.uid,
-		    items[next].meeting.uid) != 0) {
-			kept = next;
-			continue;
-		}
-		if ((out->given[kept] & GIVEN_EXPANDED) &&
-		    (out->given[next] & GIVEN_OVERRIDE)) {
-			items[kept].line = -1;
-			kept = next;
-		} else if (out->given[next] & GIVEN_EXPANDED)
-			items[next].line = -1;
-		else {
-			snprintf(why, sizeof why,
-			    _("the same UID as line %ld"), items[kept].line);
-			ical_import_add_unmapped(out, items[next].line,
-			    items[next].meeting.uid, why);
-			items[next].line = -1;
-		}
-	}
-	free(by_uid);
-	for (i = k = 0; i < out->count; i++) {
-		if (items[i].line == -1) {
-			meeting_clear(&items[i].meeting);
-			continue;
-		}
-		items[k] = items[i];
-		out->given[k++] = out->given[i] & ICAL_GIVEN_ALL;
-	}
-	out->count = k;
-}
-
 static void
 scan_reset(struct scan *s)
 {
@@ -1873,20 +1456,6 @@ scan_reset(struct scan *s)
 	}
 	s->out->nunmapped = 0;
 	s->out->outside = 0;
-}
-
-/* RRULEs expand in --from..--to, or the fiscal year of today. */
-static void
-expansion_window(const struct ical_import_options *o, struct scan *s)
-{
-	int	fy = date_fiscal_year(o->today);
-
-	if (o->has_from)
-		fy = date_fiscal_year(o->from);
-	else if (o->has_to)
-		fy = date_fiscal_year(o->to);
-	s->expand_from = o->has_from ? o->from : date_fiscal_year_start(fy);
-	s->expand_to = o->has_to ? o->to : date_fiscal_year_end(fy);
 }
 
 int
@@ -1909,7 +1478,7 @@ ical_import_read(const char *path, const struct catalog *cat,
 	s.opt = opt;
 	s.out = out;
 	s.err = err;
-	expansion_window(opt, &s);
+	ical_recur_window(opt, &s);
 	if ((s.tokyo = ical_zone_tokyo(err)) == NULL)
 		return -1;
 	reading.floating = s.tokyo;
@@ -1926,8 +1495,9 @@ ical_import_read(const char *path, const struct catalog *cat,
 		/* a TZID was used before its VTIMEZONE: again, zones known */
 		scan_reset(&s);
 		if (fseek(fp, 0, SEEK_SET) == -1)
-			problem(&s, 0, _("cannot read the file a second time "
-			    "(for a VTIMEZONE that comes after its use)"));
+			ical_read_problem(&s, 0, _("cannot read the file a "
+			    "second time (for a VTIMEZONE that comes after "
+			    "its use)"));
 		else {
 			reader_init(&reading.r, fp);
 			reading.mode = SCAN_EVENTS;
@@ -1937,7 +1507,7 @@ ical_import_read(const char *path, const struct catalog *cat,
 	}
 	fclose(fp);
 	if (s.nerrors == 0)
-		check_uids(out);
+		ical_recur_check_uids(out);
 	if (s.hidden > 0) {
 		size_t	len = strlen(err->msg);
 		char	shown[256];
