@@ -73,7 +73,15 @@ int	ical_read_when(struct scan *, icalproperty *, struct icaltimetype,
 /* An instant as a date and minutes in Asia/Tokyo. */
 void	ical_read_tokyo_time(const struct scan *, time_t, struct date *,
 	    int *);
+/* SEQUENCE as written, though libical reads it into an int. */
+long	ical_read_sequence(icalproperty *);
 
+/*
+ * ical-map.c: event c, complete and valid, of line line: its meetings
+ * (one, or one per occurrence) into s->out, else why it cannot be one
+ * into s->out->unmapped.
+ */
+void	ical_map_event(struct scan *, icalcomponent *, long);
 /* An event that cannot be a meeting, and why (printf-like). */
 void	ical_map_unmapped(struct scan *, long, const char *, const char *,
 	    ...) __attribute__((format(printf, 4, 5)));
