@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "ical-import-private.h"
+#include "ical-summary.h"
 #include "text.h"
 
 void
@@ -122,49 +123,30 @@ ical_map_add(struct scan *s, const struct ical_event *base,
 }
 
 /*
- * The SUMMARY carecal writes:
- * 【中止】地域個別ケア会議（明第1）［一部オンライン］
+ * The SUMMARY carecal writes (ical-summary.h), or what of it a foreign
+ * one has: for what the event did not give otherwise.
  */
 static void
 map_summary(const char *summary, const struct catalog *cat,
     struct ical_event *ev)
 {
-	const struct meeting_type	*type;
-	const struct center		*center;
-	enum meeting_mode		 mode;
-	char				 buf[512], *open, *close;
-	size_t				 len, close_len;
+	struct ical_summary	named;
+	const unsigned		all = ICAL_GIVEN_TYPE | ICAL_GIVEN_CENTER |
+				    ICAL_GIVEN_MODE;
 
-	if (strncmp(summary, "【中止】", strlen("【中止】")) == 0)
-		summary += strlen("【中止】");
-	snprintf(buf, sizeof buf, "%s", summary);
-	len = strlen(buf);
-	close_len = strlen("］");
-	if (len > close_len && strcmp(buf + len - close_len, "］") == 0 &&
-	    (open = strstr(buf, "［")) != NULL) {
-		buf[len - close_len] = '\0';
-		if (!(ev->given & ICAL_GIVEN_MODE) && meeting_mode_parse(
-		    open + strlen("［"), &mode, NULL) == 0) {
-			ev->meeting.mode = mode;
-			ev->given |= ICAL_GIVEN_MODE;
-		}
-		*open = '\0';
+	if ((ev->given & all) == all)
+		return;
+	ical_summary_parse(summary, cat, &named);
+	if (!(ev->given & ICAL_GIVEN_MODE) && named.has_mode) {
+		ev->meeting.mode = named.mode;
+		ev->given |= ICAL_GIVEN_MODE;
 	}
-	len = strlen(buf);
-	if ((close = strstr(buf, "）")) != NULL && close + strlen("）") ==
-	    buf + len && (open = strstr(buf, "（")) != NULL && open < close) {
-		*close = '\0';
-		if (!(ev->given & ICAL_GIVEN_CENTER) &&
-		    (center = catalog_center_by_name(cat,
-		    open + strlen("（"))) != NULL) {
-			ev->meeting.center_id = center->id;
-			ev->given |= ICAL_GIVEN_CENTER;
-		}
-		*open = '\0';
+	if (!(ev->given & ICAL_GIVEN_CENTER) && named.center != NULL) {
+		ev->meeting.center_id = named.center->id;
+		ev->given |= ICAL_GIVEN_CENTER;
 	}
-	if (!(ev->given & ICAL_GIVEN_TYPE) &&
-	    (type = catalog_type_by_label(cat, buf)) != NULL) {
-		ev->meeting.type_id = type->id;
+	if (!(ev->given & ICAL_GIVEN_TYPE) && named.type != NULL) {
+		ev->meeting.type_id = named.type->id;
 		ev->given |= ICAL_GIVEN_TYPE;
 	}
 }
