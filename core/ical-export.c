@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "ical-export.h"
+#include "ical-summary.h"
 #include "ical-zone.h"
 
 /* Lines whose text depends on their value alone: made once, reused. */
@@ -296,22 +297,6 @@ ical_export_begin(FILE *fp, const char *calname, int flags,
 	return 0;
 }
 
-void
-ical_export_summary(const struct meeting *m, const struct catalog *cat,
-    char *buf, size_t size)
-{
-	const struct meeting_type	*t = catalog_type_by_id(cat,
-					    m->type_id);
-	const struct center		*c = catalog_center_by_id(cat,
-					    m->center_id);
-
-	snprintf(buf, size, "%s%s%s%s%s［%s］",
-	    m->status == STATUS_CANCELLED ? "【中止】" : "",
-	    t != NULL ? t->name : "?", c != NULL ? "（" : "",
-	    c != NULL ? c->name : "", c != NULL ? "）" : "",
-	    meeting_mode_label(m->mode));
-}
-
 /* A floating local time or date; the caller adds TZID when timed. */
 static struct icaltimetype
 local_time(struct date d, int minutes)
@@ -408,7 +393,8 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 	const struct center		*c = catalog_center_by_id(cat,
 					    m->center_id);
 	icalproperty			*p;
-	char				 summary[512], number[32], *text;
+	char				 summary[ICAL_SUMMARY_MAX];
+	char				 number[32], *text;
 
 	if (t == NULL || m->uid == NULL)
 		return error_set(err, ERROR_FAILURE, _("meeting %ld: no type "
@@ -422,7 +408,7 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 	 */
 	fprintf(w->fp, "SEQUENCE:%ld\r\n", m->sequence);
 	write_times(w->fp, m);
-	ical_export_summary(m, cat, summary, sizeof summary);
+	ical_summary_format(m, cat, summary, sizeof summary);
 	write_line(w, LINE_SUMMARY, summary);
 	if (m->venue != NULL)
 		write_line(w, LINE_LOCATION, m->venue);

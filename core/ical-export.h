@@ -29,13 +29,6 @@ int	ical_export_meeting(struct ical_writer *, const struct meeting *,
 int	ical_export_end(struct ical_writer *, struct error *);
 
 /*
- * The SUMMARY: type, center and mode in words, as office calendars show
- * nothing else (地域個別ケア会議（明第1）［一部オンライン］), 【中止】 first
- * when cancelled.
- */
-void	ical_export_summary(const struct meeting *, const struct catalog *,
-	    char *, size_t);
-/*
  * A file name made from a center or type name that is safe on Windows
  * file systems (no \ / : * ? " < > |, no control character, no device
  * name such as CON or COM1, no trailing dot or space), with ".ics".
