@@ -516,6 +516,31 @@ connect_db(struct store *s, const char *file, int flags, struct error *err)
 	return 0;
 }
 
+/*
+ * Into WAL mode. From a rollback journal the switch writes the file's
+ * header, and SQLite does not call the busy handler when another process
+ * switching at the same moment holds the lock (a reader cannot wait for
+ * a writer that waits for it): SQLITE_BUSY at once, which said "locked
+ * for 10 seconds" when several carecals opened an old file together
+ * (tests/cli/upgrade.sh). The other process is done in a moment: try
+ * again, as long as the busy timeout would have waited.
+ */
+static int
+wal_mode(struct store *s, struct error *err)
+{
+	int	waited = 0;
+
+	while (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		if ((sqlite3_extended_errcode(s->db) & 0xff) != SQLITE_BUSY ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return store_error(s, s->path, err);
+		sqlite3_sleep(20);
+		waited += 20;
+	}
+	return 0;
+}
+
 /* What every connection sets, once the file is known to be ours. */
 static int
 configure_db(struct store *s, int flags, struct error *err)
@@ -538,8 +563,7 @@ configure_db(struct store *s, int flags, struct error *err)
 	 */
 	if (exec_plain(s, "PRAGMA cache_size = -8192", err) == -1)
 		return -1;
-	if (!(flags & STORE_READONLY) && (exec_plain(s,
-	    "PRAGMA journal_mode = WAL", err) == -1 ||
+	if (!(flags & STORE_READONLY) && (wal_mode(s, err) == -1 ||
 	    exec_plain(s, "PRAGMA synchronous = FULL", err) == -1))
 		return -1;
 	return 0;

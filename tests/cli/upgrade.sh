@@ -72,6 +72,32 @@ done
 [ $bad -eq 0 ] && ok "every run: one upgrade, no failure, a whole copy" ||
 	not_ok "$bad runs of $RUNS went wrong"
 
+# The switch to WAL of a file in rollback mode while another process
+# holds its write lock (as another carecal switching it at that moment)
+# waits for the lock, as any busy database does: SQLite itself returns
+# SQLITE_BUSY at once there.
+cp "$TMP/v4.db" "$TMP/held.db"
+sqlite3 "$TMP/held.db" "PRAGMA journal_mode = DELETE" >/dev/null
+mkfifo "$TMP/hold"
+sqlite3 "$TMP/held.db" <"$TMP/hold" >"$TMP/holder.out" 2>&1 &
+holder=$!
+exec 3>"$TMP/hold"
+echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
+i=0
+while ! grep -q held "$TMP/holder.out" && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+(sleep 1; echo "COMMIT;" >&3) &
+expect_status "opened while another process holds the write lock" 0 \
+	carecal --db "$TMP/held.db" list --format csv
+contains "it waits, then upgrades it" "$TMP/err" "$UPGRADED"
+exec 3>&-
+wait $holder
+[ "$(sqlite3 "$TMP/held.db" "PRAGMA journal_mode; PRAGMA user_version" |
+    tr '\n' ' ')" = "wal $current " ] && ok "now in WAL mode, upgraded" ||
+	not_ok "now in WAL mode, upgraded"
+
 # versions carecal never wrote
 cp "$TMP/v4.db" "$TMP/neg.db"
 sqlite3 "$TMP/neg.db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = -3" \
