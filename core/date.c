@@ -652,6 +652,27 @@ date_today(struct date *out, struct error *err)
 	return 0;
 }
 
+void
+date_time_local(const char *utc, char *buf, size_t size)
+{
+	struct date	 d;
+	struct tm	 tm;
+	time_t		 t;
+	char		 local[32];
+	int		 h, m, sec, n = 0;
+
+	snprintf(buf, size, "%s", utc != NULL ? utc : "");
+	if (utc == NULL || sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%n", &d.year,
+	    &d.month, &d.day, &h, &m, &sec, &n) != 6 || utc[n] != '\0' ||
+	    !date_is_valid(d.year, d.month, d.day) || h > 23 || m > 59 ||
+	    sec > 60 || h < 0 || m < 0 || sec < 0)
+		return;
+	t = (time_t)date_to_days(d) * 86400 + h * 3600 + m * 60 + sec;
+	if (localtime_r(&t, &tm) != NULL &&
+	    strftime(local, sizeof local, "%Y-%m-%d %H:%M:%S", &tm) != 0)
+		snprintf(buf, size, "%s", local);
+}
+
 int
 time_parse(const char *input, int *minutes, struct error *err)
 {

@@ -78,6 +78,13 @@ void		 date_format_fiscal_year(int, char *, size_t);
 /* Today, or CARECAL_TODAY=YYYY-MM-DD when set (tests and demos). */
 int		 date_today(struct date *, struct error *);
 
+/*
+ * A moment the database keeps in UTC ("2022-01-20 03:34:56") as the
+ * local time a user reads in a message ("2022-01-20 12:34:56" in
+ * Japan); copied as it is if it is no such time.
+ */
+void		 date_time_local(const char *, char *, size_t);
+
 /* Times of day as minutes after midnight; "HH:MM", 0:00..23:59. */
 int		 time_parse(const char *, int *, struct error *);
 void		 time_format(int, char *, size_t);

@@ -101,13 +101,18 @@ excluded(const struct exclusions *x, const struct when *w)
 	return 0;
 }
 
-/* "2021-04-01..2022-03-31": the window RRULEs expand in. */
+/*
+ * The window RRULEs expand in, as messages print dates:
+ * 令和3年4月1日(木)～令和4年3月31日(木).
+ */
 static const char *
 window_text(const struct scan *s, char *buf, size_t size)
 {
-	snprintf(buf, size, "%04d-%02d-%02d..%04d-%02d-%02d",
-	    s->expand_from.year, s->expand_from.month, s->expand_from.day,
-	    s->expand_to.year, s->expand_to.month, s->expand_to.day);
+	char	from[DATE_JA_LEN], to[DATE_JA_LEN];
+
+	date_format_japanese(s->expand_from, from, sizeof from);
+	date_format_japanese(s->expand_to, to, sizeof to);
+	snprintf(buf, size, "%s～%s", from, to);
 	return buf;
 }
 
@@ -168,7 +173,7 @@ rule_check(struct scan *s, const struct ical_event *base,
 {
 	struct icaltimetype	until;
 	long			line;
-	char			window[32];
+	char			window[2 * DATE_JA_LEN + 4];
 
 	line = ical_read_line_of(s, "RRULE", base->line);
 	if (rule->freq == ICAL_SECONDLY_RECURRENCE ||
@@ -238,10 +243,8 @@ emit_occurrence(struct scan *s, const struct ical_event *base,
 	}
 	if (++*count > OCCURRENCES_MAX) {
 		ical_map_unmapped(s, base->line, uid, _("it repeats more than "
-		    "%d times in %04d-%02d-%02d..%04d-%02d-%02d; give --from "
-		    "and --to"), OCCURRENCES_MAX, s->expand_from.year,
-		    s->expand_from.month, s->expand_from.day,
-		    s->expand_to.year, s->expand_to.month, s->expand_to.day);
+		    "%d times in %s; give --from and --to"), OCCURRENCES_MAX,
+		    window_text(s, why, sizeof why));
 		return -1;
 	}
 	ical_map_add(s, base, &times, derived, GIVEN_EXPANDED);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "import-plan.h"
 
@@ -50,14 +51,16 @@ import_check_fresh(const struct import_item *item,
 {
 	const char	*by = existing->updated_by != NULL ?
 			    existing->updated_by : "?";
-	const char	*at = existing->updated_at != NULL ?
-			    existing->updated_at : "?";
+	char		 at[32], saved[32];
 
+	/* both kept in UTC, both told in the reader's local time */
+	date_time_local(existing->updated_at != NULL ? existing->updated_at :
+	    "?", at, sizeof at);
 	if (item->read_version > 0) {
 		if (item->read_version == existing->version)
 			return 0;
 		return error_set(err, ERROR_CONFLICT, _("meeting %ld was "
-		    "changed by %s at %s (UTC) after this line was read (its "
+		    "changed by %s at %s after this line was read (its "
 		    "version is %ld, the line's %ld); nothing imported: list "
 		    "it again and make the change there"), existing->id, by,
 		    at, existing->version, item->read_version);
@@ -66,11 +69,12 @@ import_check_fresh(const struct import_item *item,
 	if (item->written_at == NULL || existing->updated_at == NULL ||
 	    strcmp(existing->updated_at, item->written_at) <= 0)
 		return 0;
+	date_time_local(item->written_at, saved, sizeof saved);
 	return error_set(err, ERROR_CONFLICT, _("meeting %ld was changed by "
-	    "%s at %s (UTC), after the file was last saved (%s UTC), and the "
-	    "line has no version; nothing imported: list it again with "
-	    "'carecal list --format csv' and make the change there"),
-	    existing->id, by, at, item->written_at);
+	    "%s at %s, after the file was last saved (%s), and the line has "
+	    "no version; nothing imported: list it again with 'carecal list "
+	    "--format csv' and make the change there"), existing->id, by, at,
+	    saved);
 }
 
 long

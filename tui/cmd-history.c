@@ -489,8 +489,11 @@ undo_exec(struct cli *cli, int argc, char **argv)
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
 	    _("undid #%ld of %s: %s\n"), r.action_id, r.at, command);
 	free(command);
-	printf(_("meetings changed back: %ld, removed: %ld, brought back: "
-	    "%ld\n"), r.changed, r.removed, r.restored);
+	/* a dry run tells what it would do, not what it did */
+	printf(flags & STORE_UNDO_DRY_RUN ? _("meetings to change back: %ld, "
+	    "to remove: %ld, to bring back: %ld\n") : _("meetings changed "
+	    "back: %ld, removed: %ld, brought back: %ld\n"), r.changed,
+	    r.removed, r.restored);
 	undo_result_clear(&r);
 	return 0;
 }

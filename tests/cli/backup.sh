@@ -148,17 +148,22 @@ sqlite3 "$TMP/t1.db" "DROP TRIGGER history_kept_delete;
 expect_status "fsck of a history with changes deleted" 1 \
 	carecal --db "$TMP/t1.db" fsck
 contains "names the trigger dropped" "$TMP/out" \
-	"trigger history_kept_delete is missing"
+	"$(L 'trigger history_kept_delete is missing' \
+	'トリガー history_kept_delete がありません')"
 contains "and the changes missing" "$TMP/out" \
-	"changes 5 to 7 of the history are missing"
-contains "each gap" "$TMP/out" "change 20 of the history is missing"
-contains "under their headings" "$TMP/out" "history numbers: PROBLEM"
+	"$(L 'changes 5 to 7 of the history are missing' \
+	'履歴の変更 5〜7 がありません')"
+contains "each gap" "$TMP/out" \
+	"$(L 'change 20 of the history is missing' '履歴の変更 20 がありません')"
+contains "under their headings" "$TMP/out" \
+	"$(L 'history numbers: PROBLEM' '履歴の番号: 問題あり')"
 sqlite3 "$TMP/t1.db" "CREATE TRIGGER history_kept_delete BEFORE DELETE ON
     history BEGIN SELECT 1; END;"
 expect_status "fsck of a trigger put back changed" 1 \
 	carecal --db "$TMP/t1.db" fsck
 contains "says it was changed" "$TMP/out" \
-	"trigger history_kept_delete was changed"
+	"$(L 'trigger history_kept_delete was changed' \
+	'トリガー history_kept_delete が書き換えられています')"
 cp "$TMP/b1.db" "$TMP/t2.db"
 sqlite3 "$TMP/t2.db" "DROP TRIGGER actions_kept_delete;
     DELETE FROM actions WHERE id = 3;
@@ -167,10 +172,13 @@ sqlite3 "$TMP/t2.db" "DROP TRIGGER actions_kept_delete;
     CREATE TRIGGER quiet AFTER INSERT ON meetings BEGIN SELECT 1; END;"
 expect_status "fsck of an action deleted, a trigger added" 1 \
 	carecal --db "$TMP/t2.db" fsck
-contains "names the action" "$TMP/out" "action #3 is missing"
+contains "names the action" "$TMP/out" \
+	"$(L 'action #3 is missing' '操作 #3 がありません')"
 contains "and the trigger that is not carecal's" "$TMP/out" \
-	"trigger quiet is not carecal's"
-contains "under its heading" "$TMP/out" "triggers: PROBLEM"
+	"$(L "trigger quiet is not carecal's" \
+	'トリガー quiet は carecal のものではありません')"
+contains "under its heading" "$TMP/out" \
+	"$(L 'triggers: PROBLEM' 'トリガー: 問題あり')"
 cp "$TMP/b1.db" "$TMP/t3.db"
 sqlite3 "$TMP/t3.db" "CREATE TRIGGER quiet AFTER INSERT ON meetings BEGIN
     SELECT 1; END;"
@@ -178,7 +186,8 @@ hash=$(db_hash)
 expect_status "a file with a trigger added is not restored" 2 \
 	carecal restore --yes "$TMP/t3.db"
 contains "saying why" "$TMP/err" \
-	"its triggers were tampered with: trigger quiet is not carecal's"
+	"$(L "its triggers were tampered with: trigger quiet is not carecal's" \
+	'トリガーが改変されています: トリガー quiet は carecal のものではありません')"
 expect_status "nor one with a gap in its history" 2 \
 	carecal restore --yes "$TMP/t1.db"
 [ "$(db_hash)" = "$hash" ] && ok "the database is unchanged" ||

@@ -53,7 +53,7 @@ contains "init names the city" "$TMP/out" \
 	"$(L "松戸市, 15 centers, 4 meeting types" "松戸市、センター 15、会議種別 4")"
 expect_status "init refuses to overwrite" 2 carecal init
 contains "and says why" "$TMP/err" \
-	"$(L "already exists" "すでにデータベースがあります")"
+	"$(L "already exists" "すでにファイルがあります")"
 expect_status "init --profile takamatsu" 0 \
 	carecal --db "$TMP/t.db" init --profile takamatsu
 contains "Takamatsu has 39 地区 and 6 types (with サービス調整)" "$TMP/out" \

@@ -61,7 +61,7 @@ done
 cat "$TMP"/err-* >"$TMP/all-errors"
 lacks "no 'database is locked' reaches the user" "$TMP/all-errors" \
 	"database is locked"
-lacks "nor any other locking message" "$TMP/all-errors" "locked"
+lacks "nor any other locking message" "$TMP/all-errors" "$(L locked ロック)"
 
 # none lost: the history holds exactly the saved values, in order
 awk '$4 == 0 { print "p" $1 "-" $2 }' "$TMP/log" | sort >"$TMP/want"

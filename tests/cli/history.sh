@@ -81,13 +81,13 @@ check "import three meetings" carecal import "$TMP/three.csv"
 expect_status "undo --dry-run" 0 carecal undo --dry-run
 contains "names the import" "$TMP/out" "$(L "would undo" "を取り消します")"
 contains "and what it would do" "$TMP/out" \
-	"$(L "meetings changed back: 0, removed: 3, brought back: 0" \
-	"元に戻した会議: 0、取り除いた会議: 3、復元した会議: 0")"
+	"$(L "meetings to change back: 0, to remove: 3, to bring back: 0" \
+	"元に戻す会議: 0、削除する会議: 3、復元する会議: 0")"
 [ "$(carecal list --format csv | wc -l)" -eq 109 ] &&
 	ok "a dry run changes nothing" || not_ok "a dry run changes nothing"
 expect_status "undo" 0 carecal undo
 contains "removes the three at once" "$TMP/out" \
-	"$(L "removed: 3," "取り除いた会議: 3、")"
+	"$(L "removed: 3," "削除した会議: 3、")"
 [ "$(carecal list --format csv | wc -l)" -eq 106 ] &&
 	ok "they are gone" || not_ok "they are gone"
 
@@ -106,7 +106,7 @@ same_text "the history keeps the change and its undo" \
 	"$(expected_file history-5-undone.txt)" "$TMP/undone-5"
 expect_status "undo the demo import" 0 carecal undo
 contains "removes the 104 demo meetings" "$TMP/out" \
-	"$(L "removed: 104," "取り除いた会議: 104、")"
+	"$(L "removed: 104," "削除した会議: 104、")"
 expect_status "nothing left to undo" 1 carecal undo
 contains "says so" "$TMP/err" "$(L "nothing to undo: $login has no change" \
 	"取り消すものがありません: $login には、取り消せる会議の変更")"

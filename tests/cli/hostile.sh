@@ -144,7 +144,9 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t\r\nBEGIN:VEVENT\r\nUID:
 	>"$evil.ics"
 expect_status "an iCalendar file so named, with an event not mapped" 2 \
 	carecal import "$evil.ics"
-contains "names it escaped" "$TMP/err" 'x\x1b]0;owned\x07\x1b[2J\u009b31m\u202e.csv.ics:4: nothing-said: cannot be mapped'
+contains "names it escaped" "$TMP/err" \
+	'x\x1b]0;owned\x07\x1b[2J\u009b31m\u202e.csv.ics:4: nothing-said: '"$(L \
+	'cannot be mapped' '対応付けられません')"
 clean "what it says" "$TMP/err"
 
 # --- what comes out
@@ -188,7 +190,8 @@ contains "check CSV: a center named @SUM gets one" "$TMP/check.csv" \
 expect_status "list --format csv imports back" 0 carecal import \
 	"$TMP/list.csv"
 contains "every meeting unchanged (formulas, quotes, NFD, notes)" \
-	"$TMP/out" "added 0, updated 0, cancelled 0;"
+	"$TMP/out" "$(L 'added 0, updated 0, cancelled 0;' \
+	'追加 0 件、更新 0 件、中止 0 件。')"
 carecal export --include-notes --include-cancelled -o "$TMP/all.ics" \
 	>/dev/null
 expect_status "export --include-notes imports back" 0 carecal import \
@@ -197,7 +200,8 @@ expect_status "export --include-notes imports back" 0 carecal import \
 # begins with a tab): those would be updates; every other is unchanged
 k=$(grep -c "$(printf ",'\t")" "$TMP/list.csv")
 contains "every meeting unchanged through iCalendar (but $k)" "$TMP/out" \
-	"would add 0, update $k, cancel 0;"
+	"$(L "would add 0, update $k, cancel 0;" \
+	"追加 0 件、更新 $k 件、中止 0 件を行います。")"
 nfc=$(printf '\343\202\254会議室')
 nfd=$(printf '\343\202\253\343\202\231会議室')
 carecal center list >"$TMP/centers.txt"
@@ -212,33 +216,38 @@ carecal fsck >/dev/null && ok "fsck: the database is whole" ||
 	not_ok "fsck: the database is whole"
 
 # --- dates outside 1955-2099, by every way in (item 9)
+years=$(L '1955 to 2099' '1955年から2099年まで')
 before=$(db_hash)
 for d in 9999-12-31 1954-12-31 2100-01-01 明治45年7月29日; do
-	check_error "add --date $d" 2 "1955 to 2099" carecal add \
+	check_error "add --date $d" 2 "$years" carecal add \
 	    --type kobetsu --center 明第1 --date "$d"
 done
-check_error "edit --date 9999-12-31" 2 "1955 to 2099" carecal edit 3 \
+check_error "edit --date 9999-12-31" 2 "$years" carecal edit 3 \
 	--date 9999-12-31
-check_error "add --window 2099-12..2100-05" 2 "1955 to 2099" carecal add \
+check_error "add --window 2099-12..2100-05" 2 "$years" carecal add \
 	--type city --date 2099-12-01 --window 2099-12..2100-05
-check_error "list --from 1900-01-01" 2 "1955 to 2099" carecal list \
+check_error "list --from 1900-01-01" 2 "$years" carecal list \
 	--from 1900-01-01
 printf 'date,type,center\r\n9999-12-31,kobetsu,明第1\r\n' >"$TMP/far.csv"
-check_error "a CSV date of 9999-12-31" 2 "far.csv:2: date: invalid date '9999-12-31': carecal knows the years 1955 to 2099" \
+check_error "a CSV date of 9999-12-31" 2 "far.csv:2: date: $(L \
+	"invalid date '9999-12-31': carecal knows the years 1955 to 2099" \
+	'日付「9999-12-31」が正しくありません: carecal が扱えるのは 1955年から2099年まで')" \
 	carecal import "$TMP/far.csv"
 printf 'date,type,center,window\r\n2022-01-27,city,,2099-06..2100-01\r\n' \
 	>"$TMP/farwin.csv"
-check_error "a CSV window into 2100" 2 "1955 to 2099" carecal import \
+check_error "a CSV window into 2100" 2 "$years" carecal import \
 	"$TMP/farwin.csv"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t\r\nBEGIN:VEVENT\r\nUID:far@t\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:99991231\r\nSUMMARY:地域個別ケア会議（本庁）\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
 	>"$TMP/far.ics"
-check_error "an iCalendar event on 9999-12-31" 2 "its date 9999-12-31 is outside the years carecal knows (1955 to 2099" \
+check_error "an iCalendar event on 9999-12-31" 2 "$(L \
+	'its date 9999-12-31 is outside the years carecal knows (1955 to 2099' \
+	'日付 9999-12-31 は、carecal が扱える 1955年から2099年まで')" \
 	carecal import "$TMP/far.ics"
-check_error "import --from 1900-01-01" 2 "1955 to 2099" carecal import \
+check_error "import --from 1900-01-01" 2 "$years" carecal import \
 	--from 1900-01-01 "$TMP/far.ics"
-check_error "summary --from 2100-01" 2 "1955 to 2099" carecal summary \
+check_error "summary --from 2100-01" 2 "$years" carecal summary \
 	--from 2100-01 --to 2100-06
-check_error "CARECAL_TODAY=9999-12-31" 2 "1955 to 2099" env \
+check_error "CARECAL_TODAY=9999-12-31" 2 "$years" env \
 	CARECAL_TODAY=9999-12-31 "$CARECAL" check
 [ "$(db_hash)" = "$before" ] && ok "none of them changed the database" ||
 	not_ok "none of them changed the database"

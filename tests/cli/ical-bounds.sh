@@ -50,11 +50,13 @@ refused()
 }
 
 calendar "$TMP/secondly.ics" 1 "FREQ=SECONDLY"
-refused "FREQ=SECONDLY" 20 "secondly.ics:9: RRULE: FREQ=SECONDLY steps by seconds or minutes; refused" \
+refused "FREQ=SECONDLY" 20 "secondly.ics:9: RRULE: FREQ=SECONDLY $(L \
+	'steps by seconds or minutes; refused' 'は秒・分単位で繰り返すため、受け付けません')" \
 	"$TMP/secondly.ics"
 calendar "$TMP/minutely.ics" 1 "FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30"
 refused "FREQ=MINUTELY that never matches" 20 \
-	"RRULE: FREQ=MINUTELY steps by seconds or minutes" "$TMP/minutely.ics"
+	"RRULE: FREQ=MINUTELY $(L 'steps by seconds or minutes' \
+	'は秒・分単位で繰り返す')" "$TMP/minutely.ics"
 
 # libical looked at every hour up to 2582 for this rule (12 s); with an
 # UNTIL after the window it is quick, and gives only DTSTART
@@ -66,32 +68,49 @@ status=$?
 [ $status -eq 0 ] &&
 	ok "an hourly rule that never matches: read in $(($(date +%s) - t0)) s" ||
 	not_ok "an hourly rule that never matches: exit $status"
-contains "(its DTSTART only)" "$TMP/out" "would add 1,"
+contains "(its DTSTART only)" "$TMP/out" \
+	"$(L 'would add 1,' '追加 1 件、更新 0 件、中止 0 件を行います')"
 
+# the window of the fiscal year, as messages print dates
+fy=令和3年4月1日\(木\)～令和4年3月31日\(木\)
 calendar "$TMP/daily.ics" 200 "FREQ=DAILY"
-refused "200 daily events (73,000 meetings)" 60 \
-	"the recurring events of the file give more than 50000 meetings in 2021-04-01..2022-03-31; nothing imported" \
+refused "200 daily events (73,000 meetings)" 60 "$(L \
+	"the recurring events of the file give more than 50000 meetings in $fy; nothing imported" \
+	"このファイルの繰り返し予定は $fy の期間で 50000 件を超える会議になるため、何も取り込んでいません")" \
 	"$TMP/daily.ics"
 calendar "$TMP/costly.ics" 2000 "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30"
-refused "2,000 hourly rules that never match" 60 \
-	"would take more than 500000 steps in 2021-04-01..2022-03-31; nothing imported" \
+refused "2,000 hourly rules that never match" 60 "$(L \
+	"would take more than 500000 steps in $fy; nothing imported" \
+	"$fy の期間で展開すると、計算が 500000 手順を超えるため、何も取り込んでいません")" \
 	"$TMP/costly.ics"
 calendar "$TMP/byminute.ics" 20 \
 	"FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55;BYMONTH=2;BYMONTHDAY=30"
 refused "daily rules with many hours and minutes" 60 \
-	"would take more than 500000 steps" "$TMP/byminute.ics"
+	"$(L 'would take more than 500000 steps' '計算が 500000 手順を超える')" \
+	"$TMP/byminute.ics"
 check_error "a narrower --from/--to is what it asks for" 2 \
-	"give a narrower --from and --to" "$CARECAL" import "$TMP/daily.ics"
+	"$(L 'give a narrower --from and --to' '--from と --to で期間を狭める')" \
+	"$CARECAL" import "$TMP/daily.ics"
 
 # ordinary files still import
 calendar "$TMP/weekly.ics" 300 "FREQ=WEEKLY;BYDAY=TU"
 expect_status "300 weekly events (15,000 meetings)" 0 "$CARECAL" import \
 	--dry-run "$TMP/weekly.ics"
 tail -1 "$TMP/out" >"$TMP/total"
-contains "are all read" "$TMP/total" "would add 14700,"
+contains "are all read" "$TMP/total" \
+	"$(L 'would add 14700,' '追加 14700 件、更新 0 件、中止 0 件を行います')"
 calendar "$TMP/daily-from.ics" 200 "FREQ=DAILY"
 expect_status "200 daily events within --from/--to of a month" 0 \
 	"$CARECAL" import --dry-run --from 2021-06-01 --to 2021-06-30 \
 	"$TMP/daily-from.ics"
-contains "are read" "$TMP/out" "would add 6000,"
+contains "are read" "$TMP/out" \
+	"$(L 'would add 6000,' '追加 6000 件、更新 0 件、中止 0 件を行います')"
+
+# one rule of more than 1,000 meetings in the window names it
+calendar "$TMP/many.ics" 1 "FREQ=DAILY;COUNT=1500"
+expect_status "a rule of 1,500 meetings in --from/--to of 5 years" 2 \
+	"$CARECAL" import --from 2021-04-01 --to 2026-03-31 "$TMP/many.ics"
+contains "says it repeats too often, and in which dates" "$TMP/err" \
+	"many.ics:4: r1@t: $(L 'cannot be mapped: it repeats more than 1000 times in 令和3年4月1日(木)～令和8年3月31日(火)' \
+	'対応付けられません: 令和3年4月1日(木)～令和8年3月31日(火) の期間に 1000 回を超えて繰り返します')"
 done_testing

@@ -15,7 +15,8 @@ note_of()
 
 expect_status "add --help" 0 carecal add --help
 contains "tells of --note -" "$TMP/out" "--note -, --note-file FILE"
-contains "as the private way" "$TMP/out" "the private way"
+contains "as the private way" "$TMP/out" \
+	"$(L 'the private way' 'メモを人に見せない方法')"
 
 printf '%s file\n' "$NOTE" >"$TMP/note.txt"
 expect_status "add --note-file FILE" 0 carecal add --type kobetsu \
@@ -63,25 +64,31 @@ contains "history --include-notes shows it" "$TMP/history" "$NOTE stdin"
 # what is refused, the database as it was
 before=$(db_hash)
 head -c 5000 /dev/zero | tr '\0' x >"$TMP/long.txt"
-check_error "a note file over 4000 bytes" 2 "longer than 4000 bytes" \
+too_long=$(L 'longer than 4000 bytes' 'からのメモ: 4000 バイトを超えています')
+check_error "a note file over 4000 bytes" 2 "$too_long" \
 	carecal edit "$id" --note-file "$TMP/long.txt"
 head -c 100000000 /dev/zero | tr '\0' y >"$TMP/huge.txt"
 check_error "a 100 MB note file is refused as soon as it is too long" 2 \
-	"longer than 4000 bytes" carecal edit "$id" --note-file "$TMP/huge.txt"
+	"$too_long" carecal edit "$id" --note-file "$TMP/huge.txt"
 printf 'a\0b' >"$TMP/nul.txt"
-check_error "a note with a NUL byte" 2 "contains a NUL byte" \
+check_error "a note with a NUL byte" 2 \
+	"$(L 'contains a NUL byte' 'NUL バイトを含んでおり、テキストではありません')" \
 	carecal edit "$id" --note-file "$TMP/nul.txt"
 printf 'bell\007' >"$TMP/bell.txt"
-check_error "a note with a control character" 2 "control character" \
+check_error "a note with a control character" 2 \
+	"$(L 'control character' '制御文字を含んでいます')" \
 	carecal edit "$id" --note-file "$TMP/bell.txt"
-check_error "a directory" 2 "Is a directory" \
+check_error "a directory" 2 \
+	"--note-file $TMP: $(L 'Is a directory' 'ディレクトリです')" \
 	carecal edit "$id" --note-file "$TMP"
-check_error "a file that is not there" 2 "cannot read" \
+check_error "a file that is not there" 2 \
+	"--note-file $TMP/none.txt: $(L 'cannot read' '読み込めません')" \
 	carecal edit "$id" --note-file "$TMP/none.txt"
 expect_status "--note - and --note-file together" 2 sh -c \
 	'echo x | "$0" edit "$1" --note - --note-file "$2"' "$CARECAL" \
 	"$id" "$TMP/note.txt"
-contains "is a usage error" "$TMP/err" "give the note once"
+contains "is a usage error" "$TMP/err" \
+	"$(L 'give the note once' 'メモは 1 つだけ指定してください')"
 [ "$(db_hash)" = "$before" ] && ok "the database is as it was" ||
 	not_ok "the database is as it was"
 

@@ -56,7 +56,7 @@ victim_intact "the link's target is left alone"
 [ -L "$DB.schema4.bak" ] && ok "the link stays a link" ||
 	not_ok "the link stays a link"
 contains "the copy is kept under the next free name" "$TMP/err" \
-	"kept as $DB.schema4-2.bak"
+	"$(L "kept as $DB.schema4-2.bak" "元のファイルは $DB.schema4-2.bak として")"
 [ "$(sqlite3 "$DB.schema4-2.bak" "PRAGMA integrity_check;
     PRAGMA user_version; SELECT count(*) FROM meetings" | tr '\n' ' ')" = \
     "ok 4 104 " ] && ok "whole, at version 4" || not_ok "whole, at version 4"
@@ -78,7 +78,8 @@ done
 expect_status "restore with links planted at the names of its copy" 0 \
 	carecal restore --yes "$TMP/b.db"
 victim_intact "no link was followed"
-kept=$(sed -n 's/.*what it held before is kept in //p' "$TMP/out")
+kept=$(sed -n "$(L 's/.*what it held before is kept in //p' \
+	's/.*元の内容は \(.*\) に残しています$/\1/p')" "$TMP/out")
 [ -f "$kept" ] && [ ! -L "$kept" ] &&
 	[ "$(sqlite3 "$kept" "PRAGMA integrity_check")" = ok ] &&
 	ok "the old content is kept in a file of its own" ||
@@ -98,7 +99,8 @@ victim_intact "is refused, the target untouched"
 : >"$TMP/empty.db"
 chmod 600 "$TMP/empty.db"
 expect_status "an empty file given as --db" 2 carecal --db "$TMP/empty.db" list
-contains "is refused" "$TMP/err" "empty, not a carecal database"
+contains "is refused" "$TMP/err" "$(L 'empty, not a carecal database' \
+	'空のファイルで、carecal のデータベースではありません')"
 [ ! -s "$TMP/empty.db" ] && ! ls "$TMP" | grep -q 'empty\.db-' &&
 	ok "and left empty, nothing beside it" ||
 	not_ok "and left empty, nothing beside it"
@@ -178,7 +180,8 @@ done
 hash=$(cat "$TMP/open.db" "$TMP/open.db-wal" 2>/dev/null | sha256sum)
 expect_status "backup --force onto a database another program reads" 1 \
 	carecal backup --force "$TMP/open.db"
-contains "is refused" "$TMP/err" "a database a program has open"
+contains "is refused" "$TMP/err" "$(L 'a database a program has open' \
+	'ほかのプログラムが開いているデータベースです')"
 [ "$(cat "$TMP/open.db" "$TMP/open.db-wal" 2>/dev/null | sha256sum)" = \
     "$hash" ] && ok "and the database is as it was" ||
 	not_ok "and the database is as it was"
@@ -193,12 +196,15 @@ wait $reader
 check "closed, it is replaced" carecal backup --force "$TMP/open.db"
 expect_status "--force onto the database's own -wal" 2 \
 	carecal backup --force "$DB-wal"
-contains "is refused" "$TMP/err" "SQLite would take it for a file of"
+contains "is refused" "$TMP/err" \
+	"$(L "SQLite would take it for a file of the database $DB" \
+	"SQLite がデータベース $DB の付属ファイル")"
 expect_status "a backup named as another database's -shm" 2 \
 	carecal backup "$TMP/demo.db-shm"
 [ ! -e "$TMP/demo.db-shm" ] && ok "is refused" || not_ok "is refused"
 ln "$DB" "$TMP/hard.db"
 expect_status "--force onto another name of the database itself" 2 \
 	carecal backup --force "$TMP/hard.db"
-contains "is refused" "$TMP/err" "this database itself"
+contains "is refused" "$TMP/err" "$(L 'this database itself' \
+	'使用中のこのデータベースそのものです')"
 done_testing

@@ -62,31 +62,36 @@ refused()
 		ok "$d: no temporary file left"
 }
 
+# what each refusal says, in the test's locale
+IS_DB=$(L 'is the database' 'またはその -wal・-shm ファイルです')
+IS_SQLITE=$(L 'is an SQLite database' 'SQLite のデータベースです')
+IS_LINK=$(L 'is a symbolic link' 'シンボリックリンクです。たどらず')
+
 [ -s "$DB-wal" ] && ok "(the database has a -wal file)" ||
 	not_ok "(the database has a -wal file)"
-refused "export -o the database" "$DB" "is the database" \
+refused "export -o the database" "$DB" "$IS_DB" \
 	carecal export -o "$DB"
-refused "export -o its -wal" "$DB-wal" "is the database" \
+refused "export -o its -wal" "$DB-wal" "$IS_DB" \
 	carecal export -o "$DB-wal"
-refused "export -o its -shm" "$DB-shm" "is the database" \
+refused "export -o its -shm" "$DB-shm" "$IS_DB" \
 	carecal export -o "$DB-shm"
-refused "summary -o the database" "$DB" "is the database" \
+refused "summary -o the database" "$DB" "$IS_DB" \
 	carecal summary --fy 2021 -o "$DB"
-refused "summary --format pdf -o the database" "$DB" "is the database" \
+refused "summary --format pdf -o the database" "$DB" "$IS_DB" \
 	carecal summary --fy 2021 --format pdf -o "$DB"
-refused "summary --format csv -o its -wal" "$DB-wal" "is the database" \
+refused "summary --format csv -o its -wal" "$DB-wal" "$IS_DB" \
 	carecal summary --for 2022-01-27 --format csv -o "$DB-wal"
 ln "$DB" "$TMP/hard.ics"
 refused "export -o a hard link to the database" "$TMP/hard.ics" \
-	"is the database" carecal export -o "$TMP/hard.ics"
+	"$IS_DB" carecal export -o "$TMP/hard.ics"
 ln -s "$DB" "$TMP/link.ics"
 refused "export -o a symbolic link to the database" "$DB" \
-	"is the database" carecal export -o "$TMP/link.ics"
+	"$IS_DB" carecal export -o "$TMP/link.ics"
 mkdir "$TMP/sub"
 refused "export -o the database by another path" "$DB" \
-	"is the database" carecal export -o "$TMP/sub/../test.db"
+	"$IS_DB" carecal export -o "$TMP/sub/../test.db"
 rm -f "$DB-journal"
-refused "export -o its -journal (not there yet)" "$DB" "is the database" \
+refused "export -o its -journal (not there yet)" "$DB" "$IS_DB" \
 	carecal export -o "$DB-journal"
 [ ! -e "$DB-journal" ] && ok "and no -journal was made" ||
 	not_ok "and no -journal was made"
@@ -97,7 +102,7 @@ exec 3>&-
 wait $holder
 [ ! -e "$DB-wal" ] && ok "(no -wal once nobody has it open)" ||
 	not_ok "(no -wal once nobody has it open)"
-refused "export -o its -wal (not there now)" "$DB" "is the database" \
+refused "export -o its -wal (not there now)" "$DB" "$IS_DB" \
 	carecal export -o "$DB-wal"
 [ ! -e "$DB-wal" ] && ok "and no -wal was made" ||
 	not_ok "and no -wal was made"
@@ -107,7 +112,7 @@ mkdir "$TMP/real"
 cp "$DB" "$TMP/real/r.db"
 ln -s "$TMP/real/r.db" "$TMP/via-link.db"
 check_error "--db a link, export -o the -wal beside its file" 2 \
-	"is the database" carecal --db "$TMP/via-link.db" export \
+	"$IS_DB" carecal --db "$TMP/via-link.db" export \
 	-o "$TMP/real/r.db-wal"
 [ ! -e "$TMP/real/r.db-wal" ] && ok "and no -wal was made there" ||
 	not_ok "and no -wal was made there"
@@ -115,24 +120,24 @@ check_error "--db a link, export -o the -wal beside its file" 2 \
 # another database, by its header: a backup under any name
 cp "$DB" "$TMP/backup.ics"
 refused "export -o another SQLite database" "$TMP/backup.ics" \
-	"is an SQLite database" carecal export -o "$TMP/backup.ics"
+	"$IS_SQLITE" carecal export -o "$TMP/backup.ics"
 refused "summary -o another database's -wal" "$TMP/old-wal.txt" \
-	"is an SQLite database" carecal summary --fy 2021 -o "$TMP/old-wal.txt"
+	"$IS_SQLITE" carecal summary --fy 2021 -o "$TMP/old-wal.txt"
 refused "summary -o another database's -shm" "$TMP/old-shm.txt" \
-	"is an SQLite database" carecal summary --fy 2021 -o "$TMP/old-shm.txt"
+	"$IS_SQLITE" carecal summary --fy 2021 -o "$TMP/old-shm.txt"
 
 # a planted link to someone's file is never followed
 echo "someone's file" >"$TMP/victim.txt"
 ln -s "$TMP/victim.txt" "$TMP/planted.ics"
 refused "export -o a planted symbolic link" "$TMP/victim.txt" \
-	"is a symbolic link" carecal export -o "$TMP/planted.ics"
+	"$IS_LINK" carecal export -o "$TMP/planted.ics"
 [ -L "$TMP/planted.ics" ] && ok "the link is still a link" ||
 	not_ok "the link is still a link"
 refused "summary -o a planted symbolic link" "$TMP/victim.txt" \
-	"is a symbolic link" carecal summary --fy 2021 --format csv \
+	"$IS_LINK" carecal summary --fy 2021 --format csv \
 	-o "$TMP/planted.ics"
 ln -s "$TMP/nowhere.ics" "$TMP/dangling.ics"
-check_error "export -o a dangling symbolic link" 2 "is a symbolic link" \
+check_error "export -o a dangling symbolic link" 2 "$IS_LINK" \
 	carecal export -o "$TMP/dangling.ics"
 [ ! -e "$TMP/nowhere.ics" ] && ok "creates nothing where it points" ||
 	not_ok "creates nothing where it points"
@@ -140,7 +145,7 @@ check_error "export -o a dangling symbolic link" 2 "is a symbolic link" \
 # --split-by --dir: a link as the directory, a link as one of its files
 mkdir "$TMP/elsewhere"
 ln -s "$TMP/elsewhere" "$TMP/linkdir"
-check_error "--dir a symbolic link" 2 "is a symbolic link" \
+check_error "--dir a symbolic link" 2 "$IS_LINK" \
 	carecal export --split-by type --dir "$TMP/linkdir"
 [ -z "$(ls "$TMP/elsewhere")" ] && ok "nothing written where it points" ||
 	not_ok "nothing written where it points"
@@ -148,14 +153,14 @@ mkdir "$TMP/split"
 ln -s "$TMP/victim.txt" "$TMP/split/kobetsu.ics"
 expect_status "--split-by type with a link planted at kobetsu.ics" 2 \
 	carecal export --split-by type --dir "$TMP/split"
-contains "names it" "$TMP/err" "kobetsu.ics: is a symbolic link"
+contains "names it" "$TMP/err" "kobetsu.ics: $IS_LINK"
 [ "$(cat "$TMP/victim.txt")" = "someone's file" ] &&
 	ok "the file it points to is as it was" ||
 	not_ok "the file it points to is as it was"
 ln "$DB" "$TMP/split/jiritsu.ics" 2>/dev/null
 rm -f "$TMP/split/kobetsu.ics"
 refused "--split-by type with the database linked in as jiritsu.ics" \
-	"$DB" "jiritsu.ics: is the database" \
+	"$DB" "jiritsu.ics: $(L 'is the database' "データベース $DB または")" \
 	carecal export --split-by type --dir "$TMP/split"
 
 # a device stays a device; the file it replaces is a new one
@@ -233,7 +238,8 @@ mkfifo "$TMP/shared/feed.ics"
 chown $V "$TMP/shared/feed.ics"
 chmod 666 "$TMP/shared/feed.ics"
 check_error "export -o a FIFO another user made" 2 \
-	"a device or pipe of another user" carecal export --include-notes \
+	"$(L 'a device or pipe of another user' \
+	'ほかの利用者のデバイスかパイプです')" carecal export --include-notes \
 	-o "$TMP/shared/feed.ics"
 
 as $U --db "$TMP/shared/u.db" init --demo >/dev/null
@@ -244,7 +250,9 @@ mkdir -m 777 "$TMP/open"
 cp -p "$TMP/shared/theirs.ics" "$TMP/open/theirs.ics"
 expect_status "export -o a file another user owns and U may not write" 2 \
 	as $U --db "$TMP/shared/u.db" export -o "$TMP/open/theirs.ics"
-contains "says so" "$TMP/err" "belongs to another user"
+contains "says so" "$TMP/err" \
+	"$(L 'belongs to another user' \
+	'ほかの利用者のファイルで、書き込む権限がありません')"
 [ "$(cat "$TMP/open/theirs.ics")" = "V's file" ] &&
 	[ "$(stat -c %U "$TMP/open/theirs.ics")" = $V ] &&
 	ok "the file is still V's, as it was" ||

@@ -148,7 +148,7 @@ expect_as "$A has a database of $A's own" 0 $A --db "$TMP/pub/a.db" init
 hash=$(cat "$S" "$S-wal" 2>/dev/null | sha256sum)
 expect_as "$A's backup --force onto the database $B has open" 1 $A \
 	--db "$TMP/pub/a.db" backup --force "$S"
-contains "is refused" "$TMP/err" "a database a program has open"
+contains "is refused" "$TMP/err" "$(L 'a database a program has open' 'ほかのプログラムが開いているデータベースです')"
 [ "$(cat "$S" "$S-wal" 2>/dev/null | sha256sum)" = "$hash" ] &&
 	ok "and the shared database is as it was" ||
 	not_ok "and the shared database is as it was"
@@ -161,6 +161,7 @@ holder=
 	not_ok "$B read on undisturbed: $(cat "$TMP/holder.out")"
 
 # 7: both open the old schema at once, three processes each
+UPGRADED=$(L 'upgraded from schema 4' 'スキーマ版 4 から最新の版に更新しました')
 make_old
 before=$(ls "$D" | grep -c 'schema4.*bak$')
 for u in $A $B $A $B $A $B; do
@@ -170,12 +171,12 @@ done
 wait
 [ "$(grep -cv '^0$' "$TMP/up.status")" -eq 0 ] &&
 	ok "both users' six processes open the old database" ||
-	not_ok "some failed: $(grep -v upgraded "$TMP/up.err" | head -3)"
-[ "$(grep -c 'upgraded from schema 4' "$TMP/up.err")" -eq 1 ] &&
+	not_ok "some failed: $(grep -vF "$UPGRADED" "$TMP/up.err" | head -3)"
+[ "$(grep -cF "$UPGRADED" "$TMP/up.err")" -eq 1 ] &&
 	[ "$(version_of "$S")" = "$current" ] &&
 	ok "exactly one of them upgrades it" ||
-	not_ok "$(grep -c 'upgraded' "$TMP/up.err") upgraded it"
-copy=$(sed -n 's/.*the old file was kept as //p' "$TMP/up.err")
+	not_ok "$(grep -cF "$UPGRADED" "$TMP/up.err") upgraded it"
+copy=$(sed -n "$(L 's/.*the old file was kept as //p' 's/.*元のファイルは \(.*\) として残しています$/\1/p')" "$TMP/up.err")
 [ "$(ls "$D" | grep -c 'schema4.*bak$')" -eq $((before + 1)) ] &&
 	[ "$(sqlite3 "$copy" "PRAGMA integrity_check; PRAGMA user_version" |
 	    tr '\n' ' ')" = "ok 4 " ] &&
@@ -195,11 +196,11 @@ a1=$(last)
 expect_as "$B imports" 0 $B --db "$S" import "$TMP/pub/new.csv"
 b1=$(last)
 expect_as "$A's undo --dry-run" 0 $A --db "$S" undo --dry-run
-contains "shows $A's edit, not $B's import" "$TMP/out" "would undo #$a1 of"
+contains "shows $A's edit, not $B's import" "$TMP/out" "$(L "would undo #$a1 of" "操作 #$a1 (")"
 hash=$(db_hash)
 expect_as "$A's undo --action of $B's import" 2 $A --db "$S" undo \
 	--action $b1
-contains "is refused" "$TMP/err" "#$b1 is not yours (it is $B's)"
+contains "is refused" "$TMP/err" "$(L "#$b1 is not yours (it is $B's)" "#$b1 はあなたの操作ではありません ($B の操作です)")"
 expect_as "$A edits meeting 6" 0 $A --db "$S" edit 6 --venue A
 a2=$(last)
 expect_as "$A, in another terminal, imports too" 0 $A --db "$S" import \
@@ -208,7 +209,7 @@ hash=$(cat "$S" "$S-wal" 2>/dev/null | sha256sum)
 expect_as "$A's undo --action of the edit shown before" 1 $A --db "$S" \
 	undo --action $a2
 contains "is refused: it is no longer the last" "$TMP/err" \
-	"#$a2 is no longer your last change"
+	"$(L "#$a2 is no longer your last change" "#$a2 はもうあなたの最後の変更ではありません")"
 [ "$(cat "$S" "$S-wal" 2>/dev/null | sha256sum)" = "$hash" ] &&
 	ok "nothing changed" || not_ok "nothing changed"
 expect_as "$A edits meeting 7" 0 $A --db "$S" edit 7 --venue A
@@ -216,14 +217,14 @@ a3=$(last)
 expect_as "$B changes it after" 0 $B --db "$S" edit 7 --venue B
 expect_as "$A's undo --action of that edit" 1 $A --db "$S" undo --action $a3
 contains "is refused, naming $B" "$TMP/err" \
-	"meeting 7 was changed afterwards by $B"
+	"$(L "meeting 7 was changed afterwards by $B" "会議 7 がその後 $B によって")"
 [ "$(sqlite3 "$S" "SELECT venue FROM meetings WHERE id = 7")" = B ] &&
 	ok "$B's change stays" || not_ok "$B's change stays"
 
 # 10: an empty file at a database's name; init and backup killed
 sh_as $A ": >'$D/empty.db'"
 expect_as "$A's empty file given as --db" 2 $A --db "$D/empty.db" list
-contains "is refused" "$TMP/err" "empty, not a carecal database"
+contains "is refused" "$TMP/err" "$(L 'empty, not a carecal database' '空のファイルで、carecal のデータベースではありません')"
 [ ! -s "$D/empty.db" ] && ok "and stays empty" || not_ok "and stays empty"
 expect_as "$B cannot take it over with init" 2 $B --db "$D/empty.db" init
 bad=0
@@ -347,7 +348,8 @@ sh_as $A "set -C; : >'$S-wal'" && [ "$(stat -c %a "$S-wal")" = 600 ] &&
 	not_ok "$A leaves a -wal of mode 0600 beside the shared database"
 expect_as "$B opens the database" 1 $B --db "$S" list
 contains "is refused, the file named" "$TMP/err" \
-	"cannot open $S-wal (user $A's, mode 0600): Permission denied"
+	"$(L "cannot open $S-wal (user $A's, mode 0600): Permission denied" \
+	    "$S-wal (利用者 $A のもの、モード 0600) を開けません: 許可がありません")"
 rm -f "$S-wal"
 expect_as "fsck of the shared database after all this" 0 $B --db "$S" fsck
 done_testing

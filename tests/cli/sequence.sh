@@ -34,8 +34,9 @@ tr -d '\r' <"$TMP/out.ics" | awk '/^UID:seq-1@example/ { u = 1 }
 	ok "with SEQUENCE:99999999999" ||
 	not_ok "with SEQUENCE:99999999999 (got '$(cat "$TMP/seq")')"
 expect_status "the export imported back" 0 carecal import "$TMP/out.ics"
-contains "finds every meeting unchanged" "$TMP/out" "105 unchanged, 0 skipped"
-lacks "none older" "$TMP/err" "older"
+contains "finds every meeting unchanged" "$TMP/out" \
+	"$(L '105 unchanged, 0 skipped' '変更なし 105 件、スキップ 0 件')"
+lacks "none older" "$TMP/err" "$(L 'older' '古いため')"
 id=$(sqlite3 "$DB" "SELECT id FROM meetings WHERE uid = 'seq-1@example'")
 check "an edit" carecal edit "$id" --cases 1
 [ "$(seq_of seq-1@example)" = 100000000000 ] &&
@@ -48,7 +49,8 @@ grep -q "^SEQUENCE:100000000000" "$TMP/out2.ics" &&
 # past 2^31 - 1, an older copy is still older, a newer one newer
 event seq-1@example 99999999998 >"$TMP/older.ics"
 expect_status "a copy with a lower SEQUENCE" 0 carecal import "$TMP/older.ics"
-contains "is skipped as older" "$TMP/err" "SEQUENCE 99999999998 is older"
+contains "is skipped as older" "$TMP/err" "$(L 'SEQUENCE 99999999998 is older' \
+	'SEQUENCE 99999999998 が登録済みの会議より古いため')"
 [ "$(seq_of seq-1@example)" = 100000000000 ] && ok "the meeting stays" ||
 	not_ok "the meeting stays"
 
@@ -56,7 +58,8 @@ hash=$(db_hash)
 event seq-2@example 99999999999999999999 >"$TMP/huge.ics"
 expect_status "a SEQUENCE beyond 64 bits" 2 carecal import "$TMP/huge.ics"
 contains "is refused, naming the line" "$TMP/err" \
-	"huge.ics:7: SEQUENCE 99999999999999999999: larger than carecal keeps"
+	"huge.ics:7: SEQUENCE 99999999999999999999: $(L 'larger than carecal keeps' \
+	'carecal が保持できる値 (999999999999999999) を超えています')"
 [ "$(db_hash)" = "$hash" ] && ok "and nothing changed" ||
 	not_ok "and nothing changed"
 done_testing

@@ -20,7 +20,10 @@ carecal init --demo >/dev/null
 check "an edit" carecal edit 5 --venue 会議室A
 edit=$(last_action)
 expect_status "undo --dry-run says what it would undo" 0 carecal undo --dry-run
-contains "naming the edit by its number" "$TMP/out" "would undo #$edit of"
+contains "naming the edit by its number" "$TMP/out" \
+	"$(L "would undo #$edit of" "操作 #$edit (")"
+contains "and what it was" "$TMP/out" \
+	"$(L ': edit 5 --venue 会議室A' ') を取り消します: edit 5 --venue 会議室A')"
 
 # meanwhile another carecal of the same login imports
 printf '%s\n' "id,uid,date,start,end,center,type,mode,status,cases,venue,url,note" \
@@ -34,8 +37,10 @@ hash=$(db_hash)
 expect_status "undo --action of the edit is refused" 1 \
 	carecal undo --action "$edit"
 contains "saying what came after it" "$TMP/err" \
-	"#$edit is no longer your last change: #$import"
-contains "and that nothing was undone" "$TMP/err" "nothing was undone"
+	"$(L "#$edit is no longer your last change: #$import" \
+	"#$edit はもうあなたの最後の変更ではありません。その後に #$import (")"
+contains "and that nothing was undone" "$TMP/err" \
+	"$(L 'nothing was undone' '何も取り消していません')"
 [ "$(db_hash)" = "$hash" ] && [ "$(count)" -eq 106 ] &&
 	ok "the import stays, the database as it was" ||
 	not_ok "the import stays, the database as it was"
@@ -43,7 +48,9 @@ contains "and that nothing was undone" "$TMP/err" "nothing was undone"
 	ok "and the edit stays" || not_ok "and the edit stays"
 
 expect_status "undo --action of the import" 0 carecal undo --action "#$import"
-contains "undoes it" "$TMP/out" "undid #$import of"
+contains "undoes it" "$TMP/out" \
+	"$(L "undid #$import of" "操作 #$import (")"
+contains "(says it did)" "$TMP/out" "$(L ': import ' ') を取り消しました: import ')"
 [ "$(count)" -eq 104 ] && ok "104 meetings again" || not_ok "104 meetings again"
 expect_status "now undo --action of the edit" 0 carecal undo --action "$edit"
 [ -z "$(sqlite3 "$DB" "SELECT venue FROM meetings WHERE id = 5")" ] &&
@@ -51,10 +58,12 @@ expect_status "now undo --action of the edit" 0 carecal undo --action "$edit"
 
 hash=$(db_hash)
 expect_status "an action already undone" 1 carecal undo --action "$edit"
-contains "is refused, naming the undo" "$TMP/err" "#$edit is already undone"
 undo=$(last_action)
+contains "is refused, naming the undo" "$TMP/err" \
+	"$(L "#$edit is already undone (by #$undo)" "#$edit はすでに #$undo で取り消されています")"
 expect_status "an undo" 2 carecal undo --action "$undo"
-contains "is not undone in turn" "$TMP/err" "#$undo is itself an undo"
+contains "is not undone in turn" "$TMP/err" \
+	"$(L "#$undo is itself an undo" "#$undo は取り消しの操作です")"
 sqlite3 "$DB" "BEGIN IMMEDIATE;
     INSERT INTO actions (at, login, command) VALUES
     (strftime('%Y-%m-%d %H:%M:%f', 'now'), 'tanaka', 'edit 6 --venue B');
@@ -63,11 +72,14 @@ sqlite3 "$DB" "BEGIN IMMEDIATE;
 hash=$(db_hash)
 other=$(last_action)
 expect_status "another login's action" 2 carecal undo --action "$other"
-contains "is not undone" "$TMP/err" "#$other is not yours (it is tanaka's)"
+contains "is not undone" "$TMP/err" "$(L "#$other is not yours (it is tanaka's)" \
+	"#$other はあなたの操作ではありません (tanaka の操作です)")"
 expect_status "an action that is not there" 2 carecal undo --action 9999
-contains "is named" "$TMP/err" "there is no action #9999"
+contains "is named" "$TMP/err" \
+	"$(L 'there is no action #9999' '操作 #9999 はありません')"
 expect_status "a number that is no number" 2 carecal undo --action 12x
-contains "is a usage error" "$TMP/err" "'12x' is not an action number"
+contains "is a usage error" "$TMP/err" \
+	"$(L "'12x' is not an action number" "'12x' は操作の番号ではありません")"
 expect_status "nor is 0" 2 carecal undo --action 0
 [ "$(db_hash)" = "$hash" ] && ok "none of these changed anything" ||
 	not_ok "none of these changed anything"

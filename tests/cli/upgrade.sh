@@ -23,6 +23,8 @@ sqlite3 "$DB" "DROP INDEX meetings_by_date_time;
 cp "$DB" "$TMP/v4.db"
 rm -f "$DB"
 
+# what the one process that upgrades says, in the test's locale
+UPGRADED=$(L 'upgraded from schema 4' 'スキーマ版 4 から最新の版に更新しました')
 bad=0
 i=0
 while [ $i -lt $RUNS ]; do
@@ -42,8 +44,8 @@ while [ $i -lt $RUNS ]; do
 	done
 	wait
 	failed=$(cat "$TMP/run"/status* | grep -cv '^0$')
-	upgraded=$(cat "$TMP/run"/err* | grep -c 'upgraded from schema 4')
-	others=$(cat "$TMP/run"/err* | grep -v 'upgraded from schema 4' |
+	upgraded=$(cat "$TMP/run"/err* | grep -cF "$UPGRADED")
+	others=$(cat "$TMP/run"/err* | grep -vF "$UPGRADED" |
 	    head -3)
 	version=$(sqlite3 "$f" "PRAGMA user_version")
 	kept=$(ls "$TMP/run" | grep -c 'schema4.*bak$')
@@ -70,6 +72,32 @@ done
 [ $bad -eq 0 ] && ok "every run: one upgrade, no failure, a whole copy" ||
 	not_ok "$bad runs of $RUNS went wrong"
 
+# The switch to WAL of a file in rollback mode while another process
+# holds its write lock (as another carecal switching it at that moment)
+# waits for the lock, as any busy database does: SQLite itself returns
+# SQLITE_BUSY at once there.
+cp "$TMP/v4.db" "$TMP/held.db"
+sqlite3 "$TMP/held.db" "PRAGMA journal_mode = DELETE" >/dev/null
+mkfifo "$TMP/hold"
+sqlite3 "$TMP/held.db" <"$TMP/hold" >"$TMP/holder.out" 2>&1 &
+holder=$!
+exec 3>"$TMP/hold"
+echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
+i=0
+while ! grep -q held "$TMP/holder.out" && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+(sleep 1; echo "COMMIT;" >&3) &
+expect_status "opened while another process holds the write lock" 0 \
+	carecal --db "$TMP/held.db" list --format csv
+contains "it waits, then upgrades it" "$TMP/err" "$UPGRADED"
+exec 3>&-
+wait $holder
+[ "$(sqlite3 "$TMP/held.db" "PRAGMA journal_mode; PRAGMA user_version" |
+    tr '\n' ' ')" = "wal $current " ] && ok "now in WAL mode, upgraded" ||
+	not_ok "now in WAL mode, upgraded"
+
 # versions carecal never wrote
 cp "$TMP/v4.db" "$TMP/neg.db"
 sqlite3 "$TMP/neg.db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = -3" \
@@ -78,7 +106,8 @@ hash=$(sha256sum <"$TMP/neg.db")
 expect_status "a negative schema version is refused" 1 \
 	carecal --db "$TMP/neg.db" list
 contains "saying it is not one carecal wrote" "$TMP/err" \
-	"schema version -3 is not one carecal ever wrote"
+	"$(L 'schema version -3 is not one carecal ever wrote' \
+	'スキーマ版 -3 は、carecal が作成したことのない版です')"
 [ "$(sha256sum <"$TMP/neg.db")" = "$hash" ] &&
 	ok "and the file is byte for byte as it was" ||
 	not_ok "and the file is byte for byte as it was"
@@ -86,13 +115,14 @@ ls "$TMP" | grep -q 'neg\.db[.-]' &&
 	not_ok "nothing is made beside it: $(ls "$TMP" | grep 'neg\.db')" ||
 	ok "nothing is made beside it (no copy, no -wal)"
 expect_status "fsck says so" 1 carecal --db "$TMP/neg.db" fsck
-contains "in words" "$TMP/out" "schema version -3"
+contains "in words" "$TMP/out" "$(L 'schema version -3' 'スキーマ版 -3')"
 
 sqlite3 "$TMP/neg.db" "PRAGMA user_version = 0" >/dev/null
 hash=$(sha256sum <"$TMP/neg.db")
 expect_status "version 0 with carecal's tables is refused" 1 \
 	carecal --db "$TMP/neg.db" list
-contains "saying so" "$TMP/err" "schema version 0 is not one carecal"
+contains "saying so" "$TMP/err" \
+	"$(L 'schema version 0 is not one carecal' 'スキーマ版 0 は、carecal が作成')"
 [ "$(sha256sum <"$TMP/neg.db")" = "$hash" ] &&
 	ok "and that file too is as it was" ||
 	not_ok "and that file too is as it was"
@@ -100,5 +130,6 @@ contains "saying so" "$TMP/err" "schema version 0 is not one carecal"
 sqlite3 "$TMP/neg.db" "PRAGMA user_version = 2147483647" >/dev/null
 expect_status "a version from far in the future is refused" 1 \
 	carecal --db "$TMP/neg.db" list
-contains "as a newer carecal's" "$TMP/err" "written by a newer carecal"
+contains "as a newer carecal's" "$TMP/err" \
+	"$(L 'written by a newer carecal' 'より新しい carecal で作成されています')"
 done_testing

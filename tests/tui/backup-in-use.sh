@@ -8,7 +8,7 @@ open=$(demo_db open)
 other=$(demo_db other)
 "$CARECAL" --db "$other" delete 1 >/dev/null
 
-tui_start "$open" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
+tui_start "$open" LC_ALL=${LC_ALL:-C.UTF-8} CARECAL_TODAY=2021-10-01
 tui_wait '^馬橋 '
 tap $? "the full-screen view is open on a database"
 
@@ -16,7 +16,8 @@ hash=$(cat "$open" "$open-wal" 2>/dev/null | sha256sum)
 "$CARECAL" --db "$other" backup --force "$open" >"$TUI_TMP/out" \
     2>"$TUI_TMP/err"
 status=$?
-[ $status -eq 1 ] && grep -q "a database a program has open" "$TUI_TMP/err"
+[ $status -eq 1 ] && grep -qF "$(L 'a database a program has open' \
+    'ほかのプログラムが開いているデータベースです')" "$TUI_TMP/err"
 tap $? "backup --force onto it is refused (exit $status: $(cat "$TUI_TMP/err"))"
 
 [ "$(cat "$open" "$open-wal" 2>/dev/null | sha256sum)" = "$hash" ] &&

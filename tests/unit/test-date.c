@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "tap.h"
@@ -305,5 +306,20 @@ main(void)
 	OK(date_today(&d, &err) == -1 && strstr(err.msg, "CARECAL_TODAY") !=
 	    NULL, "a bad CARECAL_TODAY is refused by name");
 	unsetenv("CARECAL_TODAY");
+
+	/* a moment kept in UTC, told in local time (Japan: JST-9) */
+	setenv("TZ", "JST-9", 1);
+	tzset();
+	date_time_local("2022-01-20 03:34:56", buf, sizeof buf);
+	IS_STR(buf, "2022-01-20 12:34:56", "03:34:56 UTC is 12:34:56 there");
+	date_time_local("2021-12-31 20:00:00", buf, sizeof buf);
+	IS_STR(buf, "2022-01-01 05:00:00", "and the next year there");
+	date_time_local("?", buf, sizeof buf);
+	IS_STR(buf, "?", "what is no time stays as it is");
+	date_time_local("2022-02-30 03:34:56", buf, sizeof buf);
+	IS_STR(buf, "2022-02-30 03:34:56", "so does a day that is not");
+	date_time_local("2022-01-20 03:34:56 UTC", buf, sizeof buf);
+	IS_STR(buf, "2022-01-20 03:34:56 UTC", "or a time with more after it");
+	unsetenv("TZ");
 	return tap_done();
 }
