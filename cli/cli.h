@@ -82,4 +82,11 @@ int	cli_defer(struct cli_deferred *, int, const char *);
 int	cli_filter_option(struct cli *, int, const char *,
 	    struct meeting_filter *, struct error *);
 
+/*
+ * The full-screen view (tui/tui.c), when no command is given; it opens
+ * the store with cli_open. terminal_utf8: the user's own locale was
+ * UTF-8 (before main's switch).
+ */
+int	tui_run(struct cli *, int);
+
 #endif

@@ -37,10 +37,4 @@ extern const struct command cmd_backup;
 extern const struct command cmd_restore;
 extern const struct command cmd_fsck;
 
-/*
- * The full-screen front end (tui.c), when no command is given.
- * terminal_utf8: the user's own locale was UTF-8 (before main's switch).
- */
-int	tui_run(struct cli *, int);
-
 #endif
