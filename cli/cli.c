@@ -142,7 +142,7 @@ with_field(struct error *err, const char *field)
 
 int
 cli_meeting_option(struct cli *cli, int opt, const char *arg,
-    struct meeting *m, int *set, struct error *err)
+    struct meeting *m, unsigned *set, struct error *err)
 {
 	const struct meeting_type	*type;
 	const struct center		*center;
@@ -155,7 +155,7 @@ cli_meeting_option(struct cli *cli, int opt, const char *arg,
 		if (catalog_find_type(&cli->catalog, arg, &type, err) == -1)
 			return with_field(err, "type");
 		m->type_id = type->id;
-		*set |= MEETING_OPT_TYPE;
+		*set |= MEETING_GIVEN_TYPE;
 		break;
 	case 'C':
 		if (empty)
@@ -165,57 +165,57 @@ cli_meeting_option(struct cli *cli, int opt, const char *arg,
 			return with_field(err, "center");
 		else
 			m->center_id = center->id;
-		*set |= MEETING_OPT_CENTER;
+		*set |= MEETING_GIVEN_CENTER;
 		break;
 	case 'd':
 		if (date_parse(arg, &m->date, err) == -1)
 			return with_field(err, "date");
-		*set |= MEETING_OPT_DATE;
+		*set |= MEETING_GIVEN_DATE;
 		break;
 	case 's':
 		if (empty)
 			m->start = -1;
 		else if (time_parse(arg, &m->start, err) == -1)
 			return with_field(err, "start");
-		*set |= MEETING_OPT_START;
+		*set |= MEETING_GIVEN_START;
 		break;
 	case 'e':
 		if (empty)
 			m->end = -1;
 		else if (time_parse(arg, &m->end, err) == -1)
 			return with_field(err, "end");
-		*set |= MEETING_OPT_END;
+		*set |= MEETING_GIVEN_END;
 		break;
 	case 'm':
 		if (meeting_mode_parse(arg, &mode, err) == -1)
 			return with_field(err, "mode");
 		m->mode = mode;
-		*set |= MEETING_OPT_MODE;
+		*set |= MEETING_GIVEN_MODE;
 		break;
 	case 'S':
 		if (meeting_status_parse(arg, &status, err) == -1)
 			return with_field(err, "status");
 		m->status = status;
-		*set |= MEETING_OPT_STATUS;
+		*set |= MEETING_GIVEN_STATUS;
 		break;
 	case 'n':
 		if (empty)
 			m->cases = -1;
 		else if (meeting_cases_parse(arg, &m->cases, err) == -1)
 			return with_field(err, "cases");
-		*set |= MEETING_OPT_CASES;
+		*set |= MEETING_GIVEN_CASES;
 		break;
 	case 'v':
 		meeting_set_text(&m->venue, arg);
-		*set |= MEETING_OPT_VENUE;
+		*set |= MEETING_GIVEN_VENUE;
 		break;
 	case 'u':
 		meeting_set_text(&m->url, arg);
-		*set |= MEETING_OPT_URL;
+		*set |= MEETING_GIVEN_URL;
 		break;
 	case 'N':
 		meeting_set_text(&m->note, arg);
-		*set |= MEETING_OPT_NOTE;
+		*set |= MEETING_GIVEN_NOTE;
 		break;
 	case 'w':
 		if (empty)
@@ -224,7 +224,7 @@ cli_meeting_option(struct cli *cli, int opt, const char *arg,
 			return with_field(err, "window");
 		else
 			m->has_window = 1;
-		*set |= MEETING_OPT_WINDOW;
+		*set |= MEETING_GIVEN_WINDOW;
 		break;
 	default:
 		return error_set(err, ERROR_INPUT, _("unknown option"));

@@ -39,29 +39,16 @@ int	cli_help(const struct command *, const char *);
 /* getopt_long over a subcommand's arguments (argv[0] is its name). */
 int	cli_getopt(int, char **, const char *, const struct option *);
 
-/* Which meeting fields the options set (for edit). */
-#define MEETING_OPT_TYPE	0x0001
-#define MEETING_OPT_CENTER	0x0002
-#define MEETING_OPT_DATE	0x0004
-#define MEETING_OPT_START	0x0008
-#define MEETING_OPT_END		0x0010
-#define MEETING_OPT_MODE	0x0020
-#define MEETING_OPT_STATUS	0x0040
-#define MEETING_OPT_CASES	0x0080
-#define MEETING_OPT_VENUE	0x0100
-#define MEETING_OPT_URL		0x0200
-#define MEETING_OPT_NOTE	0x0400
-#define MEETING_OPT_WINDOW	0x0800
-
 /* The long options of add and edit (end with the caller's own). */
 #define CLI_MEETING_OPTION_COUNT 12
 extern const struct option cli_meeting_options[CLI_MEETING_OPTION_COUNT];
 /*
- * Apply one meeting option (getopt's return value and optarg) to m;
- * returns 0, or -1 with err filled. An empty value clears the field.
+ * Apply one meeting option (getopt's return value and optarg) to m,
+ * marking it in *given (MEETING_GIVEN_*); returns 0, or -1 with err
+ * filled. An empty value clears the field.
  */
 int	cli_meeting_option(struct cli *, int, const char *, struct meeting *,
-	    int *, struct error *);
+	    unsigned *, struct error *);
 
 /*
  * Options read before the database is open and applied after: the

@@ -131,7 +131,7 @@ read_note(const char *path, char **out, struct error *err)
 
 static int
 meeting_options(struct cli *cli, const struct command *cmd, int argc,
-    char **argv, struct meeting *m, int *set, int *status)
+    char **argv, struct meeting *m, unsigned *set, int *status)
 {
 	struct option	 options[CLI_MEETING_OPTION_COUNT + 3];
 	struct error	 err;
@@ -244,7 +244,8 @@ static int
 add_exec(struct cli *cli, int argc, char **argv)
 {
 	struct meeting	m;
-	int		set = 0, status = 0;
+	unsigned	set = 0;
+	int		status = 0;
 
 	meeting_init(&m);
 	if (meeting_options(cli, &cmd_add, argc, argv, &m, &set, &status) ==
@@ -255,7 +256,7 @@ add_exec(struct cli *cli, int argc, char **argv)
 		    "'%s'"), argv[optind]);
 		goto done;
 	}
-	if (!(set & MEETING_OPT_TYPE) || !(set & MEETING_OPT_DATE)) {
+	if (!(set & MEETING_GIVEN_TYPE) || !(set & MEETING_GIVEN_DATE)) {
 		status = cli_usage_error(&cmd_add, _("--type and --date are "
 		    "required"));
 		goto done;
@@ -273,7 +274,8 @@ edit_exec(struct cli *cli, int argc, char **argv)
 	struct meeting	m, changes;
 	struct error	err;
 	long		id;
-	int		set = 0, status = 0, rc;
+	unsigned	set = 0;
+	int		status = 0, rc;
 
 	meeting_init(&m);
 	meeting_init(&changes);
@@ -293,32 +295,7 @@ edit_exec(struct cli *cli, int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	if (set & MEETING_OPT_TYPE)
-		m.type_id = changes.type_id;
-	if (set & MEETING_OPT_CENTER)
-		m.center_id = changes.center_id;
-	if (set & MEETING_OPT_DATE)
-		m.date = changes.date;
-	if (set & MEETING_OPT_START)
-		m.start = changes.start;
-	if (set & MEETING_OPT_END)
-		m.end = changes.end;
-	if (set & MEETING_OPT_MODE)
-		m.mode = changes.mode;
-	if (set & MEETING_OPT_STATUS)
-		m.status = changes.status;
-	if (set & MEETING_OPT_CASES)
-		m.cases = changes.cases;
-	if (set & MEETING_OPT_VENUE)
-		meeting_set_text(&m.venue, changes.venue);
-	if (set & MEETING_OPT_URL)
-		meeting_set_text(&m.url, changes.url);
-	if (set & MEETING_OPT_NOTE)
-		meeting_set_text(&m.note, changes.note);
-	if (set & MEETING_OPT_WINDOW) {
-		m.has_window = changes.has_window;
-		m.window = changes.window;
-	}
+	meeting_apply(&m, &changes, set);
 	status = save(cli, &m, 0);
 done:
 	meeting_clear(&m);

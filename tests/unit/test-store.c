@@ -737,6 +737,86 @@ test_upgrade_from_4(void)
 	free(want_center);
 }
 
+/* The ids of a list, "19 18 17". */
+static void
+ids_of(const struct meeting_list *list, char *buf, size_t size)
+{
+	size_t	i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < list->count && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%ld",
+		    i > 0 ? " " : "", list->items[i].id);
+}
+
+/*
+ * The order meetings are shown in has one definition (meeting.h): the
+ * store reads in it and meeting_list_sort sorts in it, also for a center
+ * or a type the catalog does not know (a row written with the foreign
+ * keys off): a center it does not know with the city-level ones, a type
+ * it does not know last.
+ */
+static void
+test_order(void)
+{
+	struct store		*s;
+	struct catalog		 cat;
+	struct meeting_filter	 f;
+	struct meeting_list	 read, sorted;
+	struct error		 err;
+	const char		*path = path_of("order.db");
+	char			 got[256], want[256];
+	size_t			 i;
+
+	if ((s = new_store("order.db", &cat)) == NULL) {
+		OK(0, "a store for the order");
+		return;
+	}
+	store_begin(s, "test setup", &err);
+	store_center_add(s, "明第2", &err);
+	store_center_add(s, "小金", &err);
+	store_commit(s, &err);
+	/* positions against the ids' order; foreign keys off (sql.c) */
+	IS_INT(exec_sql(path, "UPDATE meeting_types SET position = "
+	    "CASE id WHEN 1 THEN 3 WHEN 2 THEN 1 ELSE 2 END; "
+	    "UPDATE centers SET position = CASE id WHEN 1 THEN 3 "
+	    "WHEN 2 THEN 1 ELSE 2 END; "
+	    "INSERT INTO meetings (id, uid, type_id, center_id, date, "
+	    "start_time, created_at, created_by, updated_at, updated_by) "
+	    "VALUES (10, 'o10', 1, 1, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (11, 'o11', 2, 1, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (12, 'o12', 1, 2, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (13, 'o13', 3, NULL, '2021-07-27', '14:00', 'c', 'b', 'u',"
+	    " 'c'), (14, 'o14', 1, 99, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (15, 'o15', 98, 2, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (16, 'o16', 1, 3, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (17, 'o17', 2, 99, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (18, 'o18', 1, 1, '2021-07-27', NULL, 'c', 'b', 'u', 'c'), "
+	    "(19, 'o19', 1, 2, '2021-07-27', NULL, 'c', 'b', 'u', 'c');"),
+	    SQLITE_OK, "ten meetings of one day, two of them all-day, one of "
+	    "an unknown type, two of an unknown center");
+	catalog_free(&cat);
+	store_catalog_load(s, &cat, &err);
+	meeting_filter_init(&f);
+	meeting_list_init(&read);
+	meeting_list_init(&sorted);
+	OK(store_meetings_load(s, &f, &read, &err) == 0 && read.count == 10,
+	    "the store reads them");
+	ids_of(&read, got, sizeof got);
+	snprintf(want, sizeof want, "19 18 17 11 13 14 12 16 10 15");
+	IS_STR(got, want, "all-day first; then by type, by center with the "
+	    "unknown one among the city-level, an unknown type last");
+	for (i = read.count; i > 0; i--)
+		meeting_copy(meeting_list_add(&sorted), &read.items[i - 1]);
+	meeting_list_sort(&sorted, &cat);
+	ids_of(&sorted, got, sizeof got);
+	IS_STR(got, want, "meeting_list_sort puts them in the same order");
+	meeting_list_free(&read);
+	meeting_list_free(&sorted);
+	catalog_free(&cat);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -753,6 +833,7 @@ main(void)
 	test_constraints();
 	test_meetings();
 	test_upgrade_from_4();
+	test_order();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
