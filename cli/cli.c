@@ -84,6 +84,16 @@ cli_fail(const struct error *err)
 	return err->kind == ERROR_NONE ? 1 : error_exit_status(err);
 }
 
+void
+cli_warnings(const struct finding_list *warnings)
+{
+	size_t	i;
+
+	for (i = 0; i < warnings->count; i++)
+		fprintf(stderr, _("carecal: warning: %s\n"),
+		    warnings->items[i].message);
+}
+
 int
 cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {

@@ -30,6 +30,8 @@ void	cli_close(struct cli *);
 
 /* Print "carecal: message" on stderr; returns the exit status. */
 int	cli_fail(const struct error *);
+/* Print what is worth knowing before a save (store_meeting_check). */
+void	cli_warnings(const struct finding_list *);
 /* Print a usage error and the command's usage; returns 2. */
 int	cli_usage_error(const struct command *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -221,22 +221,21 @@ parse_id(const struct command *cmd, const char *s, long *id)
 	return 0;
 }
 
-/* Validate, then store inside one transaction. */
+/* Checked, its warnings said, and stored as one action (store.h). */
 static int
-save(struct cli *cli, struct meeting *m, int is_new)
+save(struct cli *cli, struct meeting *m)
 {
-	struct error	err;
+	struct finding_list	warnings;
+	struct error		err;
 
-	if (meeting_validate(m, &cli->catalog, &err) == -1)
+	if (store_meeting_check(cli->store, &cli->catalog, m, &warnings,
+	    &err) == -1)
 		return cli_fail(&err);
-	if (store_begin(cli->store, cli->command_line, &err) == -1)
+	cli_warnings(&warnings);
+	finding_list_free(&warnings);
+	if (store_meeting_save(cli->store, &cli->catalog, m,
+	    cli->command_line, &err) == -1)
 		return cli_fail(&err);
-	if ((is_new ? store_meeting_insert(cli->store, m, &err) :
-	    store_meeting_update(cli->store, m, 0, &err)) == -1 ||
-	    store_commit(cli->store, &err) == -1) {
-		store_rollback(cli->store);
-		return cli_fail(&err);
-	}
 	return 0;
 }
 
@@ -261,7 +260,7 @@ add_exec(struct cli *cli, int argc, char **argv)
 		    "required"));
 		goto done;
 	}
-	if ((status = save(cli, &m, 1)) == 0)
+	if ((status = save(cli, &m)) == 0)
 		printf("%ld\n", m.id);
 done:
 	meeting_clear(&m);
@@ -296,7 +295,7 @@ edit_exec(struct cli *cli, int argc, char **argv)
 		goto done;
 	}
 	meeting_apply(&m, &changes, set);
-	status = save(cli, &m, 0);
+	status = save(cli, &m);
 done:
 	meeting_clear(&m);
 	meeting_clear(&changes);
@@ -360,7 +359,7 @@ cancel_exec(struct cli *cli, int argc, char **argv)
 		return 0;
 	}
 	m.status = STATUS_CANCELLED;
-	status = save(cli, &m, 0);
+	status = save(cli, &m);
 	meeting_clear(&m);
 	return status;
 }
@@ -382,10 +381,8 @@ delete_exec(struct cli *cli, int argc, char **argv)
 			    id);
 		return cli_fail(&err);
 	}
-	if (store_begin(cli->store, cli->command_line, &err) == -1 ||
-	    store_meeting_delete(cli->store, id, m.version, &err) == -1 ||
-	    store_commit(cli->store, &err) == -1) {
-		store_rollback(cli->store);
+	if (store_meeting_remove(cli->store, id, m.version, cli->command_line,
+	    &err) == -1) {
 		meeting_clear(&m);
 		return cli_fail(&err);
 	}

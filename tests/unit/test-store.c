@@ -737,6 +737,82 @@ test_upgrade_from_4(void)
 	free(want_center);
 }
 
+/*
+ * The one save path of both programs (store-save.c): checked, then one
+ * action of the history, or nothing at all.
+ */
+static void
+test_save(void)
+{
+	struct store		*s1, *s2;
+	struct catalog		 cat;
+	struct finding_list	 warnings;
+	struct meeting		 m, theirs, got;
+	struct error		 err;
+	const char		*path = path_of("save.db");
+	long			 actions;
+
+	if ((s1 = new_store("save.db", &cat)) == NULL ||
+	    store_open(path, 0, &s2, &err) == -1) {
+		OK(0, "a store to save in");
+		return;
+	}
+	actions = query_long(path, "SELECT count(*) FROM actions");
+	meeting_init(&m);
+	m.type_id = catalog_type_by_code(&cat, "kobetsu")->id;
+	m.date = (struct date){ 2021, 7, 27 };
+	warnings.count = 99;
+	OK(store_meeting_check(s1, &cat, &m, &warnings, &err) == -1 &&
+	    err.field != NULL && strcmp(err.field, "center") == 0,
+	    "a regional meeting without a center is refused, at its field");
+	IS_INT(warnings.count, 0, "with no warnings");
+	OK(store_meeting_save(s1, &cat, &m, "add bad", &err) == -1 &&
+	    m.id == 0, "and not saved even when asked");
+	IS_INT(query_long(path, "SELECT count(*) FROM actions"), actions,
+	    "no action is recorded for it");
+
+	m.center_id = cat.centers[0].id;
+	OK(store_meeting_check(s1, &cat, &m, &warnings, &err) == 0 &&
+	    warnings.count == 0, "with its center it may be saved");
+	finding_list_free(&warnings);
+	OK(store_meeting_save(s1, &cat, &m, "add --type kobetsu", &err) == 0 &&
+	    m.id > 0 && m.uid != NULL && m.version == 1, "saved, it has its "
+	    "id, UID and version");
+	IS_INT(query_long(path, "SELECT count(*) FROM history h JOIN actions a"
+	    " ON a.id = h.action_id WHERE a.command = 'add --type kobetsu'"),
+	    1, "as one action of the history, under its command");
+
+	meeting_init(&theirs);
+	store_meeting_get(s2, m.id, &theirs, &err);
+	theirs.cases = 3;
+	OK(store_meeting_save(s2, &cat, &theirs, "edit theirs", &err) == 0 &&
+	    theirs.version == 2, "someone else saves a change");
+	m.cases = 5;
+	OK(store_meeting_save(s1, &cat, &m, "edit mine", &err) == -1 &&
+	    err.kind == ERROR_CONFLICT && m.version == 1, "a save over it "
+	    "from the older copy is a conflict");
+	IS_INT(query_long(path, "SELECT count(*) FROM actions WHERE command "
+	    "= 'edit mine'"), 0, "and leaves no action behind");
+	meeting_init(&got);
+	store_meeting_get(s1, m.id, &got, &err);
+	IS_INT(got.cases, 3, "their value stays");
+	meeting_clear(&got);
+	OK(store_meeting_remove(s1, m.id, m.version, "delete mine",
+	    &err) == -1 && err.kind == ERROR_CONFLICT, "so does a stale "
+	    "removal");
+	OK(store_meeting_remove(s1, m.id, theirs.version, "delete", &err) ==
+	    0 && store_meeting_get(s1, m.id, &got, &err) == 1, "a current "
+	    "one removes it");
+	IS_INT(query_long(path, "SELECT count(*) FROM history h JOIN actions a"
+	    " ON a.id = h.action_id WHERE a.command = 'delete' AND "
+	    "h.op = 'delete'"), 1, "as one action");
+	meeting_clear(&m);
+	meeting_clear(&theirs);
+	catalog_free(&cat);
+	store_close(s1);
+	store_close(s2);
+}
+
 /* The ids of a list, "19 18 17". */
 static void
 ids_of(const struct meeting_list *list, char *buf, size_t size)
@@ -834,6 +910,7 @@ main(void)
 	test_meetings();
 	test_upgrade_from_4();
 	test_order();
+	test_save();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
