@@ -10,25 +10,6 @@
 #include "i18n.h"
 #include "text.h"
 
-static int	center_exec(struct cli *, int, char **);
-static int	type_exec(struct cli *, int, char **);
-
-const struct command cmd_center = {
-	"center",
-	"center list | add NAME | rename OLD NEW | retire NAME | "
-	"unretire NAME | started NAME DATE|-",
-	N_("list, add, rename or retire centers"),
-	center_exec
-};
-
-const struct command cmd_type = {
-	"type",
-	"type list | add CODE --name NAME [--short S] [--level regional|city] "
-	"[--target MIN[-MAX]] [--cases] [--group G] | edit CODE [same options]",
-	N_("list, add or change meeting types"),
-	type_exec
-};
-
 static const char type_help[] = N_(
 "Options of add and edit:\n"
 "  --name NAME       the Japanese name (地域個別ケア会議)\n"
@@ -47,121 +28,152 @@ static const char center_help[] = N_(
 "                      day; '-' when not known\n");
 
 static int
-with_transaction(struct cli *cli, int (*change)(struct cli *, char **,
-    struct error *), char **args)
+center_list(struct cli *cli, struct args *args)
+{
+	const struct center	*c;
+	char			 day[DATE_JA_LEN];
+	size_t			 i;
+
+	(void)args;
+	for (i = 0; i < cli->catalog.ncenters; i++) {
+		c = &cli->catalog.centers[i];
+		printf("%s%s", c->name, c->retired ? _(" (retired)") : "");
+		if (c->has_started) {
+			date_format_japanese(c->started, day, sizeof day);
+			printf(_("  (set up %s)"), day);
+		}
+		putchar('\n');
+	}
+	return 0;
+}
+
+/* The changes of a center: each in the transaction of CMD_WRITE. */
+static int
+center_add(struct cli *cli, struct args *args)
 {
 	struct error	err;
 
-	if (store_begin(cli->store, cli->command_line, &err) == -1)
-		return cli_fail(&err);
-	if (change(cli, args, &err) == -1) {
-		store_rollback(cli->store);
-		return cli_fail(&err);
-	}
-	if (store_commit(cli->store, &err) == -1)
+	if (store_center_add(cli->store, args_string(args, 0), &err) == -1)
 		return cli_fail(&err);
 	return 0;
 }
 
 static int
-center_add(struct cli *cli, char **args, struct error *err)
+center_rename(struct cli *cli, struct args *args)
 {
-	return store_center_add(cli->store, args[0], err);
+	struct error	err;
+
+	if (store_center_rename(cli->store, args_string(args, 0),
+	    args_string(args, 1), &err) == -1)
+		return cli_fail(&err);
+	return 0;
 }
 
 static int
-center_rename(struct cli *cli, char **args, struct error *err)
+center_retire(struct cli *cli, struct args *args)
 {
-	return store_center_rename(cli->store, args[0], args[1], err);
+	struct error	err;
+
+	if (store_center_retire(cli->store, args_string(args, 0), 1,
+	    &err) == -1)
+		return cli_fail(&err);
+	return 0;
 }
 
 static int
-center_retire(struct cli *cli, char **args, struct error *err)
+center_unretire(struct cli *cli, struct args *args)
 {
-	return store_center_retire(cli->store, args[0], 1, err);
+	struct error	err;
+
+	if (store_center_retire(cli->store, args_string(args, 0), 0,
+	    &err) == -1)
+		return cli_fail(&err);
+	return 0;
 }
 
+/* A date, a fiscal year for its first day, or - for not known. */
 static int
-center_unretire(struct cli *cli, char **args, struct error *err)
+center_started(struct cli *cli, struct args *args)
 {
-	return store_center_retire(cli->store, args[0], 0, err);
-}
+	struct error	 err, ignored;
+	struct date	 day;
+	const char	*name = args_string(args, 0);
+	const char	*when = args_string(args, 1);
+	int		 fy, rc;
 
-static int
-center_started(struct cli *cli, char **args, struct error *err)
-{
-	struct error	ignored;
-	struct date	day;
-	int		fy;
-
-	if (strcmp(args[1], "-") == 0)
-		return store_center_set_started(cli->store, args[0], NULL, err);
-	if (date_parse(args[1], &day, &ignored) == -1) {
-		if (date_parse_fiscal_year(args[1], &fy, &ignored) == -1)
-			return error_set(err, ERROR_INPUT, _("started: '%s' is "
-			    "neither a date nor a fiscal year"), args[1]);
+	if (strcmp(when, "-") == 0)
+		rc = store_center_set_started(cli->store, name, NULL, &err);
+	else if (date_parse(when, &day, &ignored) == 0)
+		rc = store_center_set_started(cli->store, name, &day, &err);
+	else if (date_parse_fiscal_year(when, &fy, &ignored) == 0) {
 		day = date_fiscal_year_start(fy);
-	}
-	return store_center_set_started(cli->store, args[0], &day, err);
+		rc = store_center_set_started(cli->store, name, &day, &err);
+	} else
+		rc = error_set(&err, ERROR_INPUT, _("started: '%s' is "
+		    "neither a date nor a fiscal year"), when);
+	return rc == -1 ? cli_fail(&err) : 0;
 }
 
-static int
-center_exec(struct cli *cli, int argc, char **argv)
-{
-	static const struct {
-		const char	*name;
-		int		 nargs;
-		int		(*change)(struct cli *, char **,
-				    struct error *);
-	} actions[] = {
-		{ "add", 1, center_add },
-		{ "rename", 2, center_rename },
-		{ "retire", 1, center_retire },
-		{ "unretire", 1, center_unretire },
-		{ "started", 2, center_started },
-	};
-	const struct center	*c;
-	struct error		 err;
-	char			 day[DATE_JA_LEN];
-	size_t			 i;
+/* a center's name is taken as given, -2+3 too: CMD_LITERAL */
+static const struct cmd_entry center_list_entry = {
+	.name = "list",
+	.args = { 0, 0, NULL, N_("list takes no arguments") },
+	.flags = CMD_STORE | CMD_LITERAL,
+	.exec = center_list
+};
+static const struct cmd_entry center_add_entry = {
+	.name = "add",
+	.args = { 1, 1, N_("add takes 1 argument(s)"),
+	    N_("add takes 1 argument(s)") },
+	.flags = CMD_WRITE | CMD_LITERAL,
+	.exec = center_add
+};
+static const struct cmd_entry center_rename_entry = {
+	.name = "rename",
+	.args = { 2, 2, N_("rename takes 2 argument(s)"),
+	    N_("rename takes 2 argument(s)") },
+	.flags = CMD_WRITE | CMD_LITERAL,
+	.exec = center_rename
+};
+static const struct cmd_entry center_retire_entry = {
+	.name = "retire",
+	.args = { 1, 1, N_("retire takes 1 argument(s)"),
+	    N_("retire takes 1 argument(s)") },
+	.flags = CMD_WRITE | CMD_LITERAL,
+	.exec = center_retire
+};
+static const struct cmd_entry center_unretire_entry = {
+	.name = "unretire",
+	.args = { 1, 1, N_("unretire takes 1 argument(s)"),
+	    N_("unretire takes 1 argument(s)") },
+	.flags = CMD_WRITE | CMD_LITERAL,
+	.exec = center_unretire
+};
+static const struct cmd_entry center_started_entry = {
+	.name = "started",
+	.args = { 2, 2, N_("started takes 2 argument(s)"),
+	    N_("started takes 2 argument(s)") },
+	.flags = CMD_WRITE | CMD_LITERAL,
+	.exec = center_started
+};
+static const struct cmd_entry *const center_verbs[] = {
+	&center_list_entry,
+	&center_add_entry,
+	&center_rename_entry,
+	&center_retire_entry,
+	&center_unretire_entry,
+	&center_started_entry,
+	NULL
+};
 
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0))
-		return cli_help(&cmd_center, center_help);
-	if (argc < 2)
-		return cli_usage_error(&cmd_center, _("which action?"));
-	if (strcmp(argv[1], "list") == 0) {
-		if (argc != 2)
-			return cli_usage_error(&cmd_center,
-			    _("list takes no arguments"));
-		if (cli_open(cli, &err) == -1)
-			return cli_fail(&err);
-		for (i = 0; i < cli->catalog.ncenters; i++) {
-			c = &cli->catalog.centers[i];
-			printf("%s%s", c->name, c->retired ? _(" (retired)") :
-			    "");
-			if (c->has_started) {
-				date_format_japanese(c->started, day,
-				    sizeof day);
-				printf(_("  (set up %s)"), day);
-			}
-			putchar('\n');
-		}
-		return 0;
-	}
-	for (i = 0; i < sizeof actions / sizeof actions[0]; i++) {
-		if (strcmp(argv[1], actions[i].name) != 0)
-			continue;
-		if (argc != 2 + actions[i].nargs)
-			return cli_usage_error(&cmd_center,
-			    _("%s takes %d argument(s)"), actions[i].name,
-			    actions[i].nargs);
-		if (cli_open(cli, &err) == -1)
-			return cli_fail(&err);
-		return with_transaction(cli, actions[i].change, argv + 2);
-	}
-	return cli_usage_error(&cmd_center, _("unknown action '%s'"), argv[1]);
-}
+const struct cmd_entry cmd_center_entry = {
+	.name = "center",
+	.usage = "center list | add NAME | rename OLD NEW | retire NAME | "
+	    "unretire NAME | started NAME DATE|-",
+	.summary = N_("list, add, rename or retire centers"),
+	.help = center_help,
+	.verbs = center_verbs
+};
 
 static void
 type_print(const struct meeting_type *t)
@@ -211,74 +223,53 @@ parse_target(const char *s, struct meeting_type *t, struct error *err)
 }
 
 static int
-type_exec(struct cli *cli, int argc, char **argv)
+type_list(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "name",	required_argument, NULL, 'n' },
-		{ "short",	required_argument, NULL, 's' },
-		{ "level",	required_argument, NULL, 'l' },
-		{ "target",	required_argument, NULL, 't' },
-		{ "cases",	no_argument, NULL, 'c' },
-		{ "no-cases",	no_argument, NULL, 'C' },
-		{ "group",	required_argument, NULL, 'g' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	size_t	i;
+
+	(void)args;
+	for (i = 0; i < cli->catalog.ntypes; i++)
+		type_print(&cli->catalog.types[i]);
+	return 0;
+}
+
+/*
+ * add and edit: the options in the order given, over a new type or the
+ * one of that code as it is; in the transaction of CMD_WRITE.
+ */
+static int
+type_change(struct cli *cli, struct args *args, int adding)
+{
 	const struct meeting_type	*old;
 	struct meeting_type		 t;
 	struct error			 err;
-	const char			*action;
+	char				*v;
 	size_t				 i;
-	int				 opt, adding;
 
-	if (argc < 2)
-		return cli_usage_error(&cmd_type, _("which action?"));
-	action = argv[1];
-	if (strcmp(action, "--help") == 0 || strcmp(action, "-h") == 0)
-		return cli_help(&cmd_type, type_help);
-	if (strcmp(action, "list") == 0) {
-		if (argc != 2)
-			return cli_usage_error(&cmd_type,
-			    _("list takes no arguments"));
-		if (cli_open(cli, &err) == -1)
-			return cli_fail(&err);
-		for (i = 0; i < cli->catalog.ntypes; i++)
-			type_print(&cli->catalog.types[i]);
-		return 0;
-	}
-	if (strcmp(action, "add") != 0 && strcmp(action, "edit") != 0)
-		return cli_usage_error(&cmd_type, _("unknown action '%s'"),
-		    action);
-	adding = strcmp(action, "add") == 0;
-	if (argc < 3 || argv[2][0] == '-')
-		return cli_usage_error(&cmd_type, _("%s needs a type code"),
-		    action);
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
 	memset(&t, 0, sizeof t);
-	t.code = argv[2];
+	t.code = args->values[0];
 	t.target_min = t.target_max = -1;
 	if (!adding) {
-		if (catalog_find_type(&cli->catalog, argv[2], &old, &err) == -1)
+		if (catalog_find_type(&cli->catalog, t.code, &old,
+		    &err) == -1)
 			return cli_fail(&err);
 		t = *old;
 	}
-	argc -= 2;
-	argv += 2;
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
+	for (i = 0; i < args->noptions; i++) {
+		v = args->options[i].value;
+		switch (args->options[i].id) {
 		case 'n':
-			t.name = optarg;
+			t.name = v;
 			break;
 		case 's':
-			t.short_name = optarg;
+			t.short_name = v;
 			break;
 		case 'l':
-			if (type_level_parse(optarg, &t.level, &err) == -1)
+			if (type_level_parse(v, &t.level, &err) == -1)
 				return cli_fail(&err);
 			break;
 		case 't':
-			if (parse_target(optarg, &t, &err) == -1)
+			if (parse_target(v, &t, &err) == -1)
 				return cli_fail(&err);
 			break;
 		case 'c':
@@ -288,27 +279,74 @@ type_exec(struct cli *cli, int argc, char **argv)
 			t.counts_cases = 0;
 			break;
 		case 'g':
-			t.group = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			t.group = strcmp(v, "-") == 0 ? NULL : v;
 			break;
-		case 'h':
-			return cli_help(&cmd_type, type_help);
-		default:
-			return cli_usage_error(&cmd_type, _("unknown option or "
-			    "missing value: %s"), argv[optind - 1]);
 		}
 	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_type, _("unexpected argument "
-		    "'%s'"), argv[optind]);
 	if (adding && t.name == NULL)
-		return cli_usage_error(&cmd_type, _("add needs --name"));
-	if (store_begin(cli->store, cli->command_line, &err) == -1)
-		return cli_fail(&err);
+		return cli_usage_error(cli, _("add needs --name"));
 	if ((adding ? store_type_add(cli->store, &t, &err) :
-	    store_type_update(cli->store, &t, &err)) == -1 ||
-	    store_commit(cli->store, &err) == -1) {
-		store_rollback(cli->store);
+	    store_type_update(cli->store, &t, &err)) == -1)
 		return cli_fail(&err);
-	}
 	return 0;
 }
+
+static int
+type_add(struct cli *cli, struct args *args)
+{
+	return type_change(cli, args, 1);
+}
+
+static int
+type_edit(struct cli *cli, struct args *args)
+{
+	return type_change(cli, args, 0);
+}
+
+static const struct cmd_option type_options[] = {
+	{ "name",	CMD_VALUE,	'n' },
+	{ "short",	CMD_VALUE,	's' },
+	{ "level",	CMD_VALUE,	'l' },
+	{ "target",	CMD_VALUE,	't' },
+	{ "cases",	0,		'c' },
+	{ "no-cases",	0,		'C' },
+	{ "group",	CMD_VALUE,	'g' },
+	{ NULL, 0, 0 }
+};
+
+static const struct cmd_entry type_list_entry = {
+	.name = "list",
+	.args = { 0, 0, NULL, N_("list takes no arguments") },
+	.flags = CMD_STORE,
+	.exec = type_list
+};
+static const struct cmd_entry type_add_entry = {
+	.name = "add",
+	.options = type_options,
+	.args = { 1, 1, N_("add needs a type code"), NULL },
+	.flags = CMD_WRITE,
+	.exec = type_add
+};
+static const struct cmd_entry type_edit_entry = {
+	.name = "edit",
+	.options = type_options,
+	.args = { 1, 1, N_("edit needs a type code"), NULL },
+	.flags = CMD_WRITE,
+	.exec = type_edit
+};
+static const struct cmd_entry *const type_verbs[] = {
+	&type_list_entry,
+	&type_add_entry,
+	&type_edit_entry,
+	NULL
+};
+
+const struct cmd_entry cmd_type_entry = {
+	.name = "type",
+	.usage = "type list | add CODE --name NAME [--short S] "
+	    "[--level regional|city] [--target MIN[-MAX]] [--cases] "
+	    "[--group G] | edit CODE [same options]",
+	.summary = N_("list, add or change meeting types"),
+	.help = type_help,
+	.verbs = type_verbs
+};

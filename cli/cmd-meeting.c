@@ -1,6 +1,6 @@
 /*
  * cmd-meeting.c -- `carecal add`, `edit`, `cancel` and `delete`: one
- * meeting changed per command, in one transaction.
+ * meeting changed per command, as one action (store_meeting_save).
  */
 #include <sys/stat.h>
 
@@ -15,40 +15,12 @@
 #include "cmd.h"
 #include "i18n.h"
 
-static int	add_exec(struct cli *, int, char **);
-static int	edit_exec(struct cli *, int, char **);
-static int	cancel_exec(struct cli *, int, char **);
-static int	delete_exec(struct cli *, int, char **);
-
-const struct command cmd_add = {
-	"add",
-	"add --type CODE [--center NAME] --date D [--start HH:MM] "
-	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
-	"[--url U] [--note T|- | --note-file FILE] "
-	"[--window YYYY-MM..YYYY-MM]",
-	N_("add a meeting and print its id"),
-	add_exec
-};
-
-const struct command cmd_edit = {
-	"edit",
-	"edit ID [--type CODE] [--center NAME] [--date D] [--start HH:MM] "
-	"[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
-	"[--url U] [--note T|- | --note-file FILE] "
-	"[--window YYYY-MM..YYYY-MM]",
-	N_("change a meeting (an empty value clears a field)"),
-	edit_exec
-};
-
-const struct command cmd_cancel = {
-	"cancel", "cancel ID", N_("mark a meeting cancelled (中止)"),
-	cancel_exec
-};
-
-const struct command cmd_delete = {
-	"delete", "delete ID", N_("delete a meeting (kept in the history)"),
-	delete_exec
-};
+static int	meeting_check(struct cli *, struct args *);
+static int	add_exec(struct cli *, struct args *);
+static int	edit_exec(struct cli *, struct args *);
+static int	id_check(struct cli *, struct args *);
+static int	cancel_exec(struct cli *, struct args *);
+static int	delete_exec(struct cli *, struct args *);
 
 static const char meeting_help[] = N_(
 "Options:\n"
@@ -66,7 +38,77 @@ static const char meeting_help[] = N_(
 "  --window YYYY-MM..YYYY-MM   the months a city-level meeting's "
 "summary covers\n");
 
-#define MAX_GIVEN	64
+/* What edit, cancel and delete say when not given one id. */
+static const char one_id[] = N_("give one meeting id");
+
+/* The options of add and edit, each a field of the meeting. */
+static const struct cmd_option meeting_options[] = {
+	{ "type",	CMD_VALUE,	'T' },
+	{ "center",	CMD_VALUE,	'C' },
+	{ "date",	CMD_VALUE,	'd' },
+	{ "start",	CMD_VALUE,	's' },
+	{ "end",	CMD_VALUE,	'e' },
+	{ "mode",	CMD_VALUE,	'm' },
+	{ "status",	CMD_VALUE,	'S' },
+	{ "cases",	CMD_VALUE,	'n' },
+	{ "venue",	CMD_VALUE,	'v' },
+	{ "url",	CMD_VALUE,	'u' },
+	{ "note",	CMD_VALUE,	'N' },
+	{ "window",	CMD_VALUE,	'w' },
+	/* --note from a file: main.c hides what follows --note (--no...) */
+	{ "note-file",	CMD_VALUE | CMD_FROM_FILE, 'N' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_add_entry = {
+	.name = "add",
+	.usage = "add --type CODE [--center NAME] --date D [--start HH:MM] "
+	    "[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
+	    "[--url U] [--note T|- | --note-file FILE] "
+	    "[--window YYYY-MM..YYYY-MM]",
+	.summary = N_("add a meeting and print its id"),
+	.help = meeting_help,
+	.options = meeting_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = meeting_check,
+	.exec = add_exec
+};
+
+const struct cmd_entry cmd_edit_entry = {
+	.name = "edit",
+	.usage = "edit ID [--type CODE] [--center NAME] [--date D] "
+	    "[--start HH:MM] [--end HH:MM] [--mode M] [--status S] "
+	    "[--cases N] [--venue T] [--url U] "
+	    "[--note T|- | --note-file FILE] [--window YYYY-MM..YYYY-MM]",
+	.summary = N_("change a meeting (an empty value clears a field)"),
+	.help = meeting_help,
+	.options = meeting_options,
+	.args = { 1, 1, one_id, one_id },
+	.flags = CMD_STORE,
+	.check = meeting_check,
+	.exec = edit_exec
+};
+
+const struct cmd_entry cmd_cancel_entry = {
+	.name = "cancel",
+	.usage = "cancel ID",
+	.summary = N_("mark a meeting cancelled (中止)"),
+	.args = { 1, 1, one_id, one_id },
+	.flags = CMD_STORE,
+	.check = id_check,
+	.exec = cancel_exec
+};
+
+const struct cmd_entry cmd_delete_entry = {
+	.name = "delete",
+	.usage = "delete ID",
+	.summary = N_("delete a meeting (kept in the history)"),
+	.args = { 1, 1, one_id, one_id },
+	.flags = CMD_STORE,
+	.check = id_check,
+	.exec = delete_exec
+};
 
 /*
  * A note from a file (NULL: standard input) into *out (malloc'd): one
@@ -129,95 +171,146 @@ read_note(const char *path, char **out, struct error *err)
 	return 0;
 }
 
+/*
+ * --note - and --note-file: the note read before the store opens, in
+ * place of what named it, so that exec sees --note TEXT.
+ */
 static int
-meeting_options(struct cli *cli, const struct command *cmd, int argc,
-    char **argv, struct meeting *m, unsigned *set, int *status)
+meeting_check(struct cli *cli, struct args *args)
 {
-	struct option	 options[CLI_MEETING_OPTION_COUNT + 3];
 	struct error	 err;
-	struct {
-		int		 opt;
-		const char	*arg;
-	}		 given[MAX_GIVEN];
-	char		*note = NULL;
-	int		 opt, n = 0, i, rc = -1, which;
+	char		*note;
+	size_t		 i;
+	int		 notes = 0;
 
-	memcpy(options, cli_meeting_options, sizeof cli_meeting_options);
-	options[CLI_MEETING_OPTION_COUNT].name = "help";
-	options[CLI_MEETING_OPTION_COUNT].has_arg = no_argument;
-	options[CLI_MEETING_OPTION_COUNT].flag = NULL;
-	options[CLI_MEETING_OPTION_COUNT].val = 'h';
-	/*
-	 * --note-file has --note's value, so that getopt still takes
-	 * --not and --no for --note (main.c hides what follows them); which
-	 * option it was tells them apart.
-	 */
-	options[CLI_MEETING_OPTION_COUNT + 1].name = "note-file";
-	options[CLI_MEETING_OPTION_COUNT + 1].has_arg = required_argument;
-	options[CLI_MEETING_OPTION_COUNT + 1].flag = NULL;
-	options[CLI_MEETING_OPTION_COUNT + 1].val = 'N';
-	memset(&options[CLI_MEETING_OPTION_COUNT + 2], 0, sizeof options[0]);
-	for (;;) {
-		which = -1;
-		if ((opt = getopt_long(argc, argv, "", options, &which)) == -1)
-			break;
-		if (opt == 'N' && which == CLI_MEETING_OPTION_COUNT + 1)
-			opt = 'F';
-		if (opt == 'h') {
-			*status = cli_help(cmd, meeting_help);
-			goto done;
-		}
-		if (opt == '?' || opt == ':') {
-			*status = cli_usage_error(cmd, _("unknown option or "
-			    "missing value: %s"), argv[optind - 1]);
-			goto done;
-		}
-		if (n == MAX_GIVEN) {
-			*status = cli_usage_error(cmd, _("too many options"));
-			goto done;
-		}
-		/* --note - and --note-file: the note never on the line */
-		if (opt == 'F' || (opt == 'N' && strcmp(optarg, "-") == 0)) {
-			if (note != NULL) {
-				*status = cli_usage_error(cmd, _("--note - and "
-				    "--note-file: give the note once"));
-				goto done;
-			}
-			if (read_note(opt == 'F' ? optarg : NULL, &note,
-			    &err) == -1) {
-				*status = cli_fail(&err);
-				goto done;
-			}
-			opt = 'N';
-			optarg = note;
-		}
-		given[n].opt = opt;
-		given[n++].arg = optarg;
+	for (i = 0; i < args->noptions; i++) {
+		if (args->options[i].id != 'N' ||
+		    (!(args->options[i].flags & CMD_FROM_FILE) &&
+		    strcmp(args->options[i].value, "-") != 0))
+			continue;
+		if (notes++)
+			return cli_usage_error(cli, _("--note - and "
+			    "--note-file: give the note once"));
+		if (read_note(args->options[i].flags & CMD_FROM_FILE ?
+		    args->options[i].value : NULL, &note, &err) == -1)
+			return cli_fail(&err);
+		args_replace(args, i, note);
 	}
-	if (cli_open(cli, &err) == -1) {
-		*status = cli_fail(&err);
-		goto done;
-	}
-	for (i = 0; i < n; i++)
-		if (cli_meeting_option(cli, given[i].opt, given[i].arg, m, set,
-		    &err) == -1) {
-			*status = cli_fail(&err);
-			goto done;
-		}
-	rc = 0;
-done:
-	free(note);
-	return rc;
+	return 0;
 }
 
 static int
-parse_id(const struct command *cmd, const char *s, long *id)
+with_field(struct error *err, const char *field)
 {
-	char	*end;
+	error_prefix(err, "--%s: ", field);
+	return -1;
+}
 
-	*id = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || *id <= 0)
-		return cli_usage_error(cmd, _("'%s' is not a meeting id"), s);
+/*
+ * One option of add or edit onto m, marked in *given (MEETING_GIVEN_*):
+ * 0, or -1 with err filled. An empty value clears the field.
+ */
+static int
+meeting_option(struct cli *cli, int id, const char *arg, struct meeting *m,
+    unsigned *given, struct error *err)
+{
+	const struct meeting_type	*type;
+	const struct center		*center;
+	enum meeting_mode		 mode;
+	enum meeting_status		 status;
+	int				 empty = arg[0] == '\0';
+
+	switch (id) {
+	case 'T':
+		if (catalog_find_type(&cli->catalog, arg, &type, err) == -1)
+			return with_field(err, "type");
+		m->type_id = type->id;
+		*given |= MEETING_GIVEN_TYPE;
+		break;
+	case 'C':
+		if (empty)
+			m->center_id = 0;
+		else if (catalog_find_center(&cli->catalog, arg, &center,
+		    err) == -1)
+			return with_field(err, "center");
+		else
+			m->center_id = center->id;
+		*given |= MEETING_GIVEN_CENTER;
+		break;
+	case 'd':
+		if (date_parse(arg, &m->date, err) == -1)
+			return with_field(err, "date");
+		*given |= MEETING_GIVEN_DATE;
+		break;
+	case 's':
+		if (empty)
+			m->start = -1;
+		else if (time_parse(arg, &m->start, err) == -1)
+			return with_field(err, "start");
+		*given |= MEETING_GIVEN_START;
+		break;
+	case 'e':
+		if (empty)
+			m->end = -1;
+		else if (time_parse(arg, &m->end, err) == -1)
+			return with_field(err, "end");
+		*given |= MEETING_GIVEN_END;
+		break;
+	case 'm':
+		if (meeting_mode_parse(arg, &mode, err) == -1)
+			return with_field(err, "mode");
+		m->mode = mode;
+		*given |= MEETING_GIVEN_MODE;
+		break;
+	case 'S':
+		if (meeting_status_parse(arg, &status, err) == -1)
+			return with_field(err, "status");
+		m->status = status;
+		*given |= MEETING_GIVEN_STATUS;
+		break;
+	case 'n':
+		if (empty)
+			m->cases = -1;
+		else if (meeting_cases_parse(arg, &m->cases, err) == -1)
+			return with_field(err, "cases");
+		*given |= MEETING_GIVEN_CASES;
+		break;
+	case 'v':
+		meeting_set_text(&m->venue, arg);
+		*given |= MEETING_GIVEN_VENUE;
+		break;
+	case 'u':
+		meeting_set_text(&m->url, arg);
+		*given |= MEETING_GIVEN_URL;
+		break;
+	case 'N':
+		meeting_set_text(&m->note, arg);
+		*given |= MEETING_GIVEN_NOTE;
+		break;
+	case 'w':
+		if (empty)
+			m->has_window = 0;
+		else if (month_window_parse(arg, &m->window, err) == -1)
+			return with_field(err, "window");
+		else
+			m->has_window = 1;
+		*given |= MEETING_GIVEN_WINDOW;
+		break;
+	}
+	return 0;
+}
+
+/* The options in the order given (the catalog is open): 0 or -1. */
+static int
+meeting_fields(struct cli *cli, const struct args *args, struct meeting *m,
+    unsigned *given, struct error *err)
+{
+	size_t	i;
+
+	for (i = 0; i < args->noptions; i++)
+		if (meeting_option(cli, args->options[i].id,
+		    args->options[i].value, m, given, err) == -1)
+			return -1;
 	return 0;
 }
 
@@ -240,152 +333,106 @@ save(struct cli *cli, struct meeting *m)
 }
 
 static int
-add_exec(struct cli *cli, int argc, char **argv)
+add_exec(struct cli *cli, struct args *args)
 {
 	struct meeting	m;
-	unsigned	set = 0;
-	int		status = 0;
+	struct error	err;
+	unsigned	given = 0;
+	int		status;
 
 	meeting_init(&m);
-	if (meeting_options(cli, &cmd_add, argc, argv, &m, &set, &status) ==
-	    -1)
-		goto done;
-	if (optind != argc) {
-		status = cli_usage_error(&cmd_add, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-		goto done;
-	}
-	if (!(set & MEETING_GIVEN_TYPE) || !(set & MEETING_GIVEN_DATE)) {
-		status = cli_usage_error(&cmd_add, _("--type and --date are "
+	if (meeting_fields(cli, args, &m, &given, &err) == -1)
+		status = cli_fail(&err);
+	else if (!(given & MEETING_GIVEN_TYPE) ||
+	    !(given & MEETING_GIVEN_DATE))
+		status = cli_usage_error(cli, _("--type and --date are "
 		    "required"));
-		goto done;
-	}
-	if ((status = save(cli, &m)) == 0)
+	else if ((status = save(cli, &m)) == 0)
 		printf("%ld\n", m.id);
-done:
 	meeting_clear(&m);
 	return status;
 }
 
+/* The meeting of the id given, as it is now: 0, or the exit status. */
 static int
-edit_exec(struct cli *cli, int argc, char **argv)
+meeting_of_id(struct cli *cli, const struct args *args, struct meeting *m)
+{
+	struct error	err;
+	long		id;
+	int		status, rc;
+
+	if ((status = cli_parse_id(cli, args_string(args, 0), &id)) != 0)
+		return status;
+	if ((rc = store_meeting_get(cli->store, id, m, &err)) == 0)
+		return 0;
+	if (rc == 1)
+		error_set(&err, ERROR_INPUT, _("no meeting with id %ld"), id);
+	return cli_fail(&err);
+}
+
+static int
+edit_exec(struct cli *cli, struct args *args)
 {
 	struct meeting	m, changes;
 	struct error	err;
-	long		id;
-	unsigned	set = 0;
-	int		status = 0, rc;
+	unsigned	given = 0;
+	int		status;
 
 	meeting_init(&m);
 	meeting_init(&changes);
-	if (meeting_options(cli, &cmd_edit, argc, argv, &changes, &set,
-	    &status) == -1)
-		goto done;
-	if (optind != argc - 1) {
-		status = cli_usage_error(&cmd_edit, _("give one meeting id"));
-		goto done;
-	}
-	if ((status = parse_id(&cmd_edit, argv[optind], &id)) != 0)
-		goto done;
-	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
-		if (rc == 1)
-			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
-			    id);
+	if (meeting_fields(cli, args, &changes, &given, &err) == -1)
 		status = cli_fail(&err);
-		goto done;
+	else if ((status = meeting_of_id(cli, args, &m)) == 0) {
+		meeting_apply(&m, &changes, given);
+		status = save(cli, &m);
 	}
-	meeting_apply(&m, &changes, set);
-	status = save(cli, &m);
-done:
 	meeting_clear(&m);
 	meeting_clear(&changes);
 	return status;
 }
 
-/* cancel and delete: an id and nothing else. */
+/* cancel and delete: a meeting id, and nothing else. */
 static int
-id_only(struct cli *cli, const struct command *cmd, int argc, char **argv,
-    long *id, int *status)
+id_check(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct error	err;
-	int		opt;
+	long	id;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		if (opt == 'h')
-			*status = cli_help(cmd, NULL);
-		else
-			*status = cli_usage_error(cmd, _("unknown option: %s"),
-			    argv[optind - 1]);
-		return -1;
-	}
-	if (optind != argc - 1) {
-		*status = cli_usage_error(cmd, _("give one meeting id"));
-		return -1;
-	}
-	if ((*status = parse_id(cmd, argv[optind], id)) != 0)
-		return -1;
-	if (cli_open(cli, &err) == -1) {
-		*status = cli_fail(&err);
-		return -1;
-	}
-	return 0;
+	return cli_parse_id(cli, args_string(args, 0), &id);
 }
 
 static int
-cancel_exec(struct cli *cli, int argc, char **argv)
+cancel_exec(struct cli *cli, struct args *args)
 {
 	struct meeting	m;
-	struct error	err;
-	long		id;
-	int		status, rc;
+	int		status;
 
-	if (id_only(cli, &cmd_cancel, argc, argv, &id, &status) == -1)
-		return status;
 	meeting_init(&m);
-	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
-		if (rc == 1)
-			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
-			    id);
-		return cli_fail(&err);
-	}
-	if (m.status == STATUS_CANCELLED) {
+	if ((status = meeting_of_id(cli, args, &m)) != 0)
+		return status;
+	if (m.status == STATUS_CANCELLED)
 		fprintf(stderr, _("carecal: meeting %ld is already "
-		    "cancelled\n"), id);
-		meeting_clear(&m);
-		return 0;
+		    "cancelled\n"), m.id);
+	else {
+		m.status = STATUS_CANCELLED;
+		status = save(cli, &m);
 	}
-	m.status = STATUS_CANCELLED;
-	status = save(cli, &m);
 	meeting_clear(&m);
 	return status;
 }
 
 static int
-delete_exec(struct cli *cli, int argc, char **argv)
+delete_exec(struct cli *cli, struct args *args)
 {
 	struct meeting	m;
 	struct error	err;
-	long		id;
-	int		status, rc;
+	int		status;
 
-	if (id_only(cli, &cmd_delete, argc, argv, &id, &status) == -1)
-		return status;
 	meeting_init(&m);
-	if ((rc = store_meeting_get(cli->store, id, &m, &err)) != 0) {
-		if (rc == 1)
-			error_set(&err, ERROR_INPUT, _("no meeting with id %ld"),
-			    id);
-		return cli_fail(&err);
-	}
-	if (store_meeting_remove(cli->store, id, m.version, cli->command_line,
-	    &err) == -1) {
-		meeting_clear(&m);
-		return cli_fail(&err);
-	}
+	if ((status = meeting_of_id(cli, args, &m)) != 0)
+		return status;
+	if (store_meeting_remove(cli->store, m.id, m.version,
+	    cli->command_line, &err) == -1)
+		status = cli_fail(&err);
 	meeting_clear(&m);
-	return 0;
+	return status;
 }
