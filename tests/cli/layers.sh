@@ -13,7 +13,8 @@
 need_tool cc gcc
 need_tool pkg-config pkg-config
 src=$(cd "$TESTS_SRCDIR/.." && pwd -P)
-config=${TESTS_BUILDDIR:?TESTS_BUILDDIR must name the tests build directory}/../config.h
+: "${TESTS_BUILDDIR:?TESTS_BUILDDIR must name the tests build directory}"
+config=$TESTS_BUILDDIR/../config.h
 [ -f "$config" ] || skip_all "no config.h beside the tests ($config)"
 config=$(realpath "$config")
 # the libraries' own headers, for the two modules' sources in core/
@@ -61,7 +62,8 @@ SQLITE='/sqlite3(ext)?\.h$'
 # but its own directories (and the tests, which include from anywhere)
 others()
 {
-	printf '^%s/(%s)' "$(printf '%s' "$src" | sed 's/[][\.*^$+?(){}|]/\\&/g')" "$1"
+	printf '^%s/(%s)' \
+	    "$(printf '%s' "$src" | sed 's/[][\.*^$+?(){}|]/\\&/g')" "$1"
 }
 
 # check_layer DIR WHAT FORBIDDEN PATHS...: one TAP line per directory
