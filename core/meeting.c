@@ -1,6 +1,7 @@
 /*
- * meeting.c -- the meeting record: lifetime, validation, the words for
- * modes and statuses, reporting windows and UIDs.
+ * meeting.c -- the meeting record: lifetime, the fields a user gives,
+ * the order meetings are shown in, validation, the words for modes and
+ * statuses, reporting windows and UIDs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -68,6 +69,38 @@ meeting_set_text(char **field, const char *value)
 }
 
 void
+meeting_apply(struct meeting *m, const struct meeting *given,
+    unsigned given_fields)
+{
+	if (given_fields & MEETING_GIVEN_TYPE)
+		m->type_id = given->type_id;
+	if (given_fields & MEETING_GIVEN_CENTER)
+		m->center_id = given->center_id;
+	if (given_fields & MEETING_GIVEN_DATE)
+		m->date = given->date;
+	if (given_fields & MEETING_GIVEN_START)
+		m->start = given->start;
+	if (given_fields & MEETING_GIVEN_END)
+		m->end = given->end;
+	if (given_fields & MEETING_GIVEN_MODE)
+		m->mode = given->mode;
+	if (given_fields & MEETING_GIVEN_STATUS)
+		m->status = given->status;
+	if (given_fields & MEETING_GIVEN_CASES)
+		m->cases = given->cases;
+	if (given_fields & MEETING_GIVEN_VENUE)
+		meeting_set_text(&m->venue, given->venue);
+	if (given_fields & MEETING_GIVEN_URL)
+		meeting_set_text(&m->url, given->url);
+	if (given_fields & MEETING_GIVEN_NOTE)
+		meeting_set_text(&m->note, given->note);
+	if (given_fields & MEETING_GIVEN_WINDOW) {
+		m->has_window = given->has_window;
+		m->window = given->window;
+	}
+}
+
+void
 meeting_list_init(struct meeting_list *list)
 {
 	memset(list, 0, sizeof *list);
@@ -97,56 +130,66 @@ meeting_list_free(struct meeting_list *list)
 	meeting_list_init(list);
 }
 
-static const struct catalog *sort_catalog;
-
-static int
-position_of_type(long id)
+void
+meeting_rank_init(struct meeting_rank *r, const struct meeting *m,
+    const int *type_position, const int *center_position)
 {
-	const struct meeting_type *t = catalog_type_by_id(sort_catalog, id);
+	r->type_position = type_position != NULL ? *type_position : INT_MAX;
+	if (m->center_id == 0 || center_position == NULL)
+		r->center_position = INT_MIN;
+	else
+		r->center_position = *center_position;
+	r->id = m->id;
+}
 
-	return t != NULL ? t->position : INT_MAX;
+int
+meeting_rank_compare(const struct meeting_rank *a,
+    const struct meeting_rank *b)
+{
+	if (a->type_position != b->type_position)
+		return a->type_position < b->type_position ? -1 : 1;
+	if (a->center_position != b->center_position)
+		return a->center_position < b->center_position ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void
+rank_in(const struct catalog *cat, const struct meeting *m,
+    struct meeting_rank *r)
+{
+	const struct meeting_type	*t = NULL;
+	const struct center		*c = NULL;
+
+	if (cat != NULL) {
+		t = catalog_type_by_id(cat, m->type_id);
+		c = catalog_center_by_id(cat, m->center_id);
+	}
+	meeting_rank_init(r, m, t != NULL ? &t->position : NULL,
+	    c != NULL ? &c->position : NULL);
 }
 
 static int
-position_of_center(long id)
-{
-	const struct center *c;
-
-	if (id == 0)
-		return -1;	/* city-level first */
-	c = catalog_center_by_id(sort_catalog, id);
-	return c != NULL ? c->position : INT_MAX;
-}
-
-static int
-compare_meetings(const void *pa, const void *pb)
+compare_in_catalog(const void *pa, const void *pb, void *cat)
 {
 	const struct meeting	*a = pa, *b = pb;
+	struct meeting_rank	 ra, rb;
 	int			 c;
 
 	if ((c = date_compare(a->date, b->date)) != 0)
 		return c;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	if (sort_catalog != NULL) {
-		if ((c = position_of_type(a->type_id) -
-		    position_of_type(b->type_id)) != 0)
-			return c < 0 ? -1 : 1;
-		if ((c = position_of_center(a->center_id) -
-		    position_of_center(b->center_id)) != 0)
-			return c < 0 ? -1 : 1;
-	}
-	return a->id < b->id ? -1 : a->id > b->id;
+	rank_in(cat, a, &ra);
+	rank_in(cat, b, &rb);
+	return meeting_rank_compare(&ra, &rb);
 }
 
 void
 meeting_list_sort(struct meeting_list *list, const struct catalog *cat)
 {
-	sort_catalog = cat;
 	if (list->count > 1)
-		qsort(list->items, list->count, sizeof *list->items,
-		    compare_meetings);
-	sort_catalog = NULL;
+		qsort_r(list->items, list->count, sizeof *list->items,
+		    compare_in_catalog, (void *)cat);
 }
 
 void

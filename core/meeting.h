@@ -101,10 +101,56 @@ void	meeting_copy(struct meeting *, const struct meeting *);
 /* Replace a string field with a copy of value ("" becomes NULL). */
 void	meeting_set_text(char **, const char *);
 
+/*
+ * The fields a user gives a meeting, as bits: `carecal edit` changes
+ * those its options name and keeps the rest.
+ */
+#define MEETING_GIVEN_TYPE	0x0001
+#define MEETING_GIVEN_CENTER	0x0002
+#define MEETING_GIVEN_DATE	0x0004
+#define MEETING_GIVEN_START	0x0008
+#define MEETING_GIVEN_END	0x0010
+#define MEETING_GIVEN_MODE	0x0020
+#define MEETING_GIVEN_STATUS	0x0040
+#define MEETING_GIVEN_CASES	0x0080
+#define MEETING_GIVEN_VENUE	0x0100
+#define MEETING_GIVEN_URL	0x0200
+#define MEETING_GIVEN_NOTE	0x0400
+#define MEETING_GIVEN_WINDOW	0x0800
+/*
+ * Copies onto m the fields of given that given_fields names
+ * (MEETING_GIVEN_*), text as copies; m keeps its other fields, its id,
+ * UID and versions.
+ */
+void	meeting_apply(struct meeting *, const struct meeting *, unsigned);
+
 void	meeting_list_init(struct meeting_list *);
 /* Appends a slot initialised by meeting_init and returns it. */
 struct meeting *meeting_list_add(struct meeting_list *);
 void	meeting_list_free(struct meeting_list *);
+
+/*
+ * The order meetings are shown in, wherever they are read or sorted: by
+ * date, then start time (all-day first), then the catalog's order of
+ * their types (a type it does not know last) and of their centers
+ * (city-level first, and a center it does not know with them), then id.
+ * The store reads in this order: its index gives date and time, and it
+ * puts the meetings of one day and time in rank order (store.h).
+ */
+struct meeting_rank {
+	int	type_position;
+	int	center_position;
+	long	id;
+};
+/*
+ * m's rank from the positions of its type and center in the catalog:
+ * NULL for one the catalog does not have.
+ */
+void	meeting_rank_init(struct meeting_rank *, const struct meeting *,
+	    const int *, const int *);
+int	meeting_rank_compare(const struct meeting_rank *,
+	    const struct meeting_rank *);
+/* Puts a list in that order, its ranks from cat (NULL: by id alone). */
 void	meeting_list_sort(struct meeting_list *, const struct catalog *);
 
 void	meeting_filter_init(struct meeting_filter *);

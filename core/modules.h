@@ -55,11 +55,12 @@ struct pdf_module {
 };
 
 /*
- * The program's side (tui/modules.c): ical-export.h, ical-import.h and
- * report_format_pdf call through these tables, loading the module on
- * first use from $CARECAL_MODULEDIR or else the installed directory. A
- * module that cannot be loaded is an error of the command that needed
- * it; nothing else changes. modules_free frees what libical keeps.
+ * The loader (core/modules.c, linked into the program, never into a
+ * module): ical-export.h, ical-import.h and report_format_pdf call
+ * through these tables, loading the module on first use from
+ * $CARECAL_MODULEDIR or else the installed directory. A module that
+ * cannot be loaded is an error of the command that needed it; nothing
+ * else changes. modules_free frees what libical keeps.
  */
 void	modules_free(void);
 

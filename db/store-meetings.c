@@ -2,7 +2,6 @@
  * store-meetings.c -- meetings in and out of the database, with the row
  * version check that keeps two users from overwriting each other.
  */
-#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,11 +121,12 @@ row_to_meeting(sqlite3_stmt *st, struct meeting *m)
 }
 
 /*
- * Ordering. The date index (schema.c, version 5) gives meetings in date
- * and time order; those of one day and time (a run) come in no useful
- * order, and are shown in the order of their types and then of their
- * centers in the catalog, city-level first, then by id: the order a
- * sort by SQLite gave when it joined the two tables for their positions.
+ * Ordering, as meeting.h defines it. The date index (schema.c, version
+ * 5) gives meetings in date and time order; those of one day and time
+ * (a run) come in no useful order, and are put in rank order
+ * (meeting_rank_compare), with the positions of their types and
+ * centers as the tables have them now: the order a sort by SQLite gave
+ * when it joined the two tables for their positions.
  */
 
 struct position {
@@ -136,10 +136,8 @@ struct position {
 
 /* A meeting's place in its run. */
 struct tie {
-	int	type_position;
-	int	center_position;
-	long	id;
-	size_t	at;		/* in the run as read */
+	struct meeting_rank	rank;
+	size_t			at;	/* in the run as read */
 };
 
 /* What one read of many meetings keeps from row to row. */
@@ -186,22 +184,22 @@ positions_read(struct store *s, const char *sql, struct position **out,
 	return 0;
 }
 
-/* The position of id among count in id order, or missing. */
-static int
-position_of(const struct position *p, size_t count, long id, int missing)
+/* The position of id among count in id order, or NULL. */
+static const int *
+position_of(const struct position *p, size_t count, long id)
 {
 	size_t	lo = 0, hi = count, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (p[mid].id == id)
-			return p[mid].position;
+			return &p[mid].position;
 		if (p[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return missing;
+	return NULL;
 }
 
 static int
@@ -209,11 +207,7 @@ compare_ties(const void *pa, const void *pb)
 {
 	const struct tie	*a = pa, *b = pb;
 
-	if (a->type_position != b->type_position)
-		return a->type_position < b->type_position ? -1 : 1;
-	if (a->center_position != b->center_position)
-		return a->center_position < b->center_position ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
+	return meeting_rank_compare(&a->rank, &b->rank);
 }
 
 /*
@@ -245,15 +239,10 @@ order_run(struct reading *r, const struct meeting *run, size_t n,
 			return -1;
 		r->have_positions = 1;
 	}
-	for (i = 0; i < n; i++) {
-		/* an unknown type last; city-level (no center) first */
-		r->ties[i].type_position = position_of(r->types, r->ntypes,
-		    run[i].type_id, INT_MAX);
-		r->ties[i].center_position = run[i].center_id == 0 ?
-		    INT_MIN : position_of(r->centers, r->ncenters,
-		    run[i].center_id, INT_MIN);
-		r->ties[i].id = run[i].id;
-	}
+	for (i = 0; i < n; i++)
+		meeting_rank_init(&r->ties[i].rank, &run[i],
+		    position_of(r->types, r->ntypes, run[i].type_id),
+		    position_of(r->centers, r->ncenters, run[i].center_id));
 	if (n > 16) {
 		qsort(r->ties, n, sizeof *r->ties, compare_ties);
 		return 0;

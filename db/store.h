@@ -7,6 +7,7 @@
 #define CARECAL_STORE_H
 
 #include "catalog.h"
+#include "check.h"
 #include "error.h"
 #include "meeting.h"
 
@@ -107,6 +108,36 @@ int	store_meeting_update(struct store *, struct meeting *, int,
 int	store_meeting_delete(struct store *, long, long, struct error *);
 /* Number of meetings of a center or type (for catalog changes). */
 int	store_meeting_count(struct store *, long, long, long *,
+	    struct error *);
+
+/*
+ * ---- Saving a meeting: one user action ----
+ * db/store-save.c: what a user gave one meeting (carecal add, edit,
+ * cancel and delete; the full-screen view's form and keys), saved the
+ * one way both programs do it.
+ *
+ * store_meeting_check: 0 when m keeps the rules (meeting_validate
+ * against the catalog), else -1 with err naming the field, and nothing
+ * may be saved. warnings receives what is worth saying before saving
+ * but does not stop it (findings of check.h about m: a weekend, a
+ * holiday, a clash with another meeting of its center): the command
+ * line prints them on standard error and saves, the form asks first.
+ * None is given yet: this is where core's checks of one meeting will be
+ * asked. The caller frees warnings with finding_list_free.
+ */
+int	store_meeting_check(struct store *, const struct catalog *,
+	    const struct meeting *, struct finding_list *, struct error *);
+/*
+ * m, valid again, as one action recorded in the history as command:
+ * inserted when m->id is 0 (m gets its id, UID and version), else
+ * updated if its row is still at m->version (ERROR_CONFLICT if someone
+ * changed it since) and m refreshed from the row. On failure nothing is
+ * written.
+ */
+int	store_meeting_save(struct store *, const struct catalog *,
+	    struct meeting *, const char *, struct error *);
+/* Meeting id deleted, if still at version, as one action (command). */
+int	store_meeting_remove(struct store *, long, long, const char *,
 	    struct error *);
 
 /*

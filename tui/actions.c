@@ -106,23 +106,30 @@ show_meeting(struct tui *tui, const struct meeting *m)
 	tui_reload(tui);
 }
 
-/* One change in one transaction; 0 or -1 with the message set. */
+/*
+ * m saved as one action recorded as what (store_meeting_save), once its
+ * warnings are answered; 0, or -1 with the message set.
+ */
 static int
-store_change(struct tui *tui, const char *what, struct meeting *m,
-    int op)
+save_meeting(struct tui *tui, const char *what, struct meeting *m)
 {
-	struct error	err;
-	int		rc;
+	struct finding_list	warnings;
+	struct error		err;
+	int			go;
 
-	if (store_begin(tui->store, what, &err) == -1) {
+	if (store_meeting_check(tui->store, tui->catalog, m, &warnings,
+	    &err) == -1) {
 		tui_message(tui, 1, "%s", err.msg);
 		return -1;
 	}
-	rc = op == 'i' ? store_meeting_insert(tui->store, m, &err) :
-	    op == 'u' ? store_meeting_update(tui->store, m, 0, &err) :
-	    store_meeting_delete(tui->store, m->id, m->version, &err);
-	if (rc == -1 || store_commit(tui->store, &err) == -1) {
-		store_rollback(tui->store);
+	go = prompt_warnings(tui, &warnings);
+	finding_list_free(&warnings);
+	if (!go) {
+		tui_message(tui, 0, "%s", _("nothing saved"));
+		return -1;
+	}
+	if (store_meeting_save(tui->store, tui->catalog, m, what,
+	    &err) == -1) {
 		tui_message(tui, 1, "%s", err.msg);
 		tui_reload(tui);
 		return -1;
@@ -199,7 +206,7 @@ action_cancel(struct tui *tui)
 	else {
 		m.status = STATUS_CANCELLED;
 		snprintf(what, sizeof what, "tui: cancel %ld", m.id);
-		if (store_change(tui, what, &m, 'u') == 0) {
+		if (save_meeting(tui, what, &m) == 0) {
 			tui_message(tui, 0, _("meeting %ld cancelled (中止)"),
 			    m.id);
 			show_meeting(tui, &m);
@@ -212,6 +219,7 @@ void
 action_delete(struct tui *tui)
 {
 	struct meeting	m;
+	struct error	err;
 	char		what[64], desc[256], question[512];
 
 	if (selected_meeting(tui, &m) == -1)
@@ -221,7 +229,11 @@ action_delete(struct tui *tui)
 	    m.id, desc);
 	if (prompt_yes_no(tui, question)) {
 		snprintf(what, sizeof what, "tui: delete %ld", m.id);
-		if (store_change(tui, what, &m, 'd') == 0) {
+		if (store_meeting_remove(tui->store, m.id, m.version, what,
+		    &err) == -1) {
+			tui_message(tui, 1, "%s", err.msg);
+			tui_reload(tui);
+		} else {
 			tui_message(tui, 0, _("meeting %ld deleted (kept in "
 			    "the history)"), m.id);
 			tui->sel.meeting_id = 0;
@@ -257,21 +269,14 @@ action_duplicate(struct tui *tui)
 	free(text);
 	/* a new session: planned, no cases yet, its own UID and window */
 	meeting_init(&copy);
-	copy.type_id = m.type_id;
-	copy.center_id = m.center_id;
+	meeting_apply(&copy, &m, MEETING_GIVEN_TYPE | MEETING_GIVEN_CENTER |
+	    MEETING_GIVEN_START | MEETING_GIVEN_END | MEETING_GIVEN_MODE |
+	    MEETING_GIVEN_VENUE | MEETING_GIVEN_URL | MEETING_GIVEN_NOTE);
 	copy.date = d;
-	copy.start = m.start;
-	copy.end = m.end;
-	copy.mode = m.mode;
-	copy.venue = xstrdup(m.venue);
-	copy.url = xstrdup(m.url);
-	copy.note = xstrdup(m.note);
 	date_format_iso(d, iso, sizeof iso);
 	snprintf(what, sizeof what, "tui: duplicate %ld to %s", m.id, iso);
 	date_format_japanese(d, day, sizeof day);
-	if (meeting_validate(&copy, tui->catalog, &err) == -1)
-		tui_message(tui, 1, "%s", err.msg);
-	else if (store_change(tui, what, &copy, 'i') == 0) {
+	if (save_meeting(tui, what, &copy) == 0) {
 		tui_message(tui, 0, _("meeting %ld copied to %s as meeting "
 		    "%ld"), m.id, day, copy.id);
 		show_meeting(tui, &copy);

@@ -2,9 +2,9 @@
  * form.c -- the meeting editor: a form of the ncurses form library with
  * pick lists (menu library) for type, center, mode and status and text
  * fields for the rest. Wrong input is shown at its field with the
- * reason; nothing is stored until meeting_validate accepts the whole
- * meeting, and then in one transaction. A save that meets someone
- * else's newer change is refused and their values are shown.
+ * reason; nothing is stored until the whole meeting is valid, and then
+ * as one action (store_meeting_check, store_meeting_save). A save that
+ * meets someone else's newer change is refused and their values shown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -522,13 +522,17 @@ focus(struct editor *ed, int f)
 		field_text_end(ed->form, ed->fields[f]);
 }
 
-/* Every field parsed and the whole meeting valid: 0, else -1. */
+/*
+ * Every field parsed, the whole meeting valid and its warnings answered
+ * (store_meeting_check): 0, else -1.
+ */
 static int
 editor_validate(struct editor *ed)
 {
-	struct error	err;
-	char		buf[1024];
-	int		f, bad = -1;
+	struct finding_list	warnings;
+	struct error		err;
+	char			buf[1024];
+	int			f, bad = -1, go;
 
 	sync_current(ed);
 	for (f = 0; f < NFIELDS; f++)
@@ -541,13 +545,21 @@ editor_validate(struct editor *ed)
 		focus(ed, bad);
 		return -1;
 	}
-	if (meeting_validate(&ed->work, ed->tui->catalog, &err) == -1) {
+	if (store_meeting_check(ed->tui->store, ed->tui->catalog, &ed->work,
+	    &warnings, &err) == -1) {
 		snprintf(buf, sizeof buf, _("not saved: %s"), err.msg);
 		message(ed, 1, buf);
 		if ((f = field_of_error(&err)) >= 0) {
 			set_error(ed, f, err.msg);
 			focus(ed, f);
 		}
+		return -1;
+	}
+	go = prompt_warnings(ed->tui, &warnings);
+	finding_list_free(&warnings);
+	touchwin(ed->win);
+	if (!go) {
+		message(ed, 0, _("not saved"));
 		return -1;
 	}
 	return 0;
@@ -640,36 +652,35 @@ resolve_conflict(struct editor *ed, const struct error *why)
 	return rc;
 }
 
-/* Store the meeting: 0 saved, -1 not (the message says why). */
+/*
+ * Store the meeting as one action (store_meeting_save): 0 saved, -1 not
+ * (the message says why).
+ */
 static int
 editor_save(struct editor *ed)
 {
 	struct error	err;
 	char		what[64], buf[1200];
-	int		is_new = ed->work.id == 0;
 
 	if (editor_validate(ed) == -1)
 		return -1;
-	for (;;) {
-		if (is_new)
-			snprintf(what, sizeof what, "tui: add");
-		else
-			snprintf(what, sizeof what, "tui: edit %ld",
-			    ed->work.id);
-		if (store_begin(ed->tui->store, what, &err) == -1)
-			break;
-		if ((is_new ? store_meeting_insert(ed->tui->store, &ed->work,
-		    &err) : store_meeting_update(ed->tui->store, &ed->work, 0,
-		    &err)) == 0 && store_commit(ed->tui->store, &err) == 0)
-			return 0;
-		store_rollback(ed->tui->store);
-		if (err.kind != ERROR_CONFLICT ||
-		    resolve_conflict(ed, &err) != 1)
-			return -1;
+	if (ed->work.id == 0)
+		snprintf(what, sizeof what, "tui: add");
+	else
+		snprintf(what, sizeof what, "tui: edit %ld", ed->work.id);
+	while (store_meeting_save(ed->tui->store, ed->tui->catalog,
+	    &ed->work, what, &err) == -1) {
+		if (err.kind == ERROR_CONFLICT) {
+			/* theirs is shown: yours is saved over it, or not */
+			if (resolve_conflict(ed, &err) != 1)
+				return -1;
+			continue;
+		}
+		snprintf(buf, sizeof buf, _("not saved: %s"), err.msg);
+		message(ed, 1, buf);
+		return -1;
 	}
-	snprintf(buf, sizeof buf, _("not saved: %s"), err.msg);
-	message(ed, 1, buf);
-	return -1;
+	return 0;
 }
 
 /* Leaving a field: parse it so the reason shows at once. */

@@ -208,3 +208,27 @@ prompt_box(struct tui *tui, const char *title, const char *text,
 	touchwin(stdscr);
 	(void)tui;
 }
+
+int
+prompt_warnings(struct tui *tui, const struct finding_list *warnings)
+{
+	struct tui_key	 key;
+	char		*text;
+	size_t		 i, len = 0, size = 1;
+
+	if (warnings->count == 0)
+		return 1;
+	for (i = 0; i < warnings->count; i++)
+		size += strlen(warnings->items[i].message) + 1;
+	size += strlen(_("y  save anyway\nany other key: not saved")) + 1;
+	text = xmalloc(size);
+	for (i = 0; i < warnings->count; i++)
+		len += (size_t)snprintf(text + len, size - len, "%s\n",
+		    warnings->items[i].message);
+	snprintf(text + len, size - len, "\n%s",
+	    _("y  save anyway\nany other key: not saved"));
+	tui_draw(tui);
+	prompt_box(tui, _("Save anyway?"), text, &key);
+	free(text);
+	return tui_key_is(&key, 'y') || tui_key_is(&key, 'Y');
+}

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
-#include "cmd.h"
+#include "cli.h"
 #include "i18n.h"
 #include "modules.h"
 #include "text.h"

@@ -231,6 +231,11 @@ int		 prompt_line(struct tui *, const char *, const char *,
 /* A message in a box until a key is pressed; returns the key. */
 void		 prompt_box(struct tui *, const char *, const char *,
 		    struct tui_key *);
+/*
+ * What is worth knowing before a save (store_meeting_check's warnings),
+ * in a box: 1 to save anyway (y), else 0; 1 at once when there are none.
+ */
+int		 prompt_warnings(struct tui *, const struct finding_list *);
 
 /* pick.c: a pick list built with the menu library */
 /* The index chosen, or -1 when left with Esc. */

@@ -17,8 +17,8 @@ done
 top=$TESTS_SRCDIR/..
 po=$top/po/ja.po
 
-# the sources as the build has them: core, db and the program
-ls "$top"/core/*.c "$top"/db/*.c "$top"/tui/*.c >"$TMP/sources"
+# the sources as the build has them: core, db and the two programs
+ls "$top"/core/*.c "$top"/db/*.c "$top"/cli/*.c "$top"/tui/*.c >"$TMP/sources"
 n=$(grep -c . "$TMP/sources")
 [ "$n" -gt 50 ] && ok "the sources ($n files)" ||
 	not_ok "the sources: only $n files under $top"

@@ -313,6 +313,44 @@ test_catalog_lookup(void)
 	catalog_free(&big);
 }
 
+/* meeting_apply: the fields given, and only those, from another meeting */
+static void
+test_apply(void)
+{
+	struct meeting	m, given;
+
+	meeting_init(&m);
+	m.id = 7;
+	m.uid = strdup("u7@carecal");
+	m.type_id = 1;
+	m.center_id = 10;
+	m.date = (struct date){ 2021, 7, 29 };
+	m.start = 13 * 60;
+	m.venue = strdup("会議室A");
+	m.note = strdup("keep");
+	m.version = 3;
+	meeting_init(&given);
+	given.type_id = 2;
+	given.date = (struct date){ 2021, 8, 2 };
+	given.start = -1;
+	given.venue = strdup("会議室B");
+	given.cases = 4;
+	meeting_apply(&m, &given, MEETING_GIVEN_DATE | MEETING_GIVEN_START |
+	    MEETING_GIVEN_VENUE);
+	OK(date_compare(m.date, given.date) == 0 && m.start == -1 &&
+	    m.venue != NULL && strcmp(m.venue, "会議室B") == 0 &&
+	    m.venue != given.venue, "the fields given are copied, text as "
+	    "a copy");
+	OK(m.type_id == 1 && m.center_id == 10 && m.cases == -1 &&
+	    strcmp(m.note, "keep") == 0 && m.id == 7 && m.version == 3 &&
+	    strcmp(m.uid, "u7@carecal") == 0, "the others are kept, and the "
+	    "id, UID and version");
+	meeting_apply(&m, &given, MEETING_GIVEN_NOTE | MEETING_GIVEN_CASES);
+	OK(m.note == NULL && m.cases == 4, "an empty field given clears it");
+	meeting_clear(&m);
+	meeting_clear(&given);
+}
+
 int
 main(void)
 {
@@ -324,6 +362,7 @@ main(void)
 	test_import_decisions();
 	test_text();
 	test_catalog_lookup();
+	test_apply();
 	catalog_free(&cat);
 	return tap_done();
 }

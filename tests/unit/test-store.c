@@ -737,6 +737,162 @@ test_upgrade_from_4(void)
 	free(want_center);
 }
 
+/*
+ * The one save path of both programs (store-save.c): checked, then one
+ * action of the history, or nothing at all.
+ */
+static void
+test_save(void)
+{
+	struct store		*s1, *s2;
+	struct catalog		 cat;
+	struct finding_list	 warnings;
+	struct meeting		 m, theirs, got;
+	struct error		 err;
+	const char		*path = path_of("save.db");
+	long			 actions;
+
+	if ((s1 = new_store("save.db", &cat)) == NULL ||
+	    store_open(path, 0, &s2, &err) == -1) {
+		OK(0, "a store to save in");
+		return;
+	}
+	actions = query_long(path, "SELECT count(*) FROM actions");
+	meeting_init(&m);
+	m.type_id = catalog_type_by_code(&cat, "kobetsu")->id;
+	m.date = (struct date){ 2021, 7, 27 };
+	warnings.count = 99;
+	OK(store_meeting_check(s1, &cat, &m, &warnings, &err) == -1 &&
+	    err.field != NULL && strcmp(err.field, "center") == 0,
+	    "a regional meeting without a center is refused, at its field");
+	IS_INT(warnings.count, 0, "with no warnings");
+	OK(store_meeting_save(s1, &cat, &m, "add bad", &err) == -1 &&
+	    m.id == 0, "and not saved even when asked");
+	IS_INT(query_long(path, "SELECT count(*) FROM actions"), actions,
+	    "no action is recorded for it");
+
+	m.center_id = cat.centers[0].id;
+	OK(store_meeting_check(s1, &cat, &m, &warnings, &err) == 0 &&
+	    warnings.count == 0, "with its center it may be saved");
+	finding_list_free(&warnings);
+	OK(store_meeting_save(s1, &cat, &m, "add --type kobetsu", &err) == 0 &&
+	    m.id > 0 && m.uid != NULL && m.version == 1, "saved, it has its "
+	    "id, UID and version");
+	IS_INT(query_long(path, "SELECT count(*) FROM history h JOIN actions a"
+	    " ON a.id = h.action_id WHERE a.command = 'add --type kobetsu'"),
+	    1, "as one action of the history, under its command");
+
+	meeting_init(&theirs);
+	store_meeting_get(s2, m.id, &theirs, &err);
+	theirs.cases = 3;
+	OK(store_meeting_save(s2, &cat, &theirs, "edit theirs", &err) == 0 &&
+	    theirs.version == 2, "someone else saves a change");
+	m.cases = 5;
+	OK(store_meeting_save(s1, &cat, &m, "edit mine", &err) == -1 &&
+	    err.kind == ERROR_CONFLICT && m.version == 1, "a save over it "
+	    "from the older copy is a conflict");
+	IS_INT(query_long(path, "SELECT count(*) FROM actions WHERE command "
+	    "= 'edit mine'"), 0, "and leaves no action behind");
+	meeting_init(&got);
+	store_meeting_get(s1, m.id, &got, &err);
+	IS_INT(got.cases, 3, "their value stays");
+	meeting_clear(&got);
+	OK(store_meeting_remove(s1, m.id, m.version, "delete mine",
+	    &err) == -1 && err.kind == ERROR_CONFLICT, "so does a stale "
+	    "removal");
+	OK(store_meeting_remove(s1, m.id, theirs.version, "delete", &err) ==
+	    0 && store_meeting_get(s1, m.id, &got, &err) == 1, "a current "
+	    "one removes it");
+	IS_INT(query_long(path, "SELECT count(*) FROM history h JOIN actions a"
+	    " ON a.id = h.action_id WHERE a.command = 'delete' AND "
+	    "h.op = 'delete'"), 1, "as one action");
+	meeting_clear(&m);
+	meeting_clear(&theirs);
+	catalog_free(&cat);
+	store_close(s1);
+	store_close(s2);
+}
+
+/* The ids of a list, "19 18 17". */
+static void
+ids_of(const struct meeting_list *list, char *buf, size_t size)
+{
+	size_t	i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < list->count && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%ld",
+		    i > 0 ? " " : "", list->items[i].id);
+}
+
+/*
+ * The order meetings are shown in has one definition (meeting.h): the
+ * store reads in it and meeting_list_sort sorts in it, also for a center
+ * or a type the catalog does not know (a row written with the foreign
+ * keys off): a center it does not know with the city-level ones, a type
+ * it does not know last.
+ */
+static void
+test_order(void)
+{
+	struct store		*s;
+	struct catalog		 cat;
+	struct meeting_filter	 f;
+	struct meeting_list	 read, sorted;
+	struct error		 err;
+	const char		*path = path_of("order.db");
+	char			 got[256], want[256];
+	size_t			 i;
+
+	if ((s = new_store("order.db", &cat)) == NULL) {
+		OK(0, "a store for the order");
+		return;
+	}
+	store_begin(s, "test setup", &err);
+	store_center_add(s, "明第2", &err);
+	store_center_add(s, "小金", &err);
+	store_commit(s, &err);
+	/* positions against the ids' order; foreign keys off (sql.c) */
+	IS_INT(exec_sql(path, "UPDATE meeting_types SET position = "
+	    "CASE id WHEN 1 THEN 3 WHEN 2 THEN 1 ELSE 2 END; "
+	    "UPDATE centers SET position = CASE id WHEN 1 THEN 3 "
+	    "WHEN 2 THEN 1 ELSE 2 END; "
+	    "INSERT INTO meetings (id, uid, type_id, center_id, date, "
+	    "start_time, created_at, created_by, updated_at, updated_by) "
+	    "VALUES (10, 'o10', 1, 1, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (11, 'o11', 2, 1, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (12, 'o12', 1, 2, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (13, 'o13', 3, NULL, '2021-07-27', '14:00', 'c', 'b', 'u',"
+	    " 'c'), (14, 'o14', 1, 99, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (15, 'o15', 98, 2, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (16, 'o16', 1, 3, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (17, 'o17', 2, 99, '2021-07-27', '14:00', 'c', 'b', 'u', "
+	    "'c'), (18, 'o18', 1, 1, '2021-07-27', NULL, 'c', 'b', 'u', 'c'), "
+	    "(19, 'o19', 1, 2, '2021-07-27', NULL, 'c', 'b', 'u', 'c');"),
+	    SQLITE_OK, "ten meetings of one day, two of them all-day, one of "
+	    "an unknown type, two of an unknown center");
+	catalog_free(&cat);
+	store_catalog_load(s, &cat, &err);
+	meeting_filter_init(&f);
+	meeting_list_init(&read);
+	meeting_list_init(&sorted);
+	OK(store_meetings_load(s, &f, &read, &err) == 0 && read.count == 10,
+	    "the store reads them");
+	ids_of(&read, got, sizeof got);
+	snprintf(want, sizeof want, "19 18 17 11 13 14 12 16 10 15");
+	IS_STR(got, want, "all-day first; then by type, by center with the "
+	    "unknown one among the city-level, an unknown type last");
+	for (i = read.count; i > 0; i--)
+		meeting_copy(meeting_list_add(&sorted), &read.items[i - 1]);
+	meeting_list_sort(&sorted, &cat);
+	ids_of(&sorted, got, sizeof got);
+	IS_STR(got, want, "meeting_list_sort puts them in the same order");
+	meeting_list_free(&read);
+	meeting_list_free(&sorted);
+	catalog_free(&cat);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -753,6 +909,8 @@ main(void)
 	test_constraints();
 	test_meetings();
 	test_upgrade_from_4();
+	test_order();
+	test_save();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);

@@ -20,16 +20,8 @@
 #include "summary.h"
 #include "text.h"
 
-static int	summary_exec(struct cli *, int, char **);
-
-const struct command cmd_summary = {
-	"summary",
-	"summary (--for DATE | --from YYYY-MM --to YYYY-MM | --fy Y[..Y]) "
-	"[--format text|csv|pdf] [-o FILE] [--held-only] [--doc-number TEXT] "
-	"[--as-of DATE] [--title TEXT] [--with-checks]",
-	N_("the summary table for a city-level meeting, or of fiscal years"),
-	summary_exec
-};
+static int	summary_check(struct cli *, struct args *);
+static int	summary_exec(struct cli *, struct args *);
 
 static const char summary_help[] = N_(
 "What to summarise (one of):\n"
@@ -57,6 +49,37 @@ static const char summary_help[] = N_(
 "shown in two columns has the fiscal year's halves in them (上半期,\n"
 "下半期): a center's lone meeting stands in the column of its half.\n");
 
+static const struct cmd_option summary_options[] = {
+	{ "for",	CMD_VALUE,		'f' },
+	{ "from",	CMD_VALUE,		'F' },
+	{ "to",		CMD_VALUE,		't' },
+	{ "fy",		CMD_VALUE,		'y' },
+	{ "format",	CMD_VALUE,		'm' },
+	{ "output",	CMD_VALUE | CMD_SHORT,	'o' },
+	{ "held-only",	0,			'H' },
+	{ "doc-number",	CMD_VALUE,		'n' },
+	{ "as-of",	CMD_VALUE,		'a' },
+	{ "title",	CMD_VALUE,		'T' },
+	{ "with-checks", 0,			'c' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_summary_entry = {
+	.name = "summary",
+	.usage = "summary (--for DATE | --from YYYY-MM --to YYYY-MM | "
+	    "--fy Y[..Y]) [--format text|csv|pdf] [-o FILE] [--held-only] "
+	    "[--doc-number TEXT] [--as-of DATE] [--title TEXT] "
+	    "[--with-checks]",
+	.summary = N_("the summary table for a city-level meeting, or of "
+	    "fiscal years"),
+	.help = summary_help,
+	.options = summary_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = summary_check,
+	.exec = summary_exec
+};
+
 static const struct report_format *formats[] = {
 	&report_format_text,
 	&report_format_csv,
@@ -72,9 +95,45 @@ struct request {
 	const char	*fy_arg;
 	const char	*output;
 	const char	*as_of_arg;
-	const struct report_format *format;
+	const char	*format_arg;
+	const struct report_format *format;	/* NULL: not one */
 	struct summary_options options;
 };
+
+/*
+ * The request from the options (the last of each), with its day: 0, or
+ * -1 with err set (--as-of is not a date).
+ */
+static int
+request_from(const struct args *args, struct request *rq,
+    struct error *err)
+{
+	size_t	i;
+
+	memset(rq, 0, sizeof *rq);
+	rq->for_arg = args_get(args, 'f');
+	rq->from_arg = args_get(args, 'F');
+	rq->to_arg = args_get(args, 't');
+	rq->fy_arg = args_get(args, 'y');
+	rq->output = args_get(args, 'o');
+	rq->as_of_arg = args_get(args, 'a');
+	if ((rq->format_arg = args_get(args, 'm')) == NULL)
+		rq->format_arg = "text";
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(rq->format_arg, formats[i]->name) == 0)
+			rq->format = formats[i];
+	rq->options.held_only = args_has(args, 'H');
+	rq->options.doc_number = args_get(args, 'n');
+	rq->options.title = args_get(args, 'T');
+	rq->options.with_findings = args_has(args, 'c');
+	if (rq->as_of_arg == NULL)
+		return date_today(&rq->options.today, err);
+	if (date_parse(rq->as_of_arg, &rq->options.today, err) == -1) {
+		error_prefix(err, "--as-of: ");
+		return -1;
+	}
+	return 0;
+}
 
 /* "2014..2019", "H26..R1" or one year. */
 static int
@@ -338,142 +397,79 @@ write_report(struct store *store, const struct request *rq,
 
 /* A line of a printout: printable text of a sensible length. */
 static int
-check_words(const char *option, const char *s)
+check_words(struct cli *cli, const char *option, const char *s)
 {
 	if (s == NULL)
 		return 0;
 	if (*s == '\0' || strlen(s) > 200 || !text_utf8_valid(s, strlen(s)) ||
 	    text_has_control(s, 0)) {
-		cli_usage_error(&cmd_summary, _("%s: 1-200 bytes of text on "
-		    "one line"), option);
+		cli_usage_error(cli, _("%s: 1-200 bytes of text on one line"),
+		    option);
 		return -1;
 	}
 	return 0;
 }
 
 static int
-check_request(struct request *rq, const char *format)
+check_request(struct cli *cli, const struct request *rq)
 {
-	size_t	i;
 	int	kinds;
 
 	kinds = (rq->for_arg != NULL) + (rq->fy_arg != NULL) +
 	    (rq->from_arg != NULL || rq->to_arg != NULL);
 	if (kinds == 0)
-		return cli_usage_error(&cmd_summary, _("say what to "
-		    "summarise: --for DATE, --from and --to, or --fy"));
+		return cli_usage_error(cli, _("say what to summarise: --for "
+		    "DATE, --from and --to, or --fy"));
 	if (kinds > 1)
-		return cli_usage_error(&cmd_summary, _("--for, --from/--to "
-		    "and --fy do not go together"));
+		return cli_usage_error(cli, _("--for, --from/--to and --fy do "
+		    "not go together"));
 	if ((rq->from_arg != NULL) != (rq->to_arg != NULL))
-		return cli_usage_error(&cmd_summary, _("--from and --to go "
-		    "together"));
-	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(format, formats[i]->name) == 0)
-			rq->format = formats[i];
+		return cli_usage_error(cli, _("--from and --to go together"));
 	if (rq->format == NULL)
-		return cli_usage_error(&cmd_summary, _("--format: '%s' is not "
-		    "text, csv or pdf"), format);
+		return cli_usage_error(cli, _("--format: '%s' is not text, "
+		    "csv or pdf"), rq->format_arg);
 	if (rq->output != NULL && *rq->output == '\0')
-		return cli_usage_error(&cmd_summary, _("-o: empty file name"));
-	if (check_words("--doc-number", rq->options.doc_number) == -1 ||
-	    check_words("--title", rq->options.title) == -1)
+		return cli_usage_error(cli, _("-o: empty file name"));
+	if (check_words(cli, "--doc-number", rq->options.doc_number) == -1 ||
+	    check_words(cli, "--title", rq->options.title) == -1)
 		return 2;
 	if (rq->format->binary && (rq->output == NULL ||
 	    (strcmp(rq->output, "-") == 0 && isatty(STDOUT_FILENO))))
-		return cli_usage_error(&cmd_summary, _("--format %s writes a "
-		    "file, not to a terminal: give -o FILE"),
-		    rq->format->name);
+		return cli_usage_error(cli, _("--format %s writes a file, not "
+		    "to a terminal: give -o FILE"), rq->format->name);
 	return 0;
 }
 
 static int
-summary_exec(struct cli *cli, int argc, char **argv)
+summary_check(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "for",	required_argument, NULL, 'f' },
-		{ "from",	required_argument, NULL, 'F' },
-		{ "to",		required_argument, NULL, 't' },
-		{ "fy",		required_argument, NULL, 'y' },
-		{ "format",	required_argument, NULL, 'm' },
-		{ "output",	required_argument, NULL, 'o' },
-		{ "held-only",	no_argument, NULL, 'H' },
-		{ "doc-number",	required_argument, NULL, 'n' },
-		{ "as-of",	required_argument, NULL, 'a' },
-		{ "title",	required_argument, NULL, 'T' },
-		{ "with-checks", no_argument, NULL, 'c' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct request	rq;
+	struct error	err;
+	int		status;
+
+	if (request_from(args, &rq, &err) == 0)
+		return check_request(cli, &rq);
+	/* the words of the command line first, then the date */
+	if ((status = check_request(cli, &rq)) != 0)
+		return status;
+	return cli_fail(&err);
+}
+
+static int
+summary_exec(struct cli *cli, struct args *args)
+{
 	struct request		 rq;
 	struct closure		 closure;
 	struct summary		 s;
 	struct summary_years	 y;
 	struct error		 err;
-	const char		*format = "text";
 	char			*city = NULL, *title = NULL, *caption = NULL;
-	int			 opt, rc, years = 0;
+	int			 rc, years;
 
-	memset(&rq, 0, sizeof rq);
-	while ((opt = cli_getopt(argc, argv, "o:", options)) != -1) {
-		switch (opt) {
-		case 'f':
-			rq.for_arg = optarg;
-			break;
-		case 'F':
-			rq.from_arg = optarg;
-			break;
-		case 't':
-			rq.to_arg = optarg;
-			break;
-		case 'y':
-			rq.fy_arg = optarg;
-			break;
-		case 'm':
-			format = optarg;
-			break;
-		case 'o':
-			rq.output = optarg;
-			break;
-		case 'H':
-			rq.options.held_only = 1;
-			break;
-		case 'n':
-			rq.options.doc_number = optarg;
-			break;
-		case 'a':
-			rq.as_of_arg = optarg;
-			break;
-		case 'T':
-			rq.options.title = optarg;
-			break;
-		case 'c':
-			rq.options.with_findings = 1;
-			break;
-		case 'h':
-			return cli_help(&cmd_summary, summary_help);
-		default:
-			return cli_usage_error(&cmd_summary, _("unknown "
-			    "option or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_summary, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if ((rc = check_request(&rq, format)) != 0)
-		return rc;
+	if (request_from(args, &rq, &err) == -1)
+		return cli_fail(&err);
 	/* --fy with a range is the multi-year table */
-	if (rq.fy_arg != NULL && strstr(rq.fy_arg, "..") != NULL)
-		years = 1;
-	if (rq.as_of_arg != NULL) {
-		if (date_parse(rq.as_of_arg, &rq.options.today, &err) == -1) {
-			error_prefix(&err, "--as-of: ");
-			return cli_fail(&err);
-		}
-	} else if (date_today(&rq.options.today, &err) == -1)
-		return cli_fail(&err);
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
+	years = rq.fy_arg != NULL && strstr(rq.fy_arg, "..") != NULL;
 	if (store_setting_get(cli->store, "city", &city, &err) == -1 ||
 	    store_setting_get(cli->store, "title", &title, &err) == -1 ||
 	    store_setting_get(cli->store, "caption", &caption, &err) == -1 ||

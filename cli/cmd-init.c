@@ -13,14 +13,7 @@
 #include "import.h"
 #include "profile.h"
 
-static int	init_exec(struct cli *, int, char **);
-
-const struct command cmd_init = {
-	"init",
-	"init [--profile matsudo|takamatsu|FILE] [--demo] [--group NAME]",
-	N_("create a new database from a city profile"),
-	init_exec
-};
+static int	init_exec(struct cli *, struct args *);
 
 static const char init_help[] = N_(
 "Options:\n"
@@ -32,6 +25,25 @@ static const char init_help[] = N_(
 "                  its directory (new or empty) setgid; otherwise the\n"
 "                  file is private (0600)\n"
 "An existing database is never overwritten.\n");
+
+static const struct cmd_option init_options[] = {
+	{ "profile",	CMD_VALUE,	'p' },
+	{ "demo",	0,		'd' },
+	{ "group",	CMD_VALUE,	'g' },
+	{ NULL, 0, 0 }
+};
+
+/* It makes the store itself: no CMD_STORE. */
+const struct cmd_entry cmd_init_entry = {
+	.name = "init",
+	.usage = "init [--profile matsudo|takamatsu|FILE] [--demo] "
+	    "[--group NAME]",
+	.summary = N_("create a new database from a city profile"),
+	.help = init_help,
+	.options = init_options,
+	.args = { 0, 0, NULL, NULL },
+	.exec = init_exec
+};
 
 static char *
 profile_path(const char *name)
@@ -74,47 +86,20 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 }
 
 static int
-init_exec(struct cli *cli, int argc, char **argv)
+init_exec(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "profile",	required_argument, NULL, 'p' },
-		{ "demo",	no_argument, NULL, 'd' },
-		{ "group",	required_argument, NULL, 'g' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct profile	 profile;
 	struct error	 err;
 	struct import_result result;
-	const char	*name = "matsudo", *group = NULL;
+	const char	*name = "matsudo", *group = args_get(args, 'g');
 	char		*path, *demo = NULL;
-	int		 opt, want_demo = 0, given = 0;
+	int		 want_demo = args_has(args, 'd');
 	size_t		 len;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'p':
-			name = optarg;
-			given = 1;
-			break;
-		case 'd':
-			want_demo = 1;
-			break;
-		case 'g':
-			group = optarg;
-			break;
-		case 'h':
-			return cli_help(&cmd_init, init_help);
-		default:
-			return cli_usage_error(&cmd_init, _("unknown option or "
-			    "missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_init, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if (want_demo && given && strcmp(name, "matsudo") != 0)
-		return cli_usage_error(&cmd_init, _("--demo is the Matsudo "
+	if (args_get(args, 'p') != NULL)
+		name = args_get(args, 'p');
+	if (want_demo && strcmp(name, "matsudo") != 0)
+		return cli_usage_error(cli, _("--demo is the Matsudo "
 		    "calendar; it goes with --profile matsudo only"));
 	path = profile_path(name);
 	if (profile_load(path, name, &profile, &err) == -1) {

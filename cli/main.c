@@ -1,7 +1,8 @@
 /*
- * main.c -- carecal's entry: locale, the global options and the table of
- * subcommands. With no subcommand, the full-screen front end opens.
+ * main.c -- carecal's entry: locale, the global options, then the
+ * command (cmd.c). With no command, the full-screen view opens.
  */
+#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -13,46 +14,13 @@
 #include "i18n.h"
 #include "paths.h"
 
-static const struct command *commands[] = {
-	&cmd_init,
-	&cmd_list,
-	&cmd_add,
-	&cmd_edit,
-	&cmd_cancel,
-	&cmd_delete,
-	&cmd_import,
-	&cmd_export,
-	&cmd_summary,
-	&cmd_center,
-	&cmd_type,
-	&cmd_holidays,
-	&cmd_check,
-	&cmd_config,
-	&cmd_history,
-	&cmd_undo,
-	&cmd_restore_meeting,
-	&cmd_backup,
-	&cmd_restore,
-	&cmd_fsck,
-};
-#define NCOMMANDS	(sizeof commands / sizeof commands[0])
-
 static void
 usage(FILE *fp)
 {
-	size_t	i, len, width = 0;
-
-	for (i = 0; i < NCOMMANDS; i++) {
-		len = strlen(commands[i]->name);
-		if (len > width)
-			width = len;
-	}
 	fprintf(fp, _("usage: carecal [--db PATH] [COMMAND [ARGS...]]\n"
 	    "With no command, carecal opens its full-screen view of the "
 	    "database.\n\nCommands:\n"));
-	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-*s  %s\n", (int)width, commands[i]->name,
-		    _(commands[i]->summary));
+	cmd_print_table(fp);
 	fprintf(fp, _("\nOptions:\n"
 	    "  --db PATH   the database (default: $CARECAL_DB, else "
 	    "$XDG_DATA_HOME/carecal/carecal.db)\n"
@@ -140,9 +108,9 @@ main(int argc, char **argv)
 		{ "version",	no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli	 cli;
-	size_t		 i;
-	int		 opt, status, terminal_utf8;
+	const struct cmd_entry	*entry;
+	struct cli		 cli;
+	int			 opt, status, terminal_utf8;
 
 	terminal_utf8 = setup_locale();
 	memset(&cli, 0, sizeof cli);
@@ -173,18 +141,14 @@ main(int argc, char **argv)
 		cli_close(&cli);
 		return status;
 	}
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(argv[0], commands[i]->name) == 0)
-			break;
-	if (i == NCOMMANDS) {
+	if ((entry = cmd_find(argv[0])) == NULL) {
 		fprintf(stderr, _("carecal: unknown command '%s'\n"), argv[0]);
 		usage(stderr);
 		return 2;
 	}
+	/* as typed, before the command's parsing permutes argv */
 	cli.command_line = join_arguments(argc, argv);
-	optind = 0;	/* glibc: start over for the subcommand */
-	opterr = 0;
-	status = commands[i]->exec(&cli, argc, argv);
+	status = cmd_run(&cli, entry, argc, argv);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("carecal: writing output");
 		status = status == 0 ? 1 : status;

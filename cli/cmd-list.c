@@ -13,15 +13,8 @@
 #include "meetings-csv.h"
 #include "text.h"
 
-static int	list_exec(struct cli *, int, char **);
-
-const struct command cmd_list = {
-	"list",
-	"list [--from D] [--to D] [--fy Y] [--center NAME] [--type CODE] "
-	"[--mode M] [--status S] [--format text|csv]",
-	N_("list meetings in date order"),
-	list_exec
-};
+static int	list_check(struct cli *, struct args *);
+static int	list_exec(struct cli *, struct args *);
 
 static const char list_help[] = N_(
 "Options:\n"
@@ -35,6 +28,31 @@ static const char list_help[] = N_(
 "  --format F         text (default) or csv: id,uid,date,start,end,"
 "center,type,\n"
 "                     mode,status,cases,venue,url,note\n");
+
+static const struct cmd_option list_options[] = {
+	{ "from",	CMD_VALUE,	'f' },
+	{ "to",		CMD_VALUE,	't' },
+	{ "fy",		CMD_VALUE,	'y' },
+	{ "center",	CMD_VALUE,	'C' },
+	{ "type",	CMD_VALUE,	'T' },
+	{ "mode",	CMD_VALUE,	'm' },
+	{ "status",	CMD_VALUE,	'S' },
+	{ "format",	CMD_VALUE,	'F' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.usage = "list [--from D] [--to D] [--fy Y] [--center NAME] "
+	    "[--type CODE] [--mode M] [--status S] [--format text|csv]",
+	.summary = N_("list meetings in date order"),
+	.help = list_help,
+	.options = list_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = list_check,
+	.exec = list_exec
+};
 
 enum { COL_ID, COL_DATE, COL_TIME, COL_CENTER, COL_TYPE, COL_MODE,
     COL_STATUS, COL_CASES, COL_VENUE, NCOLS };
@@ -330,60 +348,33 @@ csv_row(struct meeting *m, void *arg)
 }
 
 static int
-list_exec(struct cli *cli, int argc, char **argv)
+list_check(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "from",	required_argument, NULL, 'f' },
-		{ "to",		required_argument, NULL, 't' },
-		{ "fy",		required_argument, NULL, 'y' },
-		{ "center",	required_argument, NULL, 'C' },
-		{ "type",	required_argument, NULL, 'T' },
-		{ "mode",	required_argument, NULL, 'm' },
-		{ "status",	required_argument, NULL, 'S' },
-		{ "format",	required_argument, NULL, 'F' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char	*format = args_get(args, 'F');
+
+	if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage_error(cli, _("--format: '%s' is not text or "
+		    "csv"), format);
+	return 0;
+}
+
+static int
+list_exec(struct cli *cli, struct args *args)
+{
 	struct meeting_filter	 filter;
 	struct error		 err;
-	const char		*format = "text";
-	struct cli_deferred	 given;
+	const char		*format = args_get(args, 'F');
 	size_t			 i;
-	int			 opt;
 
 	meeting_filter_init(&filter);
-	given.count = 0;
-	/* options are read first, applied once the catalog is open */
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'h':
-			return cli_help(&cmd_list, list_help);
-		case 'F':
-			format = optarg;
-			break;
-		case '?':
-		case ':':
-			return cli_usage_error(&cmd_list, _("unknown option or "
-			    "missing value: %s"), argv[optind - 1]);
-		default:
-			if (cli_defer(&given, opt, optarg) == -1)
-				return cli_usage_error(&cmd_list,
-				    _("too many options"));
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_list, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage_error(&cmd_list, _("--format: '%s' is not "
-		    "text or csv"), format);
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
-	for (i = 0; i < given.count; i++)
-		if (cli_filter_option(cli, given.item[i].opt,
-		    given.item[i].arg, &filter, &err) == -1)
+	/* in the order given, now that the catalog is open */
+	for (i = 0; i < args->noptions; i++)
+		if (args->options[i].id != 'F' && cli_filter_option(cli,
+		    args->options[i].id, args->options[i].value, &filter,
+		    &err) == -1)
 			return cli_fail(&err);
-	if (strcmp(format, "csv") == 0) {
+	if (format != NULL && strcmp(format, "csv") == 0) {
 		meetings_csv_write_header(stdout);
 		if (store_meetings_each(cli->store, &filter, csv_row,
 		    &cli->catalog, &err) == -1)

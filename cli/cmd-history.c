@@ -14,28 +14,12 @@
 #include "i18n.h"
 #include "text.h"
 
-static int	history_exec(struct cli *, int, char **);
-static int	undo_exec(struct cli *, int, char **);
-static int	restore_meeting_exec(struct cli *, int, char **);
-
-const struct command cmd_history = {
-	"history",
-	"history [ID] [--since D] [--deleted] [--include-notes]",
-	N_("show who changed which meeting, when, and how"),
-	history_exec
-};
-
-const struct command cmd_undo = {
-	"undo", "undo [--dry-run] [--action N]",
-	N_("take back your last change (a whole import at once)"),
-	undo_exec
-};
-
-const struct command cmd_restore_meeting = {
-	"restore-meeting", "restore-meeting ID",
-	N_("bring a deleted meeting back, with its id and UID"),
-	restore_meeting_exec
-};
+static int	history_check(struct cli *, struct args *);
+static int	history_exec(struct cli *, struct args *);
+static int	undo_check(struct cli *, struct args *);
+static int	undo_exec(struct cli *, struct args *);
+static int	restore_meeting_check(struct cli *, struct args *);
+static int	restore_meeting_exec(struct cli *, struct args *);
 
 static const char history_help[] = N_(
 "Every change to a meeting is kept: each action (one command, or one\n"
@@ -65,19 +49,57 @@ static const char restore_meeting_help[] = N_(
 "goes up, so office calendars take the re-export as an update.\n"
 "'carecal history --deleted' lists the deleted meetings.\n");
 
+static const struct cmd_option history_options[] = {
+	{ "since",		CMD_VALUE,	's' },
+	{ "deleted",		0,		'd' },
+	{ "include-notes",	0,		'n' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_history_entry = {
+	.name = "history",
+	.usage = "history [ID] [--since D] [--deleted] [--include-notes]",
+	.summary = N_("show who changed which meeting, when, and how"),
+	.help = history_help,
+	.options = history_options,
+	.args = { 0, 1, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = history_check,
+	.exec = history_exec
+};
+
+static const struct cmd_option undo_options[] = {
+	{ "dry-run",	0,		'n' },
+	{ "action",	CMD_VALUE,	'a' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_undo_entry = {
+	.name = "undo",
+	.usage = "undo [--dry-run] [--action N]",
+	.summary = N_("take back your last change (a whole import at once)"),
+	.help = undo_help,
+	.options = undo_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = undo_check,
+	.exec = undo_exec
+};
+
+const struct cmd_entry cmd_restore_meeting_entry = {
+	.name = "restore-meeting",
+	.usage = "restore-meeting ID",
+	.summary = N_("bring a deleted meeting back, with its id and UID"),
+	.help = restore_meeting_help,
+	.args = { 1, 1, N_("give one meeting id"),
+	    N_("give one meeting id") },
+	.flags = CMD_STORE,
+	.check = restore_meeting_check,
+	.exec = restore_meeting_exec
+};
+
 /* The columns of history --deleted. */
 enum { DEL_ID, DEL_AT, DEL_BY, DEL_DATE, DEL_TYPE, DEL_CENTER, DEL_COLS };
-
-static int
-parse_id(const struct command *cmd, const char *s, long *id)
-{
-	char	*end;
-
-	*id = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || *id <= 0)
-		return cli_usage_error(cmd, _("'%s' is not a meeting id"), s);
-	return 0;
-}
 
 /* "令和3年7月29日(木) 個別 明第1": which meeting, in a few words. */
 static void
@@ -354,60 +376,55 @@ print_deleted(struct store *store, const struct history_filter *f,
 	return store_history_each(store, f, 0, deleted_row, p, err);
 }
 
+/*
+ * What history shows, from its arguments: 0, or the exit status of the
+ * error it said.
+ */
 static int
-history_exec(struct cli *cli, int argc, char **argv)
+history_filter(struct cli *cli, const struct args *args,
+    struct history_filter *filter)
 {
-	static const struct option options[] = {
-		{ "since",		required_argument, NULL, 's' },
-		{ "deleted",		no_argument, NULL, 'd' },
-		{ "include-notes",	no_argument, NULL, 'n' },
-		{ "help",		no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct error	 err;
+	const char	*since = args_get(args, 's');
+	int		 status;
+
+	history_filter_init(filter);
+	filter->deleted = args_has(args, 'd');
+	if (args_count(args) == 1 && (status = cli_parse_id(cli,
+	    args_string(args, 0), &filter->meeting_id)) != 0)
+		return status;
+	if (since != NULL) {
+		if (date_parse(since, &filter->since, &err) == -1) {
+			error_prefix(&err, "--since: ");
+			return cli_fail(&err);
+		}
+		filter->has_since = 1;
+	}
+	return 0;
+}
+
+static int
+history_check(struct cli *cli, struct args *args)
+{
+	struct history_filter	filter;
+
+	return history_filter(cli, args, &filter);
+}
+
+static int
+history_exec(struct cli *cli, struct args *args)
+{
 	struct history_filter	 filter;
 	struct printing		 p;
 	struct meeting		 m;
 	struct error		 err;
-	const char		*since = NULL;
-	int			 opt, include_notes = 0, status, rc;
+	int			 status, rc;
 
-	history_filter_init(&filter);
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 's':
-			since = optarg;
-			break;
-		case 'd':
-			filter.deleted = 1;
-			break;
-		case 'n':
-			include_notes = 1;
-			break;
-		case 'h':
-			return cli_help(&cmd_history, history_help);
-		default:
-			return cli_usage_error(&cmd_history, _("unknown "
-			    "option or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind < argc - 1)
-		return cli_usage_error(&cmd_history, _("unexpected argument "
-		    "'%s'"), argv[optind + 1]);
-	if (optind == argc - 1 && (status = parse_id(&cmd_history,
-	    argv[optind], &filter.meeting_id)) != 0)
+	if ((status = history_filter(cli, args, &filter)) != 0)
 		return status;
-	if (since != NULL) {
-		if (date_parse(since, &filter.since, &err) == -1) {
-			error_prefix(&err, "--since: ");
-			return cli_fail(&err);
-		}
-		filter.has_since = 1;
-	}
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
 	memset(&p, 0, sizeof p);
 	p.cat = &cli->catalog;
-	p.include_notes = include_notes;
+	p.include_notes = args_has(args, 'n');
 	p.action = -1;
 	if ((filter.deleted ? print_deleted(cli->store, &filter, &p, &err) :
 	    store_history_each(cli->store, &filter, STORE_HISTORY_NO_MEETINGS,
@@ -434,46 +451,45 @@ history_exec(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* --action: "#12" as history prints it, or 12; 0 when not given. */
 static int
-undo_exec(struct cli *cli, int argc, char **argv)
+undo_action(struct cli *cli, const struct args *args, long *action)
 {
-	static const struct option options[] = {
-		{ "dry-run",	no_argument, NULL, 'n' },
-		{ "action",	required_argument, NULL, 'a' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char	*arg = args_get(args, 'a');
+	char		*end;
+
+	*action = 0;
+	if (arg == NULL)
+		return 0;
+	*action = strtol(arg + (arg[0] == '#'), &end, 10);
+	if (arg[arg[0] == '#'] == '\0' || *end != '\0' || *action <= 0 ||
+	    *action == LONG_MAX)
+		return cli_usage_error(cli, _("--action: '%s' is not an "
+		    "action number"), arg);
+	return 0;
+}
+
+static int
+undo_check(struct cli *cli, struct args *args)
+{
+	long	action;
+
+	return undo_action(cli, args, &action);
+}
+
+static int
+undo_exec(struct cli *cli, struct args *args)
+{
 	struct undo_result	 r;
 	struct error		 err;
-	char			*end, *command, what[512];
-	long			 action = 0;
-	int			 opt, flags = 0, rc;
+	char			*command, what[512];
+	long			 action;
+	int			 flags = 0, rc;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'n':
-			flags |= STORE_UNDO_DRY_RUN;
-			break;
-		case 'a':
-			/* "#12" as history prints it, or 12 */
-			action = strtol(optarg + (optarg[0] == '#'), &end, 10);
-			if (optarg[optarg[0] == '#'] == '\0' || *end != '\0' ||
-			    action <= 0 || action == LONG_MAX)
-				return cli_usage_error(&cmd_undo, _("--action: "
-				    "'%s' is not an action number"), optarg);
-			break;
-		case 'h':
-			return cli_help(&cmd_undo, undo_help);
-		default:
-			return cli_usage_error(&cmd_undo, _("unknown option "
-			    "or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_undo, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
+	if ((rc = undo_action(cli, args, &action)) != 0)
+		return rc;
+	if (args_has(args, 'n'))
+		flags |= STORE_UNDO_DRY_RUN;
 	rc = store_undo_action(cli->store, cli->command_line, action, flags,
 	    &r, &err);
 	if (rc == -1)
@@ -499,32 +515,25 @@ undo_exec(struct cli *cli, int argc, char **argv)
 }
 
 static int
-restore_meeting_exec(struct cli *cli, int argc, char **argv)
+restore_meeting_check(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	long	id;
+
+	return cli_parse_id(cli, args_string(args, 0), &id);
+}
+
+static int
+restore_meeting_exec(struct cli *cli, struct args *args)
+{
 	struct meeting	 m;
 	struct error	 err;
 	char		 buf[256];
 	long		 id;
-	int		 opt, status;
+	int		 status;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		if (opt == 'h')
-			return cli_help(&cmd_restore_meeting,
-			    restore_meeting_help);
-		return cli_usage_error(&cmd_restore_meeting, _("unknown "
-		    "option: %s"), argv[optind - 1]);
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(&cmd_restore_meeting, _("give one "
-		    "meeting id"));
-	if ((status = parse_id(&cmd_restore_meeting, argv[optind], &id)) != 0)
+	if ((status = cli_parse_id(cli, args_string(args, 0), &id)) != 0)
 		return status;
-	if (cli_open(cli, &err) == -1 ||
-	    store_begin(cli->store, cli->command_line, &err) == -1)
+	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	meeting_init(&m);
 	if (store_meeting_restore(cli->store, id, &m, &err) == -1 ||

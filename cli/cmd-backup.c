@@ -16,27 +16,10 @@
 #include "i18n.h"
 #include "schema.h"
 
-static int	backup_exec(struct cli *, int, char **);
-static int	restore_exec(struct cli *, int, char **);
-static int	fsck_exec(struct cli *, int, char **);
-
-const struct command cmd_backup = {
-	"backup", "backup FILE [--force]",
-	N_("copy the database to FILE, safely while others work"),
-	backup_exec
-};
-
-const struct command cmd_restore = {
-	"restore", "restore FILE [--yes]",
-	N_("replace the database with a backup (the old one is kept)"),
-	restore_exec
-};
-
-const struct command cmd_fsck = {
-	"fsck", "fsck",
-	N_("check the database file and say what is wrong"),
-	fsck_exec
-};
+static int	file_check(struct cli *, struct args *);
+static int	backup_exec(struct cli *, struct args *);
+static int	restore_exec(struct cli *, struct args *);
+static int	fsck_exec(struct cli *, struct args *);
 
 static const char backup_help[] = N_(
 "Makes a consistent copy with SQLite's online backup: others may go on\n"
@@ -61,59 +44,69 @@ static const char fsck_help[] = N_(
 "change is missing from the history. Exit status 1 when a problem is\n"
 "found.\n");
 
-/* Commands taking a file and one flag; returns the file or NULL. */
-static const char *
-file_and_flag(const struct command *cmd, int argc, char **argv,
-    const char *help, const char *flag, int *given, int *status)
-{
-	struct option	options[] = {
-		{ flag,		no_argument, NULL, 'f' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int		opt;
+static const struct cmd_option backup_options[] = {
+	{ "force",	0,	'f' },
+	{ NULL, 0, 0 }
+};
 
-	*given = 0;
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'f':
-			*given = 1;
-			break;
-		case 'h':
-			*status = cli_help(cmd, help);
-			return NULL;
-		default:
-			*status = cli_usage_error(cmd, _("unknown option: %s"),
-			    argv[optind - 1]);
-			return NULL;
-		}
-	}
-	if (optind != argc - 1) {
-		*status = cli_usage_error(cmd, _("give one file"));
-		return NULL;
-	}
-	if (argv[optind][0] == '\0') {
-		*status = cli_usage_error(cmd, _("empty file name"));
-		return NULL;
-	}
-	return argv[optind];
+const struct cmd_entry cmd_backup_entry = {
+	.name = "backup",
+	.usage = "backup FILE [--force]",
+	.summary = N_("copy the database to FILE, safely while others work"),
+	.help = backup_help,
+	.options = backup_options,
+	.args = { 1, 1, N_("give one file"), N_("give one file") },
+	.flags = CMD_STORE,
+	.check = file_check,
+	.exec = backup_exec
+};
+
+static const struct cmd_option restore_options[] = {
+	{ "yes",	0,	'y' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_restore_entry = {
+	.name = "restore",
+	.usage = "restore FILE [--yes]",
+	.summary = N_("replace the database with a backup (the old one is "
+	    "kept)"),
+	.help = restore_help,
+	.options = restore_options,
+	.args = { 1, 1, N_("give one file"), N_("give one file") },
+	.flags = CMD_STORE,
+	.check = file_check,
+	.exec = restore_exec
+};
+
+/* It checks the file as it is, without opening it as the store. */
+const struct cmd_entry cmd_fsck_entry = {
+	.name = "fsck",
+	.usage = "fsck",
+	.summary = N_("check the database file and say what is wrong"),
+	.help = fsck_help,
+	.args = { 0, 0, NULL, NULL },
+	.exec = fsck_exec
+};
+
+/* backup and restore: FILE must be a name. */
+static int
+file_check(struct cli *cli, struct args *args)
+{
+	if (args_string(args, 0)[0] == '\0')
+		return cli_usage_error(cli, _("empty file name"));
+	return 0;
 }
 
 static int
-backup_exec(struct cli *cli, int argc, char **argv)
+backup_exec(struct cli *cli, struct args *args)
 {
 	struct store_check	 c;
 	struct error		 err;
-	const char		*file;
-	int			 force, status = 0;
+	const char		*file = args_string(args, 0);
 
-	if ((file = file_and_flag(&cmd_backup, argc, argv, backup_help,
-	    "force", &force, &status)) == NULL)
-		return status;
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
-	if (store_backup(cli->store, file, force ? STORE_BACKUP_FORCE : 0,
-	    &err) == -1)
+	if (store_backup(cli->store, file, args_has(args, 'f') ?
+	    STORE_BACKUP_FORCE : 0, &err) == -1)
 		return cli_fail(&err);
 	if (store_check_file(file, STORE_CHECK_CONTENT, &c, &err) == -1)
 		return cli_fail(&err);
@@ -146,19 +139,14 @@ confirm(const char *question)
 }
 
 static int
-restore_exec(struct cli *cli, int argc, char **argv)
+restore_exec(struct cli *cli, struct args *args)
 {
 	struct store_check	 c;
 	struct error		 err;
-	const char		*file;
+	const char		*file = args_string(args, 0);
 	char			*kept, question[1024];
-	int			 yes, status = 0, bad;
+	int			 yes = args_has(args, 'y'), bad;
 
-	if ((file = file_and_flag(&cmd_restore, argc, argv, restore_help,
-	    "yes", &yes, &status)) == NULL)
-		return status;
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
 	/* the checks first: nobody is asked about a file that will not do */
 	if (store_check_file(file, STORE_CHECK_CONTENT, &c, &err) == -1)
 		return cli_fail(&err);
@@ -229,26 +217,14 @@ print_sharing(const char *path, const char *group)
 }
 
 static int
-fsck_exec(struct cli *cli, int argc, char **argv)
+fsck_exec(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store_check	 c;
 	struct error		 err;
 	char			 line[128];
-	int			 opt, problems;
+	int			 problems;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		if (opt == 'h')
-			return cli_help(&cmd_fsck, fsck_help);
-		return cli_usage_error(&cmd_fsck, _("unknown option: %s"),
-		    argv[optind - 1]);
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_fsck, _("unexpected argument "
-		    "'%s'"), argv[optind]);
+	(void)args;
 	if (cli_resolve_db(cli, &err) == -1 ||
 	    store_check_file(cli->db_path, 0, &c, &err) == -1)
 		return cli_fail(&err);

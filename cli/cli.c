@@ -1,5 +1,5 @@
 /*
- * cli.c -- the pieces every subcommand shares.
+ * cli.c -- the pieces the commands share.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "cli.h"
 #include "cmd.h"
 #include "i18n.h"
 
@@ -84,8 +85,18 @@ cli_fail(const struct error *err)
 	return err->kind == ERROR_NONE ? 1 : error_exit_status(err);
 }
 
+void
+cli_warnings(const struct finding_list *warnings)
+{
+	size_t	i;
+
+	for (i = 0; i < warnings->count; i++)
+		fprintf(stderr, _("carecal: warning: %s\n"),
+		    warnings->items[i].message);
+}
+
 int
-cli_usage_error(const struct command *cmd, const char *fmt, ...)
+cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	char	msg[1024];
 	va_list	ap;
@@ -96,140 +107,28 @@ cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputs("carecal: ", stderr);
 	error_print_escaped(stderr, msg);
-	fprintf(stderr, _("\nusage: carecal [--db PATH] %s\n"), cmd->usage);
-	fprintf(stderr, _("Try 'carecal %s --help'.\n"), cmd->name);
+	fprintf(stderr, _("\nusage: carecal [--db PATH] %s\n"),
+	    cli->entry->usage);
+	fprintf(stderr, _("Try 'carecal %s --help'.\n"), cli->entry->name);
 	return 2;
 }
 
 int
-cli_help(const struct command *cmd, const char *details)
+cli_parse_id(struct cli *cli, const char *s, long *id)
 {
-	printf(_("usage: carecal [--db PATH] %s\n"), cmd->usage);
-	printf("%s\n", _(cmd->summary));
-	if (details != NULL)
-		printf("\n%s", _(details));
+	char	*end;
+
+	*id = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || *id <= 0)
+		return cli_usage_error(cli, _("'%s' is not a meeting id"), s);
 	return 0;
 }
-
-int
-cli_getopt(int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
-{
-	return getopt_long(argc, argv, shortopts, longopts, NULL);
-}
-
-const struct option cli_meeting_options[] = {
-	{ "type",	required_argument, NULL, 'T' },
-	{ "center",	required_argument, NULL, 'C' },
-	{ "date",	required_argument, NULL, 'd' },
-	{ "start",	required_argument, NULL, 's' },
-	{ "end",	required_argument, NULL, 'e' },
-	{ "mode",	required_argument, NULL, 'm' },
-	{ "status",	required_argument, NULL, 'S' },
-	{ "cases",	required_argument, NULL, 'n' },
-	{ "venue",	required_argument, NULL, 'v' },
-	{ "url",	required_argument, NULL, 'u' },
-	{ "note",	required_argument, NULL, 'N' },
-	{ "window",	required_argument, NULL, 'w' },
-};
 
 static int
 with_field(struct error *err, const char *field)
 {
 	error_prefix(err, "--%s: ", field);
 	return -1;
-}
-
-int
-cli_meeting_option(struct cli *cli, int opt, const char *arg,
-    struct meeting *m, int *set, struct error *err)
-{
-	const struct meeting_type	*type;
-	const struct center		*center;
-	enum meeting_mode		 mode;
-	enum meeting_status		 status;
-	int				 empty = arg[0] == '\0';
-
-	switch (opt) {
-	case 'T':
-		if (catalog_find_type(&cli->catalog, arg, &type, err) == -1)
-			return with_field(err, "type");
-		m->type_id = type->id;
-		*set |= MEETING_OPT_TYPE;
-		break;
-	case 'C':
-		if (empty)
-			m->center_id = 0;
-		else if (catalog_find_center(&cli->catalog, arg, &center,
-		    err) == -1)
-			return with_field(err, "center");
-		else
-			m->center_id = center->id;
-		*set |= MEETING_OPT_CENTER;
-		break;
-	case 'd':
-		if (date_parse(arg, &m->date, err) == -1)
-			return with_field(err, "date");
-		*set |= MEETING_OPT_DATE;
-		break;
-	case 's':
-		if (empty)
-			m->start = -1;
-		else if (time_parse(arg, &m->start, err) == -1)
-			return with_field(err, "start");
-		*set |= MEETING_OPT_START;
-		break;
-	case 'e':
-		if (empty)
-			m->end = -1;
-		else if (time_parse(arg, &m->end, err) == -1)
-			return with_field(err, "end");
-		*set |= MEETING_OPT_END;
-		break;
-	case 'm':
-		if (meeting_mode_parse(arg, &mode, err) == -1)
-			return with_field(err, "mode");
-		m->mode = mode;
-		*set |= MEETING_OPT_MODE;
-		break;
-	case 'S':
-		if (meeting_status_parse(arg, &status, err) == -1)
-			return with_field(err, "status");
-		m->status = status;
-		*set |= MEETING_OPT_STATUS;
-		break;
-	case 'n':
-		if (empty)
-			m->cases = -1;
-		else if (meeting_cases_parse(arg, &m->cases, err) == -1)
-			return with_field(err, "cases");
-		*set |= MEETING_OPT_CASES;
-		break;
-	case 'v':
-		meeting_set_text(&m->venue, arg);
-		*set |= MEETING_OPT_VENUE;
-		break;
-	case 'u':
-		meeting_set_text(&m->url, arg);
-		*set |= MEETING_OPT_URL;
-		break;
-	case 'N':
-		meeting_set_text(&m->note, arg);
-		*set |= MEETING_OPT_NOTE;
-		break;
-	case 'w':
-		if (empty)
-			m->has_window = 0;
-		else if (month_window_parse(arg, &m->window, err) == -1)
-			return with_field(err, "window");
-		else
-			m->has_window = 1;
-		*set |= MEETING_OPT_WINDOW;
-		break;
-	default:
-		return error_set(err, ERROR_INPUT, _("unknown option"));
-	}
-	return 0;
 }
 
 int
@@ -285,15 +184,5 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 	}
 	if (f->has_from && f->has_to && date_compare(f->from, f->to) > 0)
 		return error_set(err, ERROR_INPUT, _("--from is after --to"));
-	return 0;
-}
-
-int
-cli_defer(struct cli_deferred *d, int opt, const char *arg)
-{
-	if (d->count == CLI_DEFERRED_MAX)
-		return -1;
-	d->item[d->count].opt = opt;
-	d->item[d->count++].arg = arg;
 	return 0;
 }

@@ -12,24 +12,32 @@
 #include "settings.h"
 #include "text.h"
 
-static int	config_exec(struct cli *, int, char **);
+static void	help_settings(void);
+static int	config_check(struct cli *, struct args *);
+static int	config_exec(struct cli *, struct args *);
 
-const struct command cmd_config = {
-	"config",
-	"config [KEY [VALUE]]",
-	N_("show or change the settings of the database"),
-	config_exec
+const struct cmd_entry cmd_config_entry = {
+	.name = "config",
+	.usage = "config [KEY [VALUE]]",
+	.summary = N_("show or change the settings of the database"),
+	.help = N_(
+"With no KEY, every setting; with KEY, its value; with KEY and VALUE, the\n"
+"new value. Settings:\n"),
+	.help_more = help_settings,
+	.args = { 0, 2, NULL, N_("too many arguments") },
+	/* KEY and VALUE as given: a value may begin with '-' */
+	.flags = CMD_STORE | CMD_LITERAL,
+	.check = config_check,
+	.exec = config_exec
 };
 
+/* The settings of the table, after the help. */
 static void
-print_help(void)
+help_settings(void)
 {
 	const struct setting_info	*table;
 	size_t				 i, n;
 
-	cli_help(&cmd_config, N_(
-"With no KEY, every setting; with KEY, its value; with KEY and VALUE, the\n"
-"new value. Settings:\n"));
 	table = settings_table(&n);
 	for (i = 0; i < n; i++) {
 		printf("  ");
@@ -87,34 +95,35 @@ config_set(struct cli *cli, const struct setting_info *info,
 	return 0;
 }
 
+/* KEY must be a setting, and one a user may set to be given VALUE. */
 static int
-config_exec(struct cli *cli, int argc, char **argv)
+config_check(struct cli *cli, struct args *args)
 {
-	const struct setting_info	*info, *table;
-	struct error			 err;
+	const struct setting_info	*info;
+
+	if (args_count(args) == 0)
+		return 0;
+	if ((info = settings_find(args_string(args, 0))) == NULL)
+		return cli_usage_error(cli, _("unknown setting '%s'"),
+		    args_string(args, 0));
+	if (args_count(args) == 2 && !info->settable)
+		return cli_usage_error(cli, _("%s is read only"), info->key);
+	return 0;
+}
+
+static int
+config_exec(struct cli *cli, struct args *args)
+{
+	const struct setting_info	*table;
 	size_t				 i, n;
 	int				 status;
 
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		print_help();
-		return 0;
-	}
-	if (argc > 3)
-		return cli_usage_error(&cmd_config, _("too many arguments"));
-	info = NULL;
-	if (argc >= 2 && (info = settings_find(argv[1])) == NULL)
-		return cli_usage_error(&cmd_config, _("unknown setting '%s'"),
-		    argv[1]);
-	if (argc == 3 && !info->settable)
-		return cli_usage_error(&cmd_config, _("%s is read only"),
-		    info->key);
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
-	if (argc == 3)
-		return config_set(cli, info, argv[2]);
-	if (info != NULL)
-		return config_show(cli, info, 0);
+	if (args_count(args) == 2)
+		return config_set(cli, settings_find(args_string(args, 0)),
+		    args_string(args, 1));
+	if (args_count(args) == 1)
+		return config_show(cli, settings_find(args_string(args, 0)),
+		    0);
 	table = settings_table(&n);
 	for (i = 0; i < n; i++)
 		if ((status = config_show(cli, &table[i], 1)) != 0)

@@ -14,14 +14,8 @@
 #include "settings.h"
 #include "text.h"
 
-static int	check_exec(struct cli *, int, char **);
-
-const struct command cmd_check = {
-	"check",
-	"check [--fy Y] [--center NAME] [--format text|csv] [--strict]",
-	N_("check a fiscal year's plan against the targets and the calendar"),
-	check_exec
-};
+static int	check_check(struct cli *, struct args *);
+static int	check_exec(struct cli *, struct args *);
 
 static const char check_help[] = N_(
 "Options:\n"
@@ -48,6 +42,28 @@ static const char check_help[] = N_(
 "Cancelled meetings are not checked and do not count.\n"
 "Exit status: 0 (also with findings, unless --strict), 1 failure,\n"
 "2 usage or input error, 3 findings with --strict.\n");
+
+static const struct cmd_option check_options[] = {
+	{ "fy",		CMD_VALUE,	'y' },
+	{ "center",	CMD_VALUE,	'C' },
+	{ "format",	CMD_VALUE,	'F' },
+	{ "strict",	0,		's' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.usage = "check [--fy Y] [--center NAME] [--format text|csv] "
+	    "[--strict]",
+	.summary = N_("check a fiscal year's plan against the targets and "
+	    "the calendar"),
+	.help = check_help,
+	.options = check_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = check_check,
+	.exec = check_exec
+};
 
 enum { COL_KIND, COL_CENTER, COL_TYPE, COL_WHEN, COL_MEETINGS, COL_MESSAGE,
     NCOLS };
@@ -189,17 +205,43 @@ load_meetings(struct cli *cli, int fy, struct meeting_list *meetings,
 	return 0;
 }
 
+/* Today, and the fiscal year asked for (else today's): 0 or -1. */
 static int
-check_exec(struct cli *cli, int argc, char **argv)
+fiscal_year(const struct args *args, struct date *today, int *fy,
+    struct error *err)
 {
-	static const struct option options[] = {
-		{ "fy",		required_argument, NULL, 'y' },
-		{ "center",	required_argument, NULL, 'C' },
-		{ "format",	required_argument, NULL, 'F' },
-		{ "strict",	no_argument, NULL, 's' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char	*fy_arg = args_get(args, 'y');
+
+	if (date_today(today, err) == -1)
+		return -1;
+	*fy = date_fiscal_year(*today);
+	if (fy_arg != NULL && date_parse_fiscal_year(fy_arg, fy, err) == -1) {
+		error_prefix(err, "--fy: ");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_check(struct cli *cli, struct args *args)
+{
+	struct error	 err;
+	struct date	 today;
+	const char	*format = args_get(args, 'F');
+	int		 fy;
+
+	if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage_error(cli, _("--format: '%s' is not text or "
+		    "csv"), format);
+	if (fiscal_year(args, &today, &fy, &err) == -1)
+		return cli_fail(&err);
+	return 0;
+}
+
+static int
+check_exec(struct cli *cli, struct args *args)
+{
 	const struct center	 *center = NULL;
 	const struct finding	**shown;
 	struct check_input	  in;
@@ -207,48 +249,13 @@ check_exec(struct cli *cli, int argc, char **argv)
 	struct finding_list	  findings;
 	struct meeting_list	  meetings;
 	struct error		  err;
-	const char		 *format = "text", *fy_arg = NULL;
-	const char		 *center_arg = NULL;
+	const char		 *format = args_get(args, 'F');
+	const char		 *center_arg = args_get(args, 'C');
 	size_t			  i, n;
-	int			  opt, strict = 0, fy;
+	int			  fy;
 
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'y':
-			fy_arg = optarg;
-			break;
-		case 'C':
-			center_arg = optarg;
-			break;
-		case 'F':
-			format = optarg;
-			break;
-		case 's':
-			strict = 1;
-			break;
-		case 'h':
-			return cli_help(&cmd_check, check_help);
-		default:
-			return cli_usage_error(&cmd_check, _("unknown option "
-			    "or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_check, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage_error(&cmd_check, _("--format: '%s' is not "
-		    "text or csv"), format);
 	memset(&in, 0, sizeof in);
-	if (date_today(&in.today, &err) == -1)
-		return cli_fail(&err);
-	fy = date_fiscal_year(in.today);
-	if (fy_arg != NULL &&
-	    date_parse_fiscal_year(fy_arg, &fy, &err) == -1) {
-		error_prefix(&err, "--fy: ");
-		return cli_fail(&err);
-	}
-	if (cli_open(cli, &err) == -1)
+	if (fiscal_year(args, &in.today, &fy, &err) == -1)
 		return cli_fail(&err);
 	if (center_arg != NULL && catalog_find_center(&cli->catalog,
 	    center_arg, &center, &err) == -1) {
@@ -273,12 +280,12 @@ check_exec(struct cli *cli, int argc, char **argv)
 		if (center == NULL ||
 		    findings.items[i].center_id == center->id)
 			shown[n++] = &findings.items[i];
-	if (strcmp(format, "csv") == 0)
+	if (format != NULL && strcmp(format, "csv") == 0)
 		print_csv(shown, n, &cli->catalog);
 	else
 		print_text(shown, n, &cli->catalog);
 	free(shown);
 	finding_list_free(&findings);
 	meeting_list_free(&meetings);
-	return strict && n > 0 ? 3 : 0;
+	return args_has(args, 's') && n > 0 ? 3 : 0;
 }

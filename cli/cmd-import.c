@@ -15,16 +15,8 @@
 #include "import.h"
 #include "modules.h"
 
-static int	import_exec(struct cli *, int, char **);
-
-const struct command cmd_import = {
-	"import",
-	"import FILE.csv|FILE.ics [--dry-run] [--restore-deleted] "
-	"[--center NAME] [--type CODE] [--mode M] [--skip-unmapped] "
-	"[--from D] [--to D]",
-	N_("import meetings from CSV or iCalendar (all or none)"),
-	import_exec
-};
+static int	import_check(struct cli *, struct args *);
+static int	import_exec(struct cli *, struct args *);
 
 static const char import_help[] = N_(
 "A file ending in .ics or .ical, or beginning with BEGIN:VCALENDAR, is\n"
@@ -59,6 +51,32 @@ static const char import_help[] = N_(
 "                     for iCalendar events that do not say (see above)\n"
 "  --skip-unmapped    import the rest when some events cannot be mapped\n"
 "  --from D, --to D   only meetings on these dates (iCalendar)\n");
+
+static const struct cmd_option import_options[] = {
+	{ "dry-run",		0,		'n' },
+	{ "type",		CMD_VALUE,	'T' },
+	{ "center",		CMD_VALUE,	'C' },
+	{ "mode",		CMD_VALUE,	'm' },
+	{ "from",		CMD_VALUE,	'f' },
+	{ "to",			CMD_VALUE,	't' },
+	{ "skip-unmapped",	0,		's' },
+	{ "restore-deleted",	0,		'R' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "import FILE.csv|FILE.ics [--dry-run] [--restore-deleted] "
+	    "[--center NAME] [--type CODE] [--mode M] [--skip-unmapped] "
+	    "[--from D] [--to D]",
+	.summary = N_("import meetings from CSV or iCalendar (all or none)"),
+	.help = import_help,
+	.options = import_options,
+	.args = { 1, 1, N_("give one file"), N_("give one file") },
+	.flags = CMD_STORE,
+	.check = import_check,
+	.exec = import_exec
+};
 
 static void
 print_result(const struct import_result *r, int dry_run)
@@ -272,16 +290,19 @@ import_csv(struct cli *cli, const char *path, int dry_run, int flags)
 	return 0;
 }
 
-/* --type, --center, --mode, --from, --to: once the catalog is open. */
+/*
+ * --type, --center, --mode, --from, --to, once the catalog is open; the
+ * other options are not these (0).
+ */
 static int
-ical_option(struct cli *cli, int opt, const char *arg,
+ical_option(struct cli *cli, int id, const char *arg,
     struct ical_import_options *o, struct error *err)
 {
 	const struct meeting_type	*type;
 	const struct center		*center;
 	enum meeting_mode		 mode;
 
-	switch (opt) {
+	switch (id) {
 	case 'T':
 		if (catalog_find_type(&cli->catalog, arg, &type, err) == -1)
 			break;
@@ -308,95 +329,77 @@ ical_option(struct cli *cli, int opt, const char *arg,
 			break;
 		o->has_to = 1;
 		return 0;
+	default:
+		return 0;	/* not one of those */
 	}
-	error_prefix(err, "--%s: ", opt == 'T' ? "type" : opt == 'C' ?
-	    "center" : opt == 'm' ? "mode" : opt == 'f' ? "from" : "to");
+	error_prefix(err, "--%s: ", id == 'T' ? "type" : id == 'C' ?
+	    "center" : id == 'm' ? "mode" : id == 'f' ? "from" : "to");
 	return -1;
 }
 
+/* The options that only iCalendar events need: how many were given. */
 static int
-import_run(struct cli *cli, int argc, char **argv)
+ical_options_given(const struct args *args)
 {
-	static const struct option options[] = {
-		{ "dry-run",		no_argument, NULL, 'n' },
-		{ "type",		required_argument, NULL, 'T' },
-		{ "center",		required_argument, NULL, 'C' },
-		{ "mode",		required_argument, NULL, 'm' },
-		{ "from",		required_argument, NULL, 'f' },
-		{ "to",			required_argument, NULL, 't' },
-		{ "skip-unmapped",	no_argument, NULL, 's' },
-		{ "restore-deleted",	no_argument, NULL, 'R' },
-		{ "help",		no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	return args_has(args, 'T') + args_has(args, 'C') +
+	    args_has(args, 'm') + args_has(args, 'f') + args_has(args, 't') +
+	    args_has(args, 's');
+}
+
+static int
+import_check(struct cli *cli, struct args *args)
+{
+	struct error	 err;
+	struct date	 today;
+	const char	*path = args_string(args, 0);
+
+	if (!is_icalendar(path)) {
+		if (ical_options_given(args) > 0)
+			return cli_usage_error(cli, _("--type, --center, "
+			    "--mode, --from, --to and --skip-unmapped are for "
+			    "iCalendar files; %s is CSV"), path);
+		return 0;
+	}
+	if (date_today(&today, &err) == -1)
+		return cli_fail(&err);
+	return 0;
+}
+
+static int
+import_run(struct cli *cli, struct args *args)
+{
 	struct ical_import_options	 o;
 	struct error			 err;
-	struct cli_deferred		 given;
-	const char			*path;
+	const char			*path = args_string(args, 0);
 	size_t				 i;
-	int				 opt, dry_run = 0, skip = 0;
+	int				 dry_run = args_has(args, 'n');
 	int				 flags = 0;
 
-	given.count = 0;
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'n':
-			dry_run = 1;
-			break;
-		case 's':
-			skip = 1;
-			break;
-		case 'R':
-			flags |= IMPORT_RESTORE_DELETED;
-			break;
-		case 'h':
-			return cli_help(&cmd_import, import_help);
-		case 'T':
-		case 'C':
-		case 'm':
-		case 'f':
-		case 't':
-			if (cli_defer(&given, opt, optarg) == -1)
-				return cli_usage_error(&cmd_import,
-				    _("too many options"));
-			break;
-		default:
-			return cli_usage_error(&cmd_import, _("unknown option "
-			    "or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(&cmd_import, _("give one file"));
-	path = argv[optind];
-	if (!is_icalendar(path)) {
-		if (given.count > 0 || skip)
-			return cli_usage_error(&cmd_import, _("--type, "
-			    "--center, --mode, --from, --to and "
-			    "--skip-unmapped are for iCalendar files; %s is "
-			    "CSV"), path);
-		if (cli_open(cli, &err) == -1)
-			return cli_fail(&err);
+	if (args_has(args, 'R'))
+		flags |= IMPORT_RESTORE_DELETED;
+	if (!is_icalendar(path))
 		return import_csv(cli, path, dry_run, flags);
-	}
 	memset(&o, 0, sizeof o);
 	o.mode = -1;
-	if (date_today(&o.today, &err) == -1 || cli_open(cli, &err) == -1)
+	if (date_today(&o.today, &err) == -1)
 		return cli_fail(&err);
-	for (i = 0; i < given.count; i++)
-		if (ical_option(cli, given.item[i].opt, given.item[i].arg, &o,
-		    &err) == -1)
+	/* --type, --center, --mode, --from, --to in the order given */
+	for (i = 0; i < args->noptions; i++)
+		if (ical_option(cli, args->options[i].id,
+		    args->options[i].value, &o, &err) == -1)
 			return cli_fail(&err);
 	if (o.has_from && o.has_to && date_compare(o.from, o.to) > 0) {
 		error_set(&err, ERROR_INPUT, _("--from is after --to"));
 		return cli_fail(&err);
 	}
-	return import_ical(cli, path, &o, dry_run, skip, flags);
+	return import_ical(cli, path, &o, dry_run, args_has(args, 's'),
+	    flags);
 }
 
 static int
-import_exec(struct cli *cli, int argc, char **argv)
+import_exec(struct cli *cli, struct args *args)
 {
-	int	status = import_run(cli, argc, argv);
+	int	status = import_run(cli, args);
 
 	modules_free();
 	return status;

@@ -18,16 +18,8 @@
 #include "ical-export.h"
 #include "modules.h"
 
-static int	export_exec(struct cli *, int, char **);
-
-const struct command cmd_export = {
-	"export",
-	"export [--from D] [--to D] [--fy Y] [--center NAME] [--type CODE] "
-	"[--include-cancelled] [--include-notes] "
-	"[-o FILE | --split-by center|type --dir DIR]",
-	N_("export meetings as iCalendar (.ics) for office calendars"),
-	export_exec
-};
+static int	export_check(struct cli *, struct args *);
+static int	export_exec(struct cli *, struct args *);
 
 static const char export_help[] = N_(
 "Options:\n"
@@ -45,6 +37,35 @@ static const char export_help[] = N_(
 "Times are in Asia/Tokyo; a meeting without a time is an all-day event.\n"
 "Each meeting keeps its UID and SEQUENCE, so importing a newer export\n"
 "into an office calendar updates its events instead of adding copies.\n");
+
+static const struct cmd_option export_options[] = {
+	{ "from",		CMD_VALUE,		'f' },
+	{ "to",			CMD_VALUE,		't' },
+	{ "fy",			CMD_VALUE,		'y' },
+	{ "center",		CMD_VALUE,		'C' },
+	{ "type",		CMD_VALUE,		'T' },
+	{ "include-cancelled",	0,			'c' },
+	{ "include-notes",	0,			'N' },
+	{ "output",		CMD_VALUE | CMD_SHORT,	'o' },
+	{ "split-by",		CMD_VALUE,		's' },
+	{ "dir",		CMD_VALUE,		'd' },
+	{ NULL, 0, 0 }
+};
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "export [--from D] [--to D] [--fy Y] [--center NAME] "
+	    "[--type CODE] [--include-cancelled] [--include-notes] "
+	    "[-o FILE | --split-by center|type --dir DIR]",
+	.summary = N_("export meetings as iCalendar (.ics) for office "
+	    "calendars"),
+	.help = export_help,
+	.options = export_options,
+	.args = { 0, 0, NULL, NULL },
+	.flags = CMD_STORE,
+	.check = export_check,
+	.exec = export_exec
+};
 
 /* One calendar of the export: a file name, a title and what it holds. */
 struct group {
@@ -317,89 +338,62 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 }
 
 static int
-export_run(struct cli *cli, int argc, char **argv)
+export_check(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "from",		required_argument, NULL, 'f' },
-		{ "to",			required_argument, NULL, 't' },
-		{ "fy",			required_argument, NULL, 'y' },
-		{ "center",		required_argument, NULL, 'C' },
-		{ "type",		required_argument, NULL, 'T' },
-		{ "include-cancelled",	no_argument, NULL, 'c' },
-		{ "include-notes",	no_argument, NULL, 'N' },
-		{ "output",		required_argument, NULL, 'o' },
-		{ "split-by",		required_argument, NULL, 's' },
-		{ "dir",		required_argument, NULL, 'd' },
-		{ "help",		no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char	*output = args_get(args, 'o');
+	const char	*split = args_get(args, 's');
+	const char	*dir = args_get(args, 'd');
+
+	if (split != NULL && strcmp(split, "center") != 0 &&
+	    strcmp(split, "type") != 0)
+		return cli_usage_error(cli, _("--split-by: '%s' is not center "
+		    "or type"), split);
+	if ((split != NULL) != (dir != NULL))
+		return cli_usage_error(cli, _("--split-by and --dir go "
+		    "together"));
+	if (split != NULL && output != NULL)
+		return cli_usage_error(cli, _("-o writes one file; --split-by "
+		    "writes many: give one of them"));
+	if (output != NULL && *output == '\0')
+		return cli_usage_error(cli, _("-o: empty file name"));
+	return 0;
+}
+
+static int
+export_run(struct cli *cli, struct args *args)
+{
 	struct meeting_filter	 filter;
 	struct group		 whole;
 	struct error		 err;
-	const char		*output = NULL, *split = NULL, *dir = NULL;
+	const char		*output = args_get(args, 'o');
+	const char		*split = args_get(args, 's');
 	char			*city = NULL;
-	struct cli_deferred	 given;
 	size_t			 i, count;
-	int			 opt, flags = 0, rc;
+	int			 flags = 0, rc;
 
 	meeting_filter_init(&filter);
-	given.count = 0;
-	filter.exclude_cancelled = 1;
-	while ((opt = cli_getopt(argc, argv, "o:", options)) != -1) {
-		switch (opt) {
-		case 'h':
-			return cli_help(&cmd_export, export_help);
-		case 'c':
-			filter.exclude_cancelled = 0;
+	filter.exclude_cancelled = !args_has(args, 'c');
+	if (args_has(args, 'N'))
+		flags |= ICAL_EXPORT_NOTES;
+	/* --from, --to, --fy, --center, --type in the order given */
+	for (i = 0; i < args->noptions; i++) {
+		switch (args->options[i].id) {
+		case 'f':
+		case 't':
+		case 'y':
+		case 'C':
+		case 'T':
+			if (cli_filter_option(cli, args->options[i].id,
+			    args->options[i].value, &filter, &err) == -1)
+				return cli_fail(&err);
 			break;
-		case 'N':
-			flags |= ICAL_EXPORT_NOTES;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 's':
-			split = optarg;
-			break;
-		case 'd':
-			dir = optarg;
-			break;
-		case '?':
-		case ':':
-			return cli_usage_error(&cmd_export, _("unknown option "
-			    "or missing value: %s"), argv[optind - 1]);
-		default:
-			if (cli_defer(&given, opt, optarg) == -1)
-				return cli_usage_error(&cmd_export,
-				    _("too many options"));
 		}
 	}
-	if (optind != argc)
-		return cli_usage_error(&cmd_export, _("unexpected argument "
-		    "'%s'"), argv[optind]);
-	if (split != NULL && strcmp(split, "center") != 0 &&
-	    strcmp(split, "type") != 0)
-		return cli_usage_error(&cmd_export, _("--split-by: '%s' is "
-		    "not center or type"), split);
-	if ((split != NULL) != (dir != NULL))
-		return cli_usage_error(&cmd_export, _("--split-by and --dir "
-		    "go together"));
-	if (split != NULL && output != NULL)
-		return cli_usage_error(&cmd_export, _("-o writes one file; "
-		    "--split-by writes many: give one of them"));
-	if (output != NULL && *output == '\0')
-		return cli_usage_error(&cmd_export, _("-o: empty file name"));
-	if (cli_open(cli, &err) == -1)
-		return cli_fail(&err);
-	for (i = 0; i < given.count; i++)
-		if (cli_filter_option(cli, given.item[i].opt,
-		    given.item[i].arg, &filter, &err) == -1)
-			return cli_fail(&err);
 	if (store_setting_get(cli->store, "city", &city, &err) == -1)
 		return cli_fail(&err);
 	if (split != NULL) {
 		rc = export_split(cli, &filter, city != NULL ? city : "",
-		    split, dir, flags, &err);
+		    split, args_get(args, 'd'), flags, &err);
 		free(city);
 		return rc == -1 ? cli_fail(&err) : 0;
 	}
@@ -419,9 +413,9 @@ export_run(struct cli *cli, int argc, char **argv)
 }
 
 static int
-export_exec(struct cli *cli, int argc, char **argv)
+export_exec(struct cli *cli, struct args *args)
 {
-	int	status = export_run(cli, argc, argv);
+	int	status = export_run(cli, args);
 
 	modules_free();
 	return status;

@@ -11,14 +11,7 @@
 #include "i18n.h"
 #include "text.h"
 
-static int	holidays_exec(struct cli *, int, char **);
-
-const struct command cmd_holidays = {
-	"holidays",
-	"holidays [YEAR | --fy Y]",
-	N_("list the national holidays of a year"),
-	holidays_exec
-};
+static int	holidays_exec(struct cli *, struct args *);
 
 static const char holidays_help[] = N_(
 "Options:\n"
@@ -26,6 +19,22 @@ static const char holidays_help[] = N_(
 "  --fy Y    a fiscal year, April to March (2021, R3, 令和3年度)\n"
 "Each line: the date, its weekday, the Japanese date and the holiday.\n"
 "Holidays are known for 1955 to 2099.\n");
+
+static const struct cmd_option holidays_options[] = {
+	{ "fy",		CMD_VALUE,	'y' },
+	{ NULL, 0, 0 }
+};
+
+/* No database: the holidays are computed. */
+const struct cmd_entry cmd_holidays_entry = {
+	.name = "holidays",
+	.usage = "holidays [YEAR | --fy Y]",
+	.summary = N_("list the national holidays of a year"),
+	.help = holidays_help,
+	.options = holidays_options,
+	.args = { 0, 1, NULL, NULL },
+	.exec = holidays_exec
+};
 
 static const char *weekdays[7] = {
 	N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
@@ -85,47 +94,25 @@ print_holidays(const struct holiday *list, size_t n)
 }
 
 static int
-holidays_exec(struct cli *cli, int argc, char **argv)
+holidays_exec(struct cli *cli, struct args *args)
 {
-	static const struct option options[] = {
-		{ "fy",		required_argument, NULL, 'y' },
-		{ "help",	no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct holiday	 list[2 * HOLIDAY_MAX_PER_YEAR];
 	struct error	 err;
 	struct date	 today, first, last;
-	const char	*fy_arg = NULL;
+	const char	*fy_arg = args_get(args, 'y');
 	size_t		 n;
-	int		 opt, year, fy;
+	int		 year, fy;
 
-	(void)cli;
-	while ((opt = cli_getopt(argc, argv, "", options)) != -1) {
-		switch (opt) {
-		case 'y':
-			fy_arg = optarg;
-			break;
-		case 'h':
-			return cli_help(&cmd_holidays, holidays_help);
-		default:
-			return cli_usage_error(&cmd_holidays,
-			    _("unknown option or missing value: %s"),
-			    argv[optind - 1]);
-		}
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(&cmd_holidays, _("unexpected argument "
-		    "'%s'"), argv[optind + 1]);
-	if (argc - optind == 1 && fy_arg != NULL)
-		return cli_usage_error(&cmd_holidays, _("give a YEAR or "
-		    "--fy, not both"));
+	if (args_count(args) == 1 && fy_arg != NULL)
+		return cli_usage_error(cli, _("give a YEAR or --fy, not "
+		    "both"));
 	if (fy_arg != NULL) {
 		if (date_parse_fiscal_year(fy_arg, &fy, &err) == -1) {
 			error_prefix(&err, "--fy: ");
 			return cli_fail(&err);
 		}
 		if (fy < HOLIDAY_FIRST_YEAR || fy + 1 > HOLIDAY_LAST_YEAR)
-			return cli_usage_error(&cmd_holidays,
+			return cli_usage_error(cli,
 			    _("--fy: fiscal year %d is outside %d..%d, the "
 			    "fiscal years whose holidays carecal knows"), fy,
 			    HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR - 1);
@@ -136,8 +123,8 @@ holidays_exec(struct cli *cli, int argc, char **argv)
 		print_holidays(list, n);
 		return 0;
 	}
-	if (argc - optind == 1) {
-		if (parse_year(argv[optind], &year, &err) == -1)
+	if (args_count(args) == 1) {
+		if (parse_year(args_string(args, 0), &year, &err) == -1)
 			return cli_fail(&err);
 	} else {
 		if (date_today(&today, &err) == -1)
@@ -145,7 +132,7 @@ holidays_exec(struct cli *cli, int argc, char **argv)
 		year = today.year;
 	}
 	if (year < HOLIDAY_FIRST_YEAR || year > HOLIDAY_LAST_YEAR)
-		return cli_usage_error(&cmd_holidays, _("year %d is outside "
+		return cli_usage_error(cli, _("year %d is outside "
 		    "%d..%d, the years whose holidays carecal knows"), year,
 		    HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR);
 	first.year = last.year = year;
