@@ -160,7 +160,8 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 		f->has_to = 1;
 		break;
 	case 'C':
-		if (catalog_find_center(&cli->catalog, arg, &center, err) == -1)
+		if (catalog_match_center(&cli->catalog, arg, &center,
+		    err) == -1)
 			return with_field(err, "center");
 		f->center_id = center->id;
 		break;

@@ -257,7 +257,7 @@ check_exec(struct cli *cli, struct args *args)
 	memset(&in, 0, sizeof in);
 	if (fiscal_year(args, &in.today, &fy, &err) == -1)
 		return cli_fail(&err);
-	if (center_arg != NULL && catalog_find_center(&cli->catalog,
+	if (center_arg != NULL && catalog_match_center(&cli->catalog,
 	    center_arg, &center, &err) == -1) {
 		error_prefix(&err, "--center: ");
 		return cli_fail(&err);

@@ -309,7 +309,7 @@ ical_option(struct cli *cli, int id, const char *arg,
 		o->type_id = type->id;
 		return 0;
 	case 'C':
-		if (catalog_find_center(&cli->catalog, arg, &center,
+		if (catalog_match_center(&cli->catalog, arg, &center,
 		    err) == -1)
 			break;
 		o->center_id = center->id;

@@ -230,7 +230,7 @@ meeting_option(struct cli *cli, int id, const char *arg, struct meeting *m,
 	case 'C':
 		if (empty)
 			m->center_id = 0;
-		else if (catalog_find_center(&cli->catalog, arg, &center,
+		else if (catalog_match_center(&cli->catalog, arg, &center,
 		    err) == -1)
 			return with_field(err, "center");
 		else

@@ -160,47 +160,112 @@ catalog_type_by_label(const struct catalog *cat, const char *label)
 	return NULL;
 }
 
-int
-catalog_find_center(const struct catalog *cat, const char *name,
-    const struct center **out, struct error *err)
+/* ", " and name onto choices, or ", ..." once it is full. */
+static void
+choices_add(char *choices, size_t size, const char *name)
+{
+	size_t	len = strlen(choices);
+
+	if (len >= 5 && strcmp(choices + len - 5, ", ...") == 0)
+		return;
+	if (len + strlen(name) + 8 >= size) {
+		snprintf(choices + len, size - len, ", ...");
+		return;
+	}
+	snprintf(choices + len, size - len, "%s%s", len > 0 ? ", " : "",
+	    name);
+}
+
+static int
+center_unknown(const struct catalog *cat, const char *name,
+    struct error *err)
 {
 	char	choices[600] = "";
-	size_t	i, len;
+	size_t	i;
 
-	if ((*out = catalog_center_by_name(cat, name)) != NULL)
-		return 0;
-	for (i = 0; i < cat->ncenters; i++) {
-		len = strlen(choices);
-		if (len + strlen(cat->centers[i].name) + 8 >= sizeof choices) {
-			snprintf(choices + len, sizeof choices - len, ", ...");
-			break;
-		}
-		snprintf(choices + len, sizeof choices - len, "%s%s",
-		    i > 0 ? ", " : "", cat->centers[i].name);
-	}
+	for (i = 0; i < cat->ncenters; i++)
+		choices_add(choices, sizeof choices, cat->centers[i].name);
 	return error_set(err, ERROR_INPUT,
 	    _("unknown center '%s' (known: %s)"), name,
 	    choices[0] != '\0' ? choices : _("none"));
 }
 
 int
-catalog_find_type(const struct catalog *cat, const char *code,
+catalog_find_center(const struct catalog *cat, const char *name,
+    const struct center **out, struct error *err)
+{
+	if ((*out = catalog_center_by_name(cat, name)) != NULL)
+		return 0;
+	return center_unknown(cat, name, err);
+}
+
+int
+catalog_match_center(const struct catalog *cat, const char *text,
+    const struct center **out, struct error *err)
+{
+	const struct center	*c;
+	char			 choices[600] = "";
+	size_t			 i, len = strlen(text), n = 0;
+
+	if ((*out = catalog_center_by_name(cat, text)) != NULL)
+		return 0;
+	/* in table order, as the user reads them; once per command */
+	if (len > 0 && text_utf8_valid(text, len))
+		for (i = 0; i < cat->ncenters; i++) {
+			c = &cat->centers[i];
+			if (strncmp(c->name, text, len) != 0)
+				continue;
+			*out = c;
+			n++;
+			choices_add(choices, sizeof choices, c->name);
+		}
+	if (n == 1)
+		return 0;
+	*out = NULL;
+	if (n == 0)
+		return center_unknown(cat, text, err);
+	return error_set(err, ERROR_INPUT, _("center '%s' could be %s: give "
+	    "more of the name"), text, choices);
+}
+
+int
+catalog_find_type(const struct catalog *cat, const char *label,
     const struct meeting_type **out, struct error *err)
 {
-	char	choices[600] = "";
-	size_t	i, len;
+	const struct meeting_type	*t;
+	char				 choices[600] = "", one[256];
+	size_t				 i, n = 0;
 
-	if ((*out = catalog_type_by_code(cat, code)) != NULL)
+	/* a code or a name is one type's; a short name may be several's */
+	if ((*out = catalog_type_by_code(cat, label)) != NULL)
 		return 0;
+	for (i = 0; i < cat->ntypes; i++)
+		if (strcmp(cat->types[i].name, label) == 0) {
+			*out = &cat->types[i];
+			return 0;
+		}
 	for (i = 0; i < cat->ntypes; i++) {
-		len = strlen(choices);
-		if (len + strlen(cat->types[i].code) + 8 >= sizeof choices)
-			break;
-		snprintf(choices + len, sizeof choices - len, "%s%s",
-		    i > 0 ? ", " : "", cat->types[i].code);
+		t = &cat->types[i];
+		if (strcmp(t->short_name, label) != 0)
+			continue;
+		*out = t;
+		n++;
+		snprintf(one, sizeof one, "%s (%s)", t->code, t->name);
+		choices_add(choices, sizeof choices, one);
+	}
+	if (n == 1)
+		return 0;
+	*out = NULL;
+	if (n > 1)
+		return error_set(err, ERROR_INPUT, _("meeting type '%s' could "
+		    "be %s: give the code or the name"), label, choices);
+	for (i = 0; i < cat->ntypes; i++) {
+		t = &cat->types[i];
+		snprintf(one, sizeof one, "%s (%s)", t->code, t->short_name);
+		choices_add(choices, sizeof choices, one);
 	}
 	return error_set(err, ERROR_INPUT,
-	    _("unknown meeting type '%s' (known: %s)"), code,
+	    _("unknown meeting type '%s' (known: %s)"), label,
 	    choices[0] != '\0' ? choices : _("none"));
 }
 

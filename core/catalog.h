@@ -66,8 +66,17 @@ const struct meeting_type *catalog_type_by_code(const struct catalog *,
 const struct meeting_type *catalog_type_by_label(const struct catalog *,
 			    const char *);
 
-/* Lookups that fill err with the choices when nothing matches. */
+/*
+ * Lookups that fill err with the choices when nothing matches:
+ * catalog_find_center by the exact name (a file's); catalog_match_center
+ * by the name, else by the start of one name that no other starts with
+ * (what a user types: 明第2 starts 明第2西 and 明第2東, and is refused
+ * naming both); catalog_find_type by code, name or short name (a short
+ * name two types share is refused, naming them).
+ */
 int	catalog_find_center(const struct catalog *, const char *,
+	    const struct center **, struct error *);
+int	catalog_match_center(const struct catalog *, const char *,
 	    const struct center **, struct error *);
 int	catalog_find_type(const struct catalog *, const char *,
 	    const struct meeting_type **, struct error *);
