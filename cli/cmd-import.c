@@ -91,6 +91,15 @@ print_result(const struct import_result *r, int dry_run)
 		    r->restored) : ngettext("brought %ld deleted meeting "
 		    "back\n", "brought %ld deleted meetings back\n",
 		    r->restored), r->restored);
+	/* as add and edit would warn, one count rather than a line each */
+	if (r->warned > 0)
+		fprintf(stderr, ngettext("carecal: warning: %ld of them falls "
+		    "on a Saturday, Sunday, holiday or closure day, or clashes "
+		    "with another meeting of its center; 'carecal check' "
+		    "lists them\n", "carecal: warning: %ld of them fall on a "
+		    "Saturday, Sunday, holiday or closure day, or clash with "
+		    "another meeting of their center; 'carecal check' lists "
+		    "them\n", r->warned), r->warned);
 }
 
 /* .ics and .ical by name; otherwise BEGIN:VCALENDAR at the start. */
@@ -375,6 +384,7 @@ import_run(struct cli *cli, struct args *args)
 	int				 dry_run = args_has(args, 'n');
 	int				 flags = 0;
 
+	flags |= IMPORT_WARN;
 	if (args_has(args, 'R'))
 		flags |= IMPORT_RESTORE_DELETED;
 	if (!is_icalendar(path))

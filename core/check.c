@@ -111,6 +111,19 @@ finding_say(struct finding *f, const char *fmt, ...)
 	f->message = xstrdup(buf);
 }
 
+struct finding *
+finding_list_add(struct finding_list *list, enum check_kind kind,
+    const struct meeting *m, const char *message)
+{
+	struct finding	*f;
+
+	f = finding_add(list, kind, m->center_id, m->type_id,
+	    date_fiscal_year(m->date), &m->date);
+	f->meeting_ids[0] = m->id;
+	f->message = xstrdup(message);
+	return f;
+}
+
 static int
 counts(const struct meeting *m, int fy)
 {
@@ -277,6 +290,23 @@ meeting_span(const struct meeting *m, int *from, int *to)
 	*to = m->end > m->start ? m->end : m->start + 1;
 }
 
+int
+check_meetings_clash(const struct meeting *a, const struct meeting *b)
+{
+	int	a0, a1, b0, b1;
+
+	if (a->center_id == 0 || a->center_id != b->center_id ||
+	    date_compare(a->date, b->date) != 0 ||
+	    a->status == STATUS_CANCELLED || b->status == STATUS_CANCELLED)
+		return 0;
+	/* without a time a meeting may take the day: it clashes with any */
+	if (a->start < 0 || b->start < 0)
+		return 1;
+	meeting_span(a, &a0, &a1);
+	meeting_span(b, &b0, &b1);
+	return a0 < b1 && b0 < a1;
+}
+
 static void
 check_clash(const struct check_input *in, const struct meeting *a,
     const struct meeting *b, struct finding_list *out)
@@ -284,16 +314,14 @@ check_clash(const struct check_input *in, const struct meeting *a,
 	const struct meeting_type	*t;
 	const struct meeting		*later = b, *earlier = a;
 	struct finding			*f;
-	int				 untimed, a0, a1, b0, b1;
+	int				 untimed;
 
-	/* without a time a meeting may take the day: it clashes with any */
+	if (!check_meetings_clash(a, b))
+		return;
 	untimed = a->start < 0 || b->start < 0;
 	if (!untimed) {
-		meeting_span(a, &a0, &a1);
-		meeting_span(b, &b0, &b1);
-		if (a0 >= b1 || b0 >= a1)
-			return;
-		if (a0 > b0 || (a0 == b0 && a->id > b->id)) {
+		if (a->start > b->start || (a->start == b->start &&
+		    a->id > b->id)) {
 			later = a;
 			earlier = b;
 		}

@@ -71,6 +71,19 @@ void	finding_list_free(struct finding_list *);
  */
 void	check_run(const struct check_input *, struct finding_list *);
 
+/*
+ * Whether two meetings clash, as check_run finds them: the same center
+ * (not city-level), the same day, neither cancelled, and their times
+ * overlap, or one of them has no time (it may take the whole day).
+ */
+int	check_meetings_clash(const struct meeting *, const struct meeting *);
+/*
+ * Appends a finding of kind about meeting m (its center, type, fiscal
+ * year, date and id) saying message (copied); returns it.
+ */
+struct finding *finding_list_add(struct finding_list *, enum check_kind,
+	    const struct meeting *, const char *);
+
 /* The stable ASCII code of a kind: target-low, clash, ... */
 const char	*check_kind_code(enum check_kind);
 /* The same in words for a reader, translated: 目標未達, 重複, ... */

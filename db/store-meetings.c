@@ -482,6 +482,30 @@ store_meeting_get_by_uid(struct store *s, const char *uid,
 	return get_one(s, st, m, err);
 }
 
+int
+store_meetings_of_day(struct store *s, long center_id, struct date day,
+    struct meeting_list *list, struct error *err)
+{
+	sqlite3_stmt	*st;
+	char		 iso[DATE_ISO_LEN];
+	int		 rc;
+
+	if ((st = store_statement(s, ST_MEETINGS_OF_DAY, "SELECT "
+	    PLAN_COLUMNS " FROM meetings m WHERE m.center_id = ?1 AND "
+	    "m.date = ?2 AND m.status <> 'cancelled' ORDER BY m.start_time, "
+	    "m.id", err)) == NULL)
+		return -1;
+	date_format_iso(day, iso, sizeof iso);
+	sqlite3_bind_int64(st, 1, center_id);
+	sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_to_numbers(st, meeting_list_add(list));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("reading meetings"), err);
+	return 0;
+}
+
 /* Binds ?1..?14: the fields a user sets. */
 static void
 bind_fields(sqlite3_stmt *st, const struct meeting *m, char *date,

@@ -121,11 +121,22 @@ int	store_meeting_count(struct store *, long, long, long *,
  * may be saved. warnings receives what is worth saying before saving
  * but does not stop it (findings of check.h about m: a weekend, a
  * holiday, a clash with another meeting of its center): the command
- * line prints them on standard error and saves, the form asks first.
- * None is given yet: this is where core's checks of one meeting will be
- * asked. The caller frees warnings with finding_list_free.
+ * line prints them on standard error and saves (--strict: refuses),
+ * the form asks first. They are core's (warnings.h) against the other
+ * meetings of the center on that day and the database's closure; an
+ * edit (m->id set) is told only what it brings, not what the stored
+ * meeting already had. The caller frees warnings with finding_list_free
+ * (empty on -1).
  */
 int	store_meeting_check(struct store *, const struct catalog *,
+	    const struct meeting *, struct finding_list *, struct error *);
+/*
+ * The warnings part of it, for what saves many meetings (an import):
+ * closure given, before the meeting as stored (NULL: a new one), inside
+ * the caller's transaction if any. Appends to warnings.
+ */
+int	store_meeting_warnings(struct store *, const struct catalog *,
+	    const struct closure *, const struct meeting *,
 	    const struct meeting *, struct finding_list *, struct error *);
 /*
  * m, valid again, as one action recorded in the history as command:
