@@ -30,6 +30,7 @@ static const struct cmd_entry *commands[] = {
 	&cmd_backup_entry,
 	&cmd_restore_entry,
 	&cmd_fsck_entry,
+	&cmd_help_entry,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
 
@@ -58,8 +59,8 @@ cmd_print_table(FILE *fp)
 }
 
 /* --help: the usage, the summary and the help of the entry. */
-static int
-print_help(const struct cmd_entry *entry)
+int
+cmd_print_help(const struct cmd_entry *entry)
 {
 	printf(_("usage: carecal [--db PATH] %s\n"), entry->usage);
 	printf("%s\n", _(entry->summary));
@@ -150,7 +151,7 @@ cmd_run(struct cli *cli, const struct cmd_entry *entry, int argc,
 	cli->entry = entry;
 	if (entry->verbs != NULL) {
 		if (argc >= 2 && is_help(argv[1]))
-			return print_help(entry);
+			return cmd_print_help(entry);
 		if (argc < 2)
 			return cli_usage_error(cli, _("which action?"));
 		for (verb = entry->verbs; *verb != NULL; verb++)
@@ -172,7 +173,7 @@ cmd_run(struct cli *cli, const struct cmd_entry *entry, int argc,
 	} else
 		rc = args_parse(cmd->options, argc, argv, &args, &bad);
 	if (rc == ARGS_HELP)
-		status = print_help(entry);
+		status = cmd_print_help(entry);
 	else if (rc != 0)
 		status = parse_error(cli, cmd, rc, bad);
 	else if ((status = check_count(cli, cmd, &args)) == 0 &&

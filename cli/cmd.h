@@ -109,11 +109,17 @@ struct cmd_entry {
 	int			(*exec)(struct cli *, struct args *);
 };
 
+/* main.c */
+/* carecal --help: the commands, the options, the environment. */
+void	carecal_usage(FILE *);
+
 /* cmd.c */
 /* The command named so, or NULL. */
 const struct cmd_entry *cmd_find(const char *);
 /* "  name  summary" for each command, for carecal --help. */
 void	cmd_print_table(FILE *);
+/* COMMAND --help: the entry's usage, summary and help on stdout. */
+int	cmd_print_help(const struct cmd_entry *);
 /*
  * Runs the command entry with its arguments (argv[0] its name): the
  * exit status. cli->command_line is what the history records.
@@ -140,5 +146,6 @@ extern const struct cmd_entry cmd_restore_meeting_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_fsck_entry;
+extern const struct cmd_entry cmd_help_entry;
 
 #endif

@@ -2,7 +2,8 @@
 # names.sh -- what a user types at the desk (issue 14): a meeting type by
 # its code, name or short name wherever a type is named; a center by its
 # name or the start of one that no other center's starts with (an exact
-# name wins, an ambiguous start is refused naming the candidates).
+# name wins, an ambiguous start is refused naming the candidates);
+# `carecal help [COMMAND]` as --help.
 . "$TESTS_SRCDIR/lib.sh"
 
 carecal init --demo >/dev/null
@@ -76,5 +77,27 @@ printf 'id,uid,date,start,end,center,type,mode,status,cases,venue,url,note\n,,20
 	>"$TMP/prefix.csv"
 expect_status "a file's center must be a whole name" 2 carecal import \
 	"$TMP/prefix.csv"
+
+# help
+expect_status "carecal help" 0 carecal help
+carecal --help >"$TMP/help"
+same_text "is carecal --help" "$TMP/help" "$TMP/out"
+contains "which names help and exit status 3" "$TMP/help" \
+	"$(L "'carecal help COMMAND'" "'carecal help COMMAND'")"
+for c in add list center; do
+	expect_status "carecal help $c" 0 carecal help $c
+	cp "$TMP/out" "$TMP/help-$c"
+	carecal $c --help >"$TMP/own"
+	same_text "is carecal $c --help" "$TMP/own" "$TMP/help-$c"
+done
+expect_status "carecal help center add" 0 carecal help center add
+same_text "is center's help" "$TMP/help-center" "$TMP/out"
+expect_status "carecal help nosuch" 2 carecal help nosuch
+contains "names it" "$TMP/err" \
+	"$(L "unknown command 'nosuch'" "不明なコマンド「nosuch」")"
+expect_status "carecal help center nosuch" 2 carecal help center nosuch
+expect_status "carecal help list extra" 2 carecal help list extra
+expect_status "carecal help --help" 0 carecal help --help
+contains "is help's own" "$TMP/out" "carecal [--db PATH] help [COMMAND"
 
 done_testing
