@@ -494,12 +494,8 @@ undo_exec(struct cli *cli, struct args *args)
 	    &r, &err);
 	if (rc == -1)
 		return cli_fail(&err);
-	if (rc == 1) {
-		error_set(&err, ERROR_FAILURE, _("nothing to undo: %s has no "
-		    "change to meetings left to undo"),
-		    store_login(cli->store));
+	if (rc == 1)		/* err says why */
 		return cli_fail(&err);
-	}
 	action_words(r.command, what, sizeof what);
 	command = error_escape_dup(what);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :

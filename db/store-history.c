@@ -407,6 +407,42 @@ undo_check(struct store *s, const struct undo_result *r, struct error *err)
 	return 0;
 }
 
+/*
+ * The action that made the database (`carecal init`, with --demo its
+ * meetings) is never undone: undone, it left an empty calendar behind,
+ * one undo too many after the day's changes. The history knows it by
+ * the command it records, as the command table names it.
+ */
+#define IS_INIT(a)							\
+	"(" a ".command = 'init' OR substr(" a ".command, 1, 5) = 'init ')"
+
+/* Why there is nothing to undo (store_undo_action returns 1): err. */
+static int
+undo_nothing(struct store *s, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM actions a WHERE "
+	    "a.login = ?1 AND a.undone = 0 AND " IS_INIT("a") " AND EXISTS "
+	    "(SELECT 1 FROM history h WHERE h.action_id = a.id)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		error_set(err, ERROR_FAILURE, _("nothing to undo: %s has no "
+		    "change to meetings left to undo ('init', which made the "
+		    "database and its meetings, is never undone)"), s->login);
+	else if (rc == SQLITE_DONE)
+		error_set(err, ERROR_FAILURE, _("nothing to undo: %s has no "
+		    "change to meetings left to undo"), s->login);
+	else
+		return store_error(s, _("reading the history"), err);
+	return 1;
+}
+
 /* The user's last action that changed meetings and still stands. */
 static int
 undo_find(struct store *s, struct undo_result *r, struct error *err)
@@ -416,9 +452,9 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 
 	if (sqlite3_prepare_v2(s->db, "SELECT a.id, " LOCAL("a.at") ", "
 	    "a.command FROM actions a WHERE a.login = ?1 AND a.undone = 0 "
-	    "AND a.undoes IS NULL AND EXISTS (SELECT 1 FROM history h WHERE "
-	    "h.action_id = a.id) ORDER BY a.id DESC LIMIT 1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "AND a.undoes IS NULL AND NOT " IS_INIT("a") " AND EXISTS "
+	    "(SELECT 1 FROM history h WHERE h.action_id = a.id) ORDER BY "
+	    "a.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -429,7 +465,7 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
-		return 1;
+		return undo_nothing(s, err);
 	if (rc != SQLITE_ROW)
 		return store_error(s, _("reading the history"), err);
 	return 0;
@@ -450,8 +486,8 @@ undo_not_last(struct store *s, long action, const struct undo_result *r,
 	if (sqlite3_prepare_v2(s->db, "SELECT a.login, a.undone, "
 	    "coalesce(a.undoes, 0), coalesce((SELECT u.id FROM actions u "
 	    "WHERE u.undoes = a.id), 0), EXISTS (SELECT 1 FROM history h "
-	    "WHERE h.action_id = a.id) FROM actions a WHERE a.id = ?1", -1,
-	    &st, NULL) != SQLITE_OK)
+	    "WHERE h.action_id = a.id), " IS_INIT("a") ", a.command FROM "
+	    "actions a WHERE a.id = ?1", -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_int64(st, 1, action);
 	rc = sqlite3_step(st);
@@ -477,6 +513,10 @@ undo_not_last(struct store *s, long action, const struct undo_result *r,
 	else if (!sqlite3_column_int(st, 4))
 		error_set(err, ERROR_INPUT, _("#%ld changed no meeting; "
 		    "nothing was undone"), action);
+	else if (sqlite3_column_int(st, 5))
+		error_set(err, ERROR_INPUT, _("#%ld ('%s') made the database "
+		    "and is never undone; nothing was undone"), action,
+		    (const char *)sqlite3_column_text(st, 6));
 	else
 		error_set(err, ERROR_CONFLICT, _("#%ld is no longer your last "
 		    "change: #%ld (%s, '%s') came after it; nothing was "

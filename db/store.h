@@ -220,9 +220,10 @@ struct undo_result {
 /*
  * Undo the last action of store_login() that changed meetings and is not
  * undone yet (a whole import at once), in one transaction of its own that
- * is recorded as an action (command) marking the other undone. Returns 0
- * done, 1 nothing to undo, -1 error: ERROR_CONFLICT when a later action
- * of someone else changed one of its meetings (then nothing changes).
+ * is recorded as an action (command) marking the other undone; never the
+ * `init` that made the database. Returns 0 done, 1 nothing to undo (err
+ * says so, and why), -1 error: ERROR_CONFLICT when a later action of
+ * someone else changed one of its meetings (then nothing changes).
  * When 0 is returned, free result with undo_result_clear.
  */
 int	store_undo_last(struct store *, const char *, int,
