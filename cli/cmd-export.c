@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "ical-export.h"
 #include "modules.h"
+#include "paths.h"
 
 static int	export_check(struct cli *, struct args *);
 static int	export_exec(struct cli *, struct args *);
@@ -292,7 +293,7 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 	struct group		*groups = NULL;
 	struct stat		 sb;
 	char			*path;
-	size_t			 n = 0, i, len, count;
+	size_t			 n = 0, i, count;
 	long			 held;
 	int			 rc = 0, pass;
 
@@ -322,9 +323,7 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 				if (held == 0)
 					continue;
 			}
-			len = strlen(dir) + strlen(groups[i].file) + 2;
-			path = xmalloc(len);
-			snprintf(path, len, "%s/%s", dir, groups[i].file);
+			path = paths_join(dir, groups[i].file);
 			if (pass == 0)
 				rc = save_file_check(cli->store, path, err);
 			else if ((rc = write_file(path, cli, &groups[i], flags,

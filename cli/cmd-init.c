@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "import.h"
+#include "paths.h"
 #include "profile.h"
 
 static int	init_exec(struct cli *, struct args *);
@@ -48,15 +49,16 @@ const struct cmd_entry cmd_init_entry = {
 static char *
 profile_path(const char *name)
 {
-	const char	*dir = profile_data_dir();
-	size_t		 len;
-	char		*path;
+	char	*file, *path;
+	size_t	 len;
 
 	if (strchr(name, '/') != NULL)
 		return xstrdup(name);
-	len = strlen(dir) + strlen(name) + sizeof "/profiles/.txt";
-	path = xmalloc(len);
-	snprintf(path, len, "%s/profiles/%s.txt", dir, name);
+	len = strlen(name) + sizeof "profiles/.txt";
+	file = xmalloc(len);
+	snprintf(file, len, "profiles/%s.txt", name);
+	path = paths_join(profile_data_dir(), file);
+	free(file);
 	return path;
 }
 
@@ -94,7 +96,6 @@ init_exec(struct cli *cli, struct args *args)
 	const char	*name = "matsudo", *group = args_get(args, 'g');
 	char		*path, *demo = NULL;
 	int		 want_demo = args_has(args, 'd');
-	size_t		 len;
 
 	if (args_get(args, 'p') != NULL)
 		name = args_get(args, 'p');
@@ -118,10 +119,7 @@ init_exec(struct cli *cli, struct args *args)
 	    store_catalog_load(cli->store, &cli->catalog, &err) == -1)
 		goto fail_close;
 	if (want_demo) {
-		len = strlen(profile_data_dir()) + sizeof "/demo/matsudo-r3.csv";
-		demo = xmalloc(len);
-		snprintf(demo, len, "%s/demo/matsudo-r3.csv",
-		    profile_data_dir());
+		demo = paths_join(profile_data_dir(), "demo/matsudo-r3.csv");
 		if (import_csv_file(cli->store, &cli->catalog, demo, 0,
 		    &result, &err) == -1)
 			goto fail_close;

@@ -3,7 +3,8 @@
 # its code, name or short name wherever a type is named; a center by its
 # name or the start of one that no other center's starts with (an exact
 # name wins, an ambiguous start is refused naming the candidates);
-# `carecal help [COMMAND]` as --help.
+# `carecal help [COMMAND]` as --help; paths printed without doubled
+# slashes.
 . "$TESTS_SRCDIR/lib.sh"
 
 carecal init --demo >/dev/null
@@ -100,4 +101,15 @@ expect_status "carecal help list extra" 2 carecal help list extra
 expect_status "carecal help --help" 0 carecal help --help
 contains "is help's own" "$TMP/out" "carecal [--db PATH] help [COMMAND"
 
+# paths as given, with one slash
+expect_status "export --dir with a trailing slash" 0 carecal export \
+	--split-by center --dir "$TMP/ics/"
+contains "prints dir/file" "$TMP/out" "$TMP/ics/明第1.ics"
+lacks "never dir//file" "$TMP/out" "//"
+expect_status "--dir with two" 0 carecal export --split-by type \
+	--dir "$TMP/ics//"
+lacks "one slash still" "$TMP/out" "//"
+expect_status "a profile under CARECAL_DATADIR with a slash" 2 \
+	env CARECAL_DATADIR="$TMP/nodata/" "$CARECAL" --db "$TMP/n.db" init
+contains "names one path" "$TMP/err" "$TMP/nodata/profiles/matsudo.txt"
 done_testing
