@@ -57,10 +57,10 @@ ical_map_times(struct scan *s, const struct when *start, long length,
 		return 0;
 	ical_read_tokyo_time(s, start->utc + length, &end_date, &end);
 	if (date_compare(end_date, m->date) != 0) {
-		/* until midnight is until the last minute of the day */
+		/* until midnight: 24:00, as the next day's 00:00 again */
 		if (end == 0 && date_to_days(end_date) ==
 		    date_to_days(m->date) + 1)
-			end = 24 * 60 - 1;
+			end = 24 * 60;
 		else {
 			snprintf(why, size, _("it ends on a later day in "
 			    "Asia/Tokyo; a meeting is within one day"));
