@@ -77,6 +77,14 @@ void	ical_read_tokyo_time(const struct scan *, time_t, struct date *,
 long	ical_read_sequence(icalproperty *);
 
 /*
+ * ical-tzid.c: the zone of a TZID no VTIMEZONE of the file defines: an
+ * IANA name, a Windows name (by ICU's CLDR table) or an IANA name after
+ * a writer's prefix (/mozilla.org/20070129_1/Europe/Berlin); NULL if
+ * none. Owned by libical.
+ */
+icaltimezone	*ical_tzid_zone(const char *);
+
+/*
  * ical-map.c: event c, complete and valid, of line line: its meetings
  * (one, or one per occurrence) into s->out, else why it cannot be one
  * into s->out->unmapped.

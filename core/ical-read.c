@@ -79,6 +79,8 @@ struct cached_line {
 #define CACHE_SLOTS	8192	/* a power of two */
 /* past this many, lines are parsed afresh */
 #define CACHE_MAX	(CACHE_SLOTS / 2)
+/* TZIDs without a VTIMEZONE, looked up once (libical, ICU) */
+#define NAMED_MAX	32
 
 /*
  * The reading of the file, ical-read.c's own: the lines, the time zones
@@ -91,6 +93,8 @@ struct reading {
 	icaltimezone		*floating;
 	struct zone		*zones;
 	size_t			 nzones;
+	struct zone		 named[NAMED_MAX];	/* zone NULL: none */
+	size_t			 nnamed;
 	int			 zone_late;
 	char			*arena;
 	size_t			 arena_len, arena_cap;
@@ -436,7 +440,7 @@ set_floating_zone(struct scan *s, const char *tzid)
 		if (strcmp(rd->zones[i].tzid, tzid) == 0)
 			zone = rd->zones[i].zone;
 	if (zone == NULL)
-		zone = icaltimezone_get_builtin_timezone(tzid);
+		zone = ical_tzid_zone(tzid);
 	if (zone != NULL)
 		rd->floating = zone;
 }
@@ -511,8 +515,8 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 }
 
 /*
- * The zone of a TZID: the file's own VTIMEZONE, else one libical knows
- * by name (Asia/Tokyo, America/New_York). NULL if neither.
+ * The zone of a TZID: the file's own VTIMEZONE, else one known by name
+ * (Asia/Tokyo, Tokyo Standard Time: ical_tzid_zone). NULL if neither.
  */
 static icaltimezone *
 zone_find(struct scan *s, const char *tzid)
@@ -529,9 +533,93 @@ zone_find(struct scan *s, const char *tzid)
 		rd->zone_late = 1;
 		return NULL;
 	}
-	if ((zone = icaltimezone_get_builtin_timezone(tzid)) != NULL)
-		return zone;
-	return icaltimezone_get_builtin_timezone_from_tzid(tzid);
+	for (i = 0; i < rd->nnamed; i++)
+		if (strcmp(rd->named[i].tzid, tzid) == 0)
+			return rd->named[i].zone;
+	zone = ical_tzid_zone(tzid);
+	if (rd->nnamed < NAMED_MAX) {
+		rd->named[rd->nnamed].tzid = xstrdup(tzid);
+		rd->named[rd->nnamed++].zone = zone;
+	}
+	return zone;
+}
+
+/* The line of the event's n-th (from 0) property called name. */
+static long
+line_of_nth(const struct scan *s, const char *name, int n, long fallback)
+{
+	struct reading	*rd = s->reading;
+	size_t		 i;
+
+	for (i = 0; i < rd->nlines; i++)
+		if (is_property(rd->arena + rd->lines[i].offset, name) &&
+		    n-- == 0)
+			return rd->lines[i].no;
+	return fallback;
+}
+
+/* A TZID of an event that names no zone, where it is. */
+struct bad_tzid {
+	long		 line;
+	const char	*name;		/* DTSTART... */
+	const char	*tzid;
+};
+
+static int
+compare_bad_tzids(const void *pa, const void *pb)
+{
+	const struct bad_tzid	*a = pa, *b = pb;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/*
+ * Every TZID of event c (of line start) that names no zone, each with
+ * its line, in the order of the file and even after other problems: a
+ * file's are all said at once. Only once every VTIMEZONE of the file
+ * is known (SCAN_EVENTS).
+ */
+static int
+check_tzids(struct scan *s, icalcomponent *c, long start)
+{
+	static const icalproperty_kind	 kinds[] = { ICAL_DTSTART_PROPERTY,
+					    ICAL_DTEND_PROPERTY,
+					    ICAL_RECURRENCEID_PROPERTY,
+					    ICAL_EXDATE_PROPERTY,
+					    ICAL_RDATE_PROPERTY };
+	struct bad_tzid			*bad = NULL;
+	icalproperty			*p;
+	icalparameter			*param;
+	const char			*name, *tzid;
+	size_t				 k, nbad = 0;
+	int				 n;
+
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		name = icalproperty_kind_to_string(kinds[k]);
+		for (p = icalcomponent_get_first_property(c, kinds[k]), n = 0;
+		    p != NULL; p = icalcomponent_get_next_property(c,
+		    kinds[k]), n++) {
+			param = icalproperty_get_first_parameter(p,
+			    ICAL_TZID_PARAMETER);
+			if (param == NULL || ((tzid =
+			    icalparameter_get_tzid(param)) != NULL &&
+			    zone_find(s, tzid) != NULL))
+				continue;
+			bad = xreallocarray(bad, nbad + 1, sizeof *bad);
+			bad[nbad].line = line_of_nth(s, name, n, start);
+			bad[nbad].name = name;
+			bad[nbad++].tzid = tzid != NULL ? tzid : "";
+		}
+	}
+	if (nbad == 0)
+		return 0;
+	qsort(bad, nbad, sizeof *bad, compare_bad_tzids);
+	for (k = 0; k < nbad; k++)
+		ical_read_problem(s, bad[k].line, _("%s: unknown TZID '%s' (no "
+		    "VTIMEZONE for it in the file)"), bad[k].name,
+		    bad[k].tzid);
+	free(bad);
+	return 1;
 }
 
 /*
@@ -637,6 +725,10 @@ finish_component(struct scan *s, icalcomponent *c, enum capture kind,
 	}
 	if (kind == CAPTURE_ZONE) {
 		add_zone(s, c, start);
+		return;
+	}
+	if (rd->mode == SCAN_EVENTS && check_tzids(s, c, start) > 0) {
+		icalcomponent_free(c);
 		return;
 	}
 	/* after an error, only more errors are worth looking for */
@@ -1092,6 +1184,8 @@ ical_import_read(const char *path, const struct catalog *cat,
 		icaltimezone_free(reading.zones[i].zone, 1);
 	}
 	free(reading.zones);
+	for (i = 0; i < reading.nnamed; i++)
+		free(reading.named[i].tzid);
 	free(reading.arena);
 	free(reading.lines);
 	free(reading.r.line);
