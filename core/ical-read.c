@@ -469,7 +469,7 @@ calendar_property(struct scan *s, const char *line, long no)
 	}
 	if (icalproperty_isa(p) == ICAL_METHOD_PROPERTY &&
 	    icalproperty_get_method(p) == ICAL_METHOD_CANCEL)
-		s->method_cancel = 1;
+		s->method_cancel = s->out->method_cancel = 1;
 	else if (name != NULL && value != NULL &&
 	    strcasecmp(name, "X-CARECAL-NOTES") == 0)
 		s->notes_included = strcasecmp(value, "INCLUDED") == 0;
@@ -1103,6 +1103,12 @@ scan_reset(struct scan *s)
 	}
 	s->out->nunmapped = 0;
 	s->out->outside = 0;
+	for (i = 0; i < s->out->nnotices; i++) {
+		free(s->out->notices[i].uid);
+		free(s->out->notices[i].what);
+	}
+	s->out->nnotices = 0;
+	s->out->text_left_out = 0;
 }
 
 int
@@ -1212,5 +1218,10 @@ ical_import_free(struct ical_import *out)
 		free(out->unmapped[i].why);
 	}
 	free(out->unmapped);
+	for (i = 0; i < out->nnotices; i++) {
+		free(out->notices[i].uid);
+		free(out->notices[i].what);
+	}
+	free(out->notices);
 	memset(out, 0, sizeof *out);
 }
