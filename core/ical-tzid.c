@@ -5,7 +5,8 @@
  * to IANA by the CLDR table ICU carries (libical links ICU already),
  * or an IANA name behind a writer's prefix (old Thunderbird:
  * "/mozilla.org/20070129_1/Europe/Berlin"; libical's own
- * "/freeassociation.sourceforge.net/...").
+ * "/freeassociation.sourceforge.net/Europe/Berlin"). Only names that
+ * look like zone names reach libical, which opens a file for them.
  */
 #include <string.h>
 
@@ -16,15 +17,37 @@
 
 /* Longer than any zone name of the IANA or Windows tables. */
 #define TZID_MAX	128
+/* "/mozilla.org/20070129_1/Europe/Berlin": the third tail is the name */
+#define TAILS_MAX	4
+
+/*
+ * A name as the IANA table writes them (Asia/Tokyo, Etc/GMT+9,
+ * America/Port-au-Prince). libical opens the system's zone file of a
+ * name it does not list, /usr/share/zoneinfo/NAME: a TZID such as
+ * "../../tmp/fifo" would have it open, and wait on, any file.
+ */
+static int
+is_zone_name(const char *name)
+{
+	const char	*p;
+
+	if (*name == '\0' || *name == '/' || *name == '.' ||
+	    strlen(name) >= TZID_MAX || strstr(name, "/.") != NULL ||
+	    strstr(name, "//") != NULL)
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("_+-/.", *p) != NULL))
+			return 0;
+	return 1;
+}
 
 static icaltimezone *
 builtin(const char *name)
 {
-	icaltimezone	*zone;
-
-	if ((zone = icaltimezone_get_builtin_timezone(name)) != NULL)
-		return zone;
-	return icaltimezone_get_builtin_timezone_from_tzid(name);
+	if (!is_zone_name(name))
+		return NULL;
+	return icaltimezone_get_builtin_timezone(name);
 }
 
 /* The IANA zone CLDR gives for Windows zone name tzid, or NULL. */
@@ -63,12 +86,13 @@ prefixed_zone(const char *tzid)
 {
 	icaltimezone	*zone;
 	const char	*tail;
+	int		 n = 0;
 
 	if (tzid[0] != '/')
 		return NULL;
-	for (tail = strchr(tzid + 1, '/'); tail != NULL;
-	    tail = strchr(tail + 1, '/'))
-		if (tail[1] != '\0' && (zone = builtin(tail + 1)) != NULL)
+	for (tail = strchr(tzid + 1, '/'); tail != NULL && n < TAILS_MAX;
+	    tail = strchr(tail + 1, '/'), n++)
+		if ((zone = builtin(tail + 1)) != NULL)
 			return zone;
 	return NULL;
 }
