@@ -321,8 +321,12 @@ meeting_link(const char *text)
 		for (h = host; h < end && strchr("/?#:", *h) == NULL; h++)
 			;
 		if (!is_meeting_host(host, (size_t)(h - host)) ||
-		    end - p > MEETING_URL_MAX)
+		    end - p > MEETING_URL_MAX) {
+			/* on after this link: never through it again */
+			if (end > p)
+				p = end - 1;
 			continue;
+		}
 		link = xcalloc(1, (size_t)(end - p) + 1);
 		memcpy(link, p, (size_t)(end - p));
 		return link;

@@ -537,25 +537,36 @@ zone_find(struct scan *s, const char *tzid)
 		if (strcmp(rd->named[i].tzid, tzid) == 0)
 			return rd->named[i].zone;
 	zone = ical_tzid_zone(tzid);
-	if (rd->nnamed < NAMED_MAX) {
+	/* a name of a zone, not megabytes of a hostile file */
+	if (rd->nnamed < NAMED_MAX && strlen(tzid) < 256) {
 		rd->named[rd->nnamed].tzid = xstrdup(tzid);
 		rd->named[rd->nnamed++].zone = zone;
 	}
 	return zone;
 }
 
-/* The line of the event's n-th (from 0) property called name. */
-static long
-line_of_nth(const struct scan *s, const char *name, int n, long fallback)
+/*
+ * The lines of the event's properties called name, in order: the n-th
+ * property libical read of that name is on the n-th line (*count).
+ */
+static long *
+lines_of(const struct scan *s, const char *name, size_t *count)
 {
 	struct reading	*rd = s->reading;
-	size_t		 i;
+	long		*lines = NULL;
+	size_t		 i, n = 0, cap = 0;
 
-	for (i = 0; i < rd->nlines; i++)
-		if (is_property(rd->arena + rd->lines[i].offset, name) &&
-		    n-- == 0)
-			return rd->lines[i].no;
-	return fallback;
+	for (i = 0; i < rd->nlines; i++) {
+		if (!is_property(rd->arena + rd->lines[i].offset, name))
+			continue;
+		if (n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			lines = xreallocarray(lines, cap, sizeof *lines);
+		}
+		lines[n++] = rd->lines[i].no;
+	}
+	*count = n;
+	return lines;
 }
 
 /* A TZID of an event that names no zone, where it is. */
@@ -591,8 +602,9 @@ check_tzids(struct scan *s, icalcomponent *c, long start)
 	icalproperty			*p;
 	icalparameter			*param;
 	const char			*name, *tzid;
-	size_t				 k, nbad = 0;
-	int				 n;
+	long				*lines = NULL;
+	size_t				 k, n, nlines = 0, nbad = 0;
+	size_t				 cap = 0;
 
 	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		name = icalproperty_kind_to_string(kinds[k]);
@@ -605,11 +617,18 @@ check_tzids(struct scan *s, icalcomponent *c, long start)
 			    icalparameter_get_tzid(param)) != NULL &&
 			    zone_find(s, tzid) != NULL))
 				continue;
-			bad = xreallocarray(bad, nbad + 1, sizeof *bad);
-			bad[nbad].line = line_of_nth(s, name, n, start);
+			if (lines == NULL)
+				lines = lines_of(s, name, &nlines);
+			if (nbad == cap) {
+				cap = cap == 0 ? 8 : cap * 2;
+				bad = xreallocarray(bad, cap, sizeof *bad);
+			}
+			bad[nbad].line = n < nlines ? lines[n] : start;
 			bad[nbad].name = name;
 			bad[nbad++].tzid = tzid != NULL ? tzid : "";
 		}
+		free(lines);
+		lines = NULL;
 	}
 	if (nbad == 0)
 		return 0;
