@@ -382,8 +382,8 @@ is_service_label(const char *v)
 
 /*
  * The venue of LOCATION, on one line and within the limit (cut at a
- * character; said once the event is imported), or NULL when it names no place: a link (the
- * meeting's, into *link) or the label of Teams.
+ * character; said once the event is imported), or none when it names
+ * no place: a link (the meeting's, into *link) or the label of Teams.
  */
 static void
 map_location(const char *location, struct ical_event *ev, char **link)

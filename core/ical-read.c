@@ -634,8 +634,8 @@ check_tzids(struct scan *s, icalcomponent *c, long start)
 		return 0;
 	qsort(bad, nbad, sizeof *bad, compare_bad_tzids);
 	for (k = 0; k < nbad; k++)
-		ical_read_problem(s, bad[k].line, _("%s: unknown TZID '%s' (no "
-		    "VTIMEZONE for it in the file)"), bad[k].name,
+		ical_read_problem(s, bad[k].line, _("%s: unknown TZID '%s' "
+		    "(no VTIMEZONE for it in the file)"), bad[k].name,
 		    bad[k].tzid);
 	free(bad);
 	return 1;

@@ -105,8 +105,8 @@ while IFS=$tab read -r kind case file today options status before; do
 	same_text "$case: the meetings, their JST times, status, mode, URL" \
 	    "$TMP/want" "$TMP/got"
 	import_case "$db" "$file" "$today" "$options"
-	contains "$case: imported again: nothing changes" "$TMP/out" \
-	    "$(L "added 0, updated 0, cancelled 0;" "追加 0 件、更新 0 件、中止 0 件。")"
+	contains "$case: imported again: nothing changes" "$TMP/out" "$(L \
+	    "added 0, updated 0, cancelled 0;" "追加 0 件、更新 0 件、中止 0 件。")"
 	meetings "$db" >"$TMP/again"
 	same_text "$case: imported again: the same meetings" "$TMP/want" \
 	    "$TMP/again"
