@@ -85,7 +85,10 @@ int		 date_today(struct date *, struct error *);
  */
 void		 date_time_local(const char *, char *, size_t);
 
-/* Times of day as minutes after midnight; "HH:MM", 0:00..23:59. */
+/*
+ * Times of day as minutes after midnight; "HH:MM", 0:00..23:59, and
+ * 24:00: the end of a meeting until midnight.
+ */
 int		 time_parse(const char *, int *, struct error *);
 void		 time_format(int, char *, size_t);
 

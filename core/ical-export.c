@@ -343,7 +343,9 @@ write_times(FILE *fp, const struct meeting *m)
 	 * DTEND equal to DTSTART, or DURATION:PT0S, is refused by calcurse.
 	 */
 	if (m->end >= 0) {
-		t = local_time(m->date, m->end);
+		/* 24:00 is the next day's 00:00 */
+		t = m->end == 24 * 60 ? local_time(date_add_days(m->date, 1),
+		    0) : local_time(m->date, m->end);
 		write_time(fp, icalproperty_new_dtend(t), t);
 	}
 }

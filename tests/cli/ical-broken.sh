@@ -80,6 +80,20 @@ sed "${first_dtstart}s/.*/DTSTART;TZID=Mars\/Olympus:20210729T133000/" \
 broken "an unknown TZID" "$TMP/unknown-tzid.ics" \
 	"$(L "unknown-tzid.ics:$first_dtstart: DTSTART: unknown TZID 'Mars/Olympus'" "unknown-tzid.ics:$first_dtstart: DTSTART: 不明な TZID「Mars/Olympus」です")"
 
+# a TZID that is a path: libical opens the zone file of a name it does
+# not list, and would wait on a FIFO for ever
+mkfifo "$TMP/fifo"
+up=$(printf '../%.0s' 1 2 3 4 5 6 7 8 9 10 11 12)
+sed "${first_dtstart}s|.*|DTSTART;TZID=$up${TMP#/}/fifo:20210729T133000|" \
+	"$TMP/good.lf" | crlf "$TMP/fifo-tzid.ics"
+before=$(db_hash)
+expect_status "a TZID that is the path of a FIFO: refused, not waited on" 2 \
+	timeout 60 "$CARECAL" import "$TMP/fifo-tzid.ics"
+contains "and named as an unknown TZID" "$TMP/err" \
+	"$(L "fifo-tzid.ics:$first_dtstart: DTSTART: unknown TZID" "fifo-tzid.ics:$first_dtstart: DTSTART: 不明な TZID")"
+[ "$(db_hash)" = "$before" ] && ok "the database is unchanged" ||
+	not_ok "the database is unchanged"
+
 sed "s/^SUMMARY:.*/SUMMARY:$(printf '\223\214\213\236')/" "$TMP/good.lf" |
 	crlf "$TMP/sjis.ics"
 summary=$(line_of SUMMARY)
