@@ -99,6 +99,12 @@ ical_export_end(struct ical_writer *w, struct error *err)
 	return ical->export_end(w, err);
 }
 
+void
+ical_export_set_stamp(struct ical_writer *w, time_t t)
+{
+	ical->export_set_stamp(w, t);
+}
+
 int
 ical_import_read(const char *path, const struct catalog *cat,
     const struct ical_import_options *opt, struct ical_import *out,

@@ -47,6 +47,7 @@ struct ical_module {
 			    const char *, const char *);
 	void		(*import_free)(struct ical_import *);
 	void		(*library_free)(void);
+	void		(*export_set_stamp)(struct ical_writer *, time_t);
 };
 
 struct pdf_module {

@@ -6,6 +6,7 @@
 #ifndef CARECAL_STORE_H
 #define CARECAL_STORE_H
 
+
 #include "catalog.h"
 #include "check.h"
 #include "error.h"
@@ -230,7 +231,8 @@ void	undo_result_clear(struct undo_result *);
 
 /*
  * Inside the caller's transaction: bring deleted meeting id back as it
- * was, with its id and UID (SEQUENCE and version go up). m receives it.
+ * was, with its id and UID (version goes up, SEQUENCE past its
+ * tombstone's). m receives it.
  */
 int	store_meeting_restore(struct store *, long, struct meeting *,
 	    struct error *);
