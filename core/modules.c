@@ -16,6 +16,7 @@
 
 static const struct ical_module	*ical;
 static const struct pdf_module	*pdf;
+static const struct http_module	*http;
 
 /*
  * RTLD_NOW: a module that lacks a symbol fails here, with dlerror's
@@ -74,6 +75,15 @@ pdf_load(struct error *err)
 		pdf = module_load(MODULE_PDF, MODULE_PDF_TABLE,
 		    _("the PDF module"), err);
 	return pdf == NULL ? -1 : 0;
+}
+
+static int
+http_load(struct error *err)
+{
+	if (http == NULL)
+		http = module_load(MODULE_HTTP, MODULE_HTTP_TABLE,
+		    _("the HTTP module"), err);
+	return http == NULL ? -1 : 0;
 }
 
 int
@@ -163,6 +173,29 @@ const struct report_format report_format_pdf = {
 	pdf_write,
 	pdf_write_years
 };
+
+int
+http_server_start(const struct http_server_config *cfg, http_handler handler,
+    void *arg, struct http_server **out, struct error *err)
+{
+	*out = NULL;
+	if (http_load(err) == -1)
+		return -1;
+	return http->start(cfg, handler, arg, out, err);
+}
+
+/* A server exists only once the module is loaded. */
+int
+http_server_port(const struct http_server *s)
+{
+	return http->port(s);
+}
+
+void
+http_server_stop(struct http_server *s)
+{
+	http->stop(s);
+}
 
 /* The modules stay loaded to the end: a dlclose would gain nothing. */
 void

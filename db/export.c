@@ -13,7 +13,8 @@
 
 /*
  * The store reads a whole list at once: ten years at a time keeps the
- * memory of a large export flat (one window before 1900, one from 2200).
+ * memory of a large export flat (one window before 1900, one from 2200),
+ * and only the years that have meetings are asked for.
  */
 #define WINDOW_YEARS	10
 #define WINDOW_FIRST	1900
@@ -26,6 +27,18 @@ export_calendar_init(struct export_calendar *cal, const char *calname)
 	cal->calname = calname;
 	meeting_filter_init(&cal->filter);
 	cal->stamp = (time_t)-1;
+}
+
+/* The window year falls in (as the loop below numbers them). */
+static int
+window_of(int year)
+{
+	if (year < WINDOW_FIRST)
+		return WINDOW_FIRST - WINDOW_YEARS;
+	if (year >= WINDOW_LAST)
+		return WINDOW_LAST;
+	return WINDOW_FIRST + (year - WINDOW_FIRST) / WINDOW_YEARS *
+	    WINDOW_YEARS;
 }
 
 /* f narrowed to the window starting in year; 0 if nothing is left. */
@@ -135,16 +148,21 @@ export_calendar_write(FILE *fp, struct store *store,
 	struct meeting_filter	 f;
 	struct meeting_list	 list;
 	struct error		 ignored;
+	struct date		 first, last;
 	size_t			 i;
-	int			 year, rc = 0;
+	int			 year, end, rc;
 
 	memset(count, 0, sizeof *count);
+	if ((rc = store_meeting_dates(store, &first, &last, err)) == -1)
+		return -1;
+	/* no meeting at all: no window */
+	year = rc == 1 ? window_of(first.year) : WINDOW_LAST + WINDOW_YEARS;
+	end = rc == 1 ? window_of(last.year) : WINDOW_LAST;
 	if (ical_export_begin(fp, cal->calname, cal->flags, &w, err) == -1)
 		return -1;
 	if (cal->stamp != (time_t)-1)
 		ical_export_set_stamp(w, cal->stamp);
-	for (year = WINDOW_FIRST - WINDOW_YEARS; rc == 0 &&
-	    year <= WINDOW_LAST; year += WINDOW_YEARS) {
+	for (rc = 0; rc == 0 && year <= end; year += WINDOW_YEARS) {
 		if (!window_filter(&cal->filter, year, &f))
 			continue;
 		meeting_list_init(&list);
