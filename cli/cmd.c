@@ -18,6 +18,7 @@ static const struct cmd_entry *commands[] = {
 	&cmd_delete_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_serve_entry,
 	&cmd_summary_entry,
 	&cmd_center_entry,
 	&cmd_type_entry,

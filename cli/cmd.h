@@ -134,6 +134,7 @@ extern const struct cmd_entry cmd_cancel_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_summary_entry;
 extern const struct cmd_entry cmd_center_entry;
 extern const struct cmd_entry cmd_type_entry;

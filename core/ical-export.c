@@ -477,3 +477,10 @@ ical_export_end(struct ical_writer *w, struct error *err)
 	free(w);
 	return rc;
 }
+
+void
+ical_export_set_stamp(struct ical_writer *w, time_t t)
+{
+	w->stamp = icaltime_from_timet_with_zone(t, 0,
+	    icaltimezone_get_utc_timezone());
+}

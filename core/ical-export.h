@@ -7,6 +7,7 @@
 #define CARECAL_ICAL_EXPORT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "catalog.h"
 #include "error.h"
@@ -22,6 +23,12 @@ struct ical_writer;
  */
 int	ical_export_begin(FILE *, const char *, int, struct ical_writer **,
 	    struct error *);
+/*
+ * Every event's DTSTAMP is t instead of the time of the export: a feed
+ * served again while nothing changed is then the same bytes. Before
+ * the first meeting.
+ */
+void	ical_export_set_stamp(struct ical_writer *, time_t);
 /* One meeting as one VEVENT. */
 int	ical_export_meeting(struct ical_writer *, const struct meeting *,
 	    const struct catalog *, struct error *);

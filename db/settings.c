@@ -1,6 +1,7 @@
 /*
  * settings.c -- the settings a database keeps and their defaults.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,9 @@ static const struct setting_info settings[] = {
 	    "-", 0 },
 	{ "closure", N_("days the offices close every year (年末年始), "
 	    "MM-DD..MM-DD or none"), CLOSURE_DEFAULT, 1 },
+	{ "tombstone-days", N_("days a deleted meeting is still exported, as "
+	    "cancelled, so that office calendars drop it (0 to "
+	    "3660)"), TOMBSTONE_DAYS_DEFAULT, 1 },
 };
 
 const struct setting_info *
@@ -46,6 +50,68 @@ settings_get(struct store *store, const struct setting_info *info,
 	if (*value == NULL)
 		*value = xstrdup(info->fallback != NULL ? info->fallback : "");
 	return 0;
+}
+
+/* A whole number of days, 0..TOMBSTONE_DAYS_MAX: 0, or -1. */
+static int
+days_parse(const char *s, int *days)
+{
+	int	n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+		if (n > TOMBSTONE_DAYS_MAX)
+			return -1;
+	}
+	*days = n;
+	return 0;
+}
+
+int
+settings_normalise(const struct setting_info *info, const char *value,
+    char *out, size_t size, struct error *err)
+{
+	struct closure	closure;
+	int		days;
+
+	if (strcmp(info->key, "closure") == 0) {
+		if (closure_parse(value, &closure, err) == -1)
+			return -1;
+		closure_format(&closure, out, size);
+		return 0;
+	}
+	if (strcmp(info->key, "tombstone-days") == 0) {
+		if (days_parse(value, &days) == -1)
+			return error_set(err, ERROR_INPUT, _("tombstone-days "
+			    "'%s' is not a number of days from 0 to %d"),
+			    value, TOMBSTONE_DAYS_MAX);
+		snprintf(out, size, "%d", days);
+		return 0;
+	}
+	return error_set(err, ERROR_INPUT, _("%s is read only"), info->key);
+}
+
+int
+settings_tombstone_days_load(struct store *store, int *days,
+    struct error *err)
+{
+	char	*value;
+	int	 rc;
+
+	if (settings_get(store, settings_find("tombstone-days"), &value,
+	    err) == -1)
+		return -1;
+	/* a value not set by carecal (sqlite3 by hand) is not guessed at */
+	if ((rc = days_parse(value, days)) == -1)
+		error_set(err, ERROR_INPUT, _("the database's tombstone-days "
+		    "setting: '%s' is not a number of days from 0 to %d"),
+		    value, TOMBSTONE_DAYS_MAX);
+	free(value);
+	return rc;
 }
 
 int

@@ -279,10 +279,14 @@ reinsert(struct store *s, long meeting_id, long first, long last,
 		return error_set(err, ERROR_CONFLICT, _("meeting %ld cannot "
 		    "come back: its UID belongs to meeting %ld now"),
 		    meeting_id, other);
+	/*
+	 * SEQUENCE two above the last: its tombstone, exported while it
+	 * was deleted, had the next one (db/store-tombstones.h).
+	 */
 	return run(s, ST_REINSERT, "INSERT INTO meetings (id, " USER_COLUMNS ", "
 	    "sequence, version, created_at, created_by, updated_at, "
 	    "updated_by) SELECT ?3, " JSON_FIELDS ", "
-	    "1 + max(" K("sequence") ", (SELECT json_extract(coalesce("
+	    "2 + max(" K("sequence") ", (SELECT json_extract(coalesce("
 	    "l.before, l.after), '$.sequence') FROM history l "
 	    "WHERE l.id = ?2)), "
 	    "1 + max(" K("version") ", (SELECT json_extract(coalesce("

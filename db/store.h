@@ -6,6 +6,8 @@
 #ifndef CARECAL_STORE_H
 #define CARECAL_STORE_H
 
+#include <time.h>
+
 #include "catalog.h"
 #include "check.h"
 #include "error.h"
@@ -48,6 +50,17 @@ void	store_rollback(struct store *);
 
 /* 1 if another connection committed since the last call (data_version). */
 int	store_changed(struct store *);
+/*
+ * A read of one committed state (`carecal serve`): in WAL it keeps no
+ * writer waiting. Ended by store_read_end.
+ */
+int	store_read_begin(struct store *, struct error *);
+void	store_read_end(struct store *);
+/* When the last action was committed, or (time_t)-1 if none was. */
+int	store_last_change(struct store *, time_t *, struct error *);
+/* The first and last day of any meeting: 1, or 0 when there is none. */
+int	store_meeting_dates(struct store *, struct date *, struct date *,
+	    struct error *);
 /* The login name recorded with changes. */
 const char *store_login(const struct store *);
 
@@ -242,7 +255,8 @@ void	undo_result_clear(struct undo_result *);
 
 /*
  * Inside the caller's transaction: bring deleted meeting id back as it
- * was, with its id and UID (SEQUENCE and version go up). m receives it.
+ * was, with its id and UID (version goes up, SEQUENCE past its
+ * tombstone's). m receives it.
  */
 int	store_meeting_restore(struct store *, long, struct meeting *,
 	    struct error *);
