@@ -25,6 +25,7 @@ static const char list_help[] = N_(
 "  --type CODE        one meeting type (see 'carecal type list')\n"
 "  --mode M           in-person, hybrid or online\n"
 "  --status S         planned, held or cancelled\n"
+"  --advisor NAME     the meetings an advisor is booked for\n"
 "  --format F         text (default) or csv: id,uid,date,start,end,"
 "center,type,\n"
 "                     mode,status,cases,venue,url,note\n");
@@ -37,6 +38,7 @@ static const struct cmd_option list_options[] = {
 	{ "type",	CMD_VALUE,	'T' },
 	{ "mode",	CMD_VALUE,	'm' },
 	{ "status",	CMD_VALUE,	'S' },
+	{ "advisor",	CMD_VALUE,	'A' },
 	{ "format",	CMD_VALUE,	'F' },
 	{ NULL, 0, 0 }
 };
@@ -44,7 +46,8 @@ static const struct cmd_option list_options[] = {
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "list [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--mode M] [--status S] [--format text|csv]",
+	    "[--type CODE] [--mode M] [--status S] [--advisor NAME] "
+	    "[--format text|csv]",
 	.summary = N_("list meetings in date order"),
 	.help = list_help,
 	.options = list_options,

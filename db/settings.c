@@ -1,6 +1,7 @@
 /*
  * settings.c -- the settings a database keeps and their defaults.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@ static const struct setting_info settings[] = {
 	    "-", 0 },
 	{ "closure", N_("days the offices close every year (年末年始), "
 	    "MM-DD..MM-DD or none"), CLOSURE_DEFAULT, 1 },
+	{ "horizon", N_("the booking horizon: days ahead in which 'check' "
+	    "wants a planned meeting's summoned professions booked (0-366)"),
+	    "60", 1 },
+	{ "advisor-day", N_("one-center: an advisor goes to one center a "
+	    "day (so two centers on one day clash); any: to several"),
+	    "any", 1 },
 };
 
 const struct setting_info *
@@ -62,4 +69,60 @@ settings_closure_load(struct store *store, struct closure *closure,
 	if (rc == -1)
 		error_prefix(err, _("the database's closure setting: "));
 	return rc;
+}
+
+int
+settings_canonical(const struct setting_info *info, const char *value,
+    char *out, size_t size, struct error *err)
+{
+	struct closure	 closure;
+	char		*end;
+	long		 days;
+
+	if (strcmp(info->key, "closure") == 0) {
+		if (closure_parse(value, &closure, err) == -1)
+			return -1;
+		closure_format(&closure, out, size);
+	} else if (strcmp(info->key, "horizon") == 0) {
+		days = strtol(value, &end, 10);
+		if (*value < '0' || *value > '9' || *end != '\0' ||
+		    days > 366)
+			return error_set(err, ERROR_INPUT, _("horizon: '%s' is "
+			    "not a number of days from 0 to 366"), value);
+		snprintf(out, size, "%ld", days);
+	} else if (strcmp(info->key, "advisor-day") == 0) {
+		if (strcmp(value, "one-center") != 0 &&
+		    strcmp(value, "any") != 0)
+			return error_set(err, ERROR_INPUT, _("advisor-day: "
+			    "'%s' is not one-center or any"), value);
+		snprintf(out, size, "%s", value);
+	} else
+		return error_set(err, ERROR_INPUT, _("%s is read only"),
+		    info->key);
+	return 0;
+}
+
+int
+settings_advisors_load(struct store *store, int *horizon, int *one_center,
+    struct error *err)
+{
+	char	*value, canonical[64];
+	int	 rc;
+
+	if (settings_get(store, settings_find("horizon"), &value, err) == -1)
+		return -1;
+	rc = settings_canonical(settings_find("horizon"), value, canonical,
+	    sizeof canonical, err);
+	free(value);
+	if (rc == -1) {
+		error_prefix(err, _("the database's settings: "));
+		return -1;
+	}
+	*horizon = atoi(canonical);
+	if (settings_get(store, settings_find("advisor-day"), &value,
+	    err) == -1)
+		return -1;
+	*one_center = strcmp(value, "one-center") == 0;
+	free(value);
+	return 0;
 }

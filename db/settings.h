@@ -30,6 +30,19 @@ const struct setting_info *settings_find(const char *);
 int	settings_get(struct store *, const struct setting_info *, char **,
 	    struct error *);
 
+/*
+ * A value for a settable key as it is stored (the closure as
+ * 12-29..01-03, the horizon as days, advisor-day as one-center or any)
+ * into out: 0, or -1 with err saying what is wrong with it.
+ */
+int	settings_canonical(const struct setting_info *, const char *, char *,
+	    size_t, struct error *);
+/*
+ * The advisors' settings: the booking horizon in days (60 until changed)
+ * and whether an advisor goes to one center a day.
+ */
+int	settings_advisors_load(struct store *, int *, int *, struct error *);
+
 /* The closure of the database (CLOSURE_DEFAULT until changed). */
 int	settings_closure_load(struct store *, struct closure *,
 	    struct error *);
