@@ -28,6 +28,9 @@ static const char export_help[] = N_(
 "  --fy Y               one fiscal year (2021, R3, 令和3年度)\n"
 "  --center NAME        one center\n"
 "  --type CODE          one meeting type\n"
+"  --advisor NAME       the advisor's own calendar: the meetings they are\n"
+"                       booked for, without case data (no cases, no\n"
+"                       notes)\n"
 "  --include-cancelled  cancelled meetings too (STATUS:CANCELLED)\n"
 "  --include-notes      the private notes too (left out by default)\n"
 "  -o FILE              write FILE instead of standard output\n"
@@ -44,6 +47,7 @@ static const struct cmd_option export_options[] = {
 	{ "fy",			CMD_VALUE,		'y' },
 	{ "center",		CMD_VALUE,		'C' },
 	{ "type",		CMD_VALUE,		'T' },
+	{ "advisor",		CMD_VALUE,		'A' },
 	{ "include-cancelled",	0,			'c' },
 	{ "include-notes",	0,			'N' },
 	{ "output",		CMD_VALUE | CMD_SHORT,	'o' },
@@ -55,7 +59,8 @@ static const struct cmd_option export_options[] = {
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--include-cancelled] [--include-notes] "
+	    "[--type CODE] [--advisor NAME] [--include-cancelled] "
+	    "[--include-notes] "
 	    "[-o FILE | --split-by center|type --dir DIR]",
 	.summary = N_("export meetings as iCalendar (.ics) for office "
 	    "calendars"),
@@ -202,6 +207,15 @@ calendar_name(const struct catalog *cat, const char *city, long center_id,
 
 	snprintf(buf, size, "%s %s", c != NULL ? c->name : city,
 	    t != NULL ? t->name : "地域ケア会議");
+}
+
+/* "松戸市 地域ケア会議 青木 陽子": the advisor's name after the rest. */
+static void
+advisor_calendar_name(const char *name, char *buf, size_t size)
+{
+	size_t	len = strlen(buf);
+
+	snprintf(buf + len, size - len, " %s", name);
 }
 
 static struct group *
@@ -356,6 +370,9 @@ export_check(struct cli *cli, struct args *args)
 		    "writes many: give one of them"));
 	if (output != NULL && *output == '\0')
 		return cli_usage_error(cli, _("-o: empty file name"));
+	if (args_get(args, 'A') != NULL && args_has(args, 'N'))
+		return cli_usage_error(cli, _("--advisor writes a calendar for "
+		    "an advisor: it never holds notes (--include-notes)"));
 	return 0;
 }
 
@@ -383,12 +400,16 @@ export_run(struct cli *cli, struct args *args)
 		case 'y':
 		case 'C':
 		case 'T':
+		case 'A':
 			if (cli_filter_option(cli, args->options[i].id,
 			    args->options[i].value, &filter, &err) == -1)
 				return cli_fail(&err);
 			break;
 		}
 	}
+	/* an advisor's calendar holds nothing about the cases */
+	if (filter.advisor_id != 0)
+		flags |= ICAL_EXPORT_NO_CASES;
 	if (store_setting_get(cli->store, "city", &city, &err) == -1)
 		return cli_fail(&err);
 	if (split != NULL) {
@@ -402,6 +423,9 @@ export_run(struct cli *cli, struct args *args)
 	calendar_name(&cli->catalog, city != NULL ? city : "",
 	    filter.center_id, filter.type_id, whole.calname,
 	    sizeof whole.calname);
+	if (filter.advisor_id != 0)
+		advisor_calendar_name(args_get(args, 'A'), whole.calname,
+		    sizeof whole.calname);
 	free(city);
 	if (output == NULL || strcmp(output, "-") == 0)
 		rc = write_calendar(stdout, cli, &whole, flags, &count, &err);
