@@ -68,10 +68,12 @@ expect_status "--demo only goes with matsudo" 2 \
 # the catalog
 carecal type list >"$TMP/types"
 cases=$(L "counts cases" "事例数を集計")
+summons=$(L "(summons" "(招集")
 cat >"$TMP/types.want" <<END
 suishin       地域包括ケア推進会議      推進      regional  2      
 kobetsu       地域個別ケア会議          個別      regional  4-6    $cases
-jiritsu       自立支援型個別ケア会議    自立      regional  1-2    $cases
+jiritsu       自立支援型個別ケア会議    自立      regional  1-2    $cases  \
+$summons リハビリ専門職|理学療法士|作業療法士|言語聴覚士,管理栄養士,歯科衛生士)
 city          市地域ケア会議            市        city      2      
 END
 same_text "type list shows codes, names, levels, targets" \
