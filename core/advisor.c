@@ -63,8 +63,9 @@ advisor_validate(const struct advisor *a, struct error *err)
 {
 	if (a->name == NULL || !text_ok(a->name, ADVISOR_NAME_MAX))
 		return error_set_field(err, ERROR_INPUT, "name",
-		    _("advisor name: 1-%d bytes of text without control "
-		    "characters"), ADVISOR_NAME_MAX);
+		    _("advisor name '%s': 1-%d bytes of text without control "
+		    "characters"), a->name != NULL ? a->name : "",
+		    ADVISOR_NAME_MAX);
 	if (a->profession == NULL)
 		return error_set_field(err, ERROR_INPUT, "profession",
 		    _("an advisor needs a profession (--profession)"));
@@ -73,12 +74,12 @@ advisor_validate(const struct advisor *a, struct error *err)
 	if (a->affiliation != NULL && !text_ok(a->affiliation,
 	    ADVISOR_TEXT_MAX))
 		return error_set_field(err, ERROR_INPUT, "affiliation",
-		    _("affiliation: 1-%d bytes of text without control "
-		    "characters"), ADVISOR_TEXT_MAX);
+		    _("affiliation '%s': 1-%d bytes of text without control "
+		    "characters"), a->affiliation, ADVISOR_TEXT_MAX);
 	if (a->contact != NULL && !text_ok(a->contact, ADVISOR_TEXT_MAX))
 		return error_set_field(err, ERROR_INPUT, "contact",
-		    _("contact: 1-%d bytes of text without control "
-		    "characters"), ADVISOR_TEXT_MAX);
+		    _("contact '%s': 1-%d bytes of text without control "
+		    "characters"), a->contact, ADVISOR_TEXT_MAX);
 	if (a->weekdays == 0 || (a->weekdays & ~ADVISOR_WEEKDAYS_ALL) != 0)
 		return error_set_field(err, ERROR_INPUT, "weekdays",
 		    _("weekdays: at least one of 日月火水木金土"));
