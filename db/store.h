@@ -165,7 +165,7 @@ int	store_advisor_update(struct store *, const struct advisor *,
 	    struct error *);
 /*
  * The bookings of the meetings dated first..last (NULL: no bound),
- * appended to list in date order, then meeting, then advisor id.
+ * appended to list in date order (a meeting's by advisor id).
  */
 int	store_assignments_load(struct store *, const struct date *,
 	    const struct date *, struct assignment_list *, struct error *);
