@@ -8,6 +8,7 @@ contains "--version names the program" "$TMP/out" "carecal 0."
 expect_status "--help" 0 carecal --help
 cp "$TMP/out" "$TMP/help"
 for c in init list add edit cancel delete import export summary center type \
+    advisor assign unassign \
     holidays check config history undo restore-meeting backup restore fsck; do
 	contains "--help lists $c" "$TMP/help" "  $c "
 	expect_status "$c --help" 0 carecal "$c" --help
