@@ -226,11 +226,8 @@ load_advisors(struct cli *cli, int fy, struct check_input *in,
 	struct date	first = date_fiscal_year_start(fy);
 	struct date	last = date_fiscal_year_end(fy);
 
-	if (settings_advisors_load(cli->store, &in->horizon,
-	    &in->one_center_a_day, err) == -1 ||
-	    store_advisors_load(cli->store, advisors, err) == -1 ||
-	    store_assignments_load(cli->store, &first, &last, assignments,
-	    err) == -1)
+	if (store_advisors_for_checks(cli->store, &first, &last, advisors,
+	    assignments, &in->horizon, &in->one_center_a_day, err) == -1)
 		return -1;
 	in->advisors = advisors;
 	in->assignments = assignments;

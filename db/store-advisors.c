@@ -361,6 +361,21 @@ store_assign_action(struct store *s, long meeting_id, long advisor_id,
 }
 
 int
+store_advisors_for_checks(struct store *s, const struct date *first,
+    const struct date *last, struct advisor_list *advisors,
+    struct assignment_list *assignments, int *horizon, int *one_center,
+    struct error *err)
+{
+	advisor_list_init(advisors);
+	assignment_list_init(assignments);
+	if (settings_advisors_load(s, horizon, one_center, err) == -1 ||
+	    store_advisors_load(s, advisors, err) == -1 ||
+	    store_assignments_load(s, first, last, assignments, err) == -1)
+		return -1;
+	return 0;
+}
+
+int
 store_advisor_book_load(struct store *s, const struct catalog *cat,
     struct date first, struct date last, struct advisor_book *book,
     struct error *err)

@@ -180,6 +180,15 @@ int	store_assign(struct store *, long, long, int, struct error *);
 /* The same as one action of its own, recorded as command. */
 int	store_assign_action(struct store *, long, long, int, const char *,
 	    struct error *);
+/*
+ * What the plan checks need to find the advisors' findings (check.h):
+ * every advisor, the bookings of the meetings dated first..last (NULL:
+ * no bound), the booking horizon and whether an advisor goes to one
+ * center a day. The caller frees both lists, also after an error.
+ */
+int	store_advisors_for_checks(struct store *, const struct date *,
+	    const struct date *, struct advisor_list *,
+	    struct assignment_list *, int *, int *, struct error *);
 
 /*
  * What the advisors' calendar of some days needs, read together: every

@@ -512,13 +512,8 @@ plan_advisors(struct tui *tui, int fy, struct check_input *in,
 	struct date	first = date_fiscal_year_start(fy);
 	struct date	last = date_fiscal_year_end(fy);
 
-	advisor_list_init(advisors);
-	assignment_list_init(assignments);
-	return settings_advisors_load(tui->store, &in->horizon,
-	    &in->one_center_a_day, err) == -1 ||
-	    store_advisors_load(tui->store, advisors, err) == -1 ||
-	    store_assignments_load(tui->store, &first, &last, assignments,
-	    err) == -1 ? -1 : 0;
+	return store_advisors_for_checks(tui->store, &first, &last, advisors,
+	    assignments, &in->horizon, &in->one_center_a_day, err);
 }
 
 const struct finding_list *

@@ -94,5 +94,10 @@ CARECAL_TODAY=2022-01-27 carecal check --fy 2021 --format csv \
     >"$TMP/check.csv"
 contains "without its 歯科衛生士, meeting 87 is short of one" \
 	"$TMP/check.csv" "advisor-missing,五香松飛台,jiritsu,2022-02-08,2021,87,"
+CARECAL_TODAY=2022-01-27 carecal summary --for 2022-01-27 --with-checks \
+    >"$TMP/summary.txt" 2>&1
+contains "the summary's plan checks have it too, as check does" \
+	"$TMP/summary.txt" "$(L "no 歯科衛生士 booked yet" \
+	"歯科衛生士 がまだ手配されていません")"
 
 done_testing
