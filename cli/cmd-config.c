@@ -91,7 +91,7 @@ config_set(struct cli *cli, const struct setting_info *info,
     const char *value)
 {
 	struct error	err;
-	char		canonical[64];
+	char		canonical[CLOSURE_LEN + 64];
 
 	if (settings_normalise(info, value, canonical, sizeof canonical,
 	    &err) == -1)

@@ -30,6 +30,9 @@ static const char export_help[] = N_(
 "  --fy Y               one fiscal year (2021, R3, 令和3年度)\n"
 "  --center NAME        one center\n"
 "  --type CODE          one meeting type\n"
+"  --advisor NAME       the advisor's own calendar: the meetings they are\n"
+"                       booked for, without case data (no cases, no\n"
+"                       notes)\n"
 "  --without-cancelled  no cancelled meetings, nor deleted ones (by\n"
 "                       default they go out as STATUS:CANCELLED with\n"
 "                       【中止】 in the title, so that calendars mark\n"
@@ -50,6 +53,7 @@ static const struct cmd_option export_options[] = {
 	{ "fy",			CMD_VALUE,		'y' },
 	{ "center",		CMD_VALUE,		'C' },
 	{ "type",		CMD_VALUE,		'T' },
+	{ "advisor",		CMD_VALUE,		'A' },
 	{ "include-cancelled",	0,			'c' },
 	{ "without-cancelled",	0,			'W' },
 	{ "include-notes",	0,			'N' },
@@ -62,7 +66,8 @@ static const struct cmd_option export_options[] = {
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--without-cancelled] [--include-notes] "
+	    "[--type CODE] [--advisor NAME] [--without-cancelled] "
+	    "[--include-notes] "
 	    "[-o FILE | --split-by center|type --dir DIR]",
 	.summary = N_("export meetings as iCalendar (.ics) for office "
 	    "calendars"),
@@ -118,6 +123,15 @@ write_file(const char *path, struct cli *cli, const struct group *g,
 		    "%s: also %zu deleted meetings, as cancelled\n",
 		    count.tombstones), path, count.tombstones);
 	return 0;
+}
+
+/* "松戸市 地域ケア会議 青木 陽子": the advisor's name after the rest. */
+static void
+advisor_calendar_name(const char *name, char *buf, size_t size)
+{
+	size_t	len = strlen(buf);
+
+	snprintf(buf + len, size - len, " %s", name);
 }
 
 static struct group *
@@ -271,6 +285,9 @@ export_check(struct cli *cli, struct args *args)
 		    "writes many: give one of them"));
 	if (output != NULL && *output == '\0')
 		return cli_usage_error(cli, _("-o: empty file name"));
+	if (args_get(args, 'A') != NULL && args_has(args, 'N'))
+		return cli_usage_error(cli, _("--advisor writes a calendar for "
+		    "an advisor: it never holds notes (--include-notes)"));
 	return 0;
 }
 
@@ -300,12 +317,16 @@ export_run(struct cli *cli, struct args *args)
 		case 'y':
 		case 'C':
 		case 'T':
+		case 'A':
 			if (cli_filter_option(cli, args->options[i].id,
 			    args->options[i].value, &filter, &err) == -1)
 				return cli_fail(&err);
 			break;
 		}
 	}
+	/* an advisor's calendar holds nothing about the cases */
+	if (filter.advisor_id != 0)
+		flags |= ICAL_EXPORT_NO_CASES;
 	if (store_setting_get(cli->store, "city", &city, &err) == -1)
 		return cli_fail(&err);
 	if (split != NULL) {
@@ -321,6 +342,9 @@ export_run(struct cli *cli, struct args *args)
 	export_calendar_name(&cli->catalog, city != NULL ? city : "",
 	    filter.center_id, filter.type_id, whole.calname,
 	    sizeof whole.calname);
+	if (filter.advisor_id != 0)
+		advisor_calendar_name(args_get(args, 'A'), whole.calname,
+		    sizeof whole.calname);
 	free(city);
 	if (output == NULL || strcmp(output, "-") == 0)
 		rc = export_calendar_write(stdout, cli->store, &cli->catalog,

@@ -14,6 +14,8 @@
 #include "meeting.h"
 
 #define ICAL_EXPORT_NOTES	0x1	/* private notes go out too */
+/* nothing of the cases (an advisor's own calendar): no count, no note */
+#define ICAL_EXPORT_NO_CASES	0x2
 
 struct ical_writer;
 

@@ -120,7 +120,8 @@ export_tombstones_write(struct ical_writer *w, struct store *store,
 	if (days == 0)
 		return 0;
 	meeting_list_init(&list);
-	if (store_tombstones_load(store, since, &list, err) == -1) {
+	if (store_tombstones_load(store, since, f->advisor_id, &list,
+	    err) == -1) {
 		meeting_list_free(&list);
 		return -1;
 	}

@@ -21,6 +21,12 @@ static const struct setting_info settings[] = {
 	{ "tombstone-days", N_("days a deleted meeting is still exported, as "
 	    "cancelled, so that office calendars drop it (0 to "
 	    "3660)"), TOMBSTONE_DAYS_DEFAULT, 1 },
+	{ "horizon", N_("the booking horizon: days ahead in which 'check' "
+	    "wants a planned meeting's summoned professions booked (0-366)"),
+	    "60", 1 },
+	{ "advisor-day", N_("one-center: an advisor goes to one center a "
+	    "day (so two centers on one day clash); any: to several"),
+	    "any", 1 },
 };
 
 const struct setting_info *
@@ -92,6 +98,21 @@ settings_normalise(const struct setting_info *info, const char *value,
 		snprintf(out, size, "%d", days);
 		return 0;
 	}
+	if (strcmp(info->key, "horizon") == 0) {
+		if (days_parse(value, &days) == -1 || days > 366)
+			return error_set(err, ERROR_INPUT, _("horizon: '%s' is "
+			    "not a number of days from 0 to 366"), value);
+		snprintf(out, size, "%d", days);
+		return 0;
+	}
+	if (strcmp(info->key, "advisor-day") == 0) {
+		if (strcmp(value, "one-center") != 0 &&
+		    strcmp(value, "any") != 0)
+			return error_set(err, ERROR_INPUT, _("advisor-day: "
+			    "'%s' is not one-center or any"), value);
+		snprintf(out, size, "%s", value);
+		return 0;
+	}
 	return error_set(err, ERROR_INPUT, _("%s is read only"), info->key);
 }
 
@@ -128,4 +149,29 @@ settings_closure_load(struct store *store, struct closure *closure,
 	if (rc == -1)
 		error_prefix(err, _("the database's closure setting: "));
 	return rc;
+}
+
+int
+settings_advisors_load(struct store *store, int *horizon, int *one_center,
+    struct error *err)
+{
+	char	*value, canonical[64];
+	int	 rc;
+
+	if (settings_get(store, settings_find("horizon"), &value, err) == -1)
+		return -1;
+	rc = settings_normalise(settings_find("horizon"), value, canonical,
+	    sizeof canonical, err);
+	free(value);
+	if (rc == -1) {
+		error_prefix(err, _("the database's settings: "));
+		return -1;
+	}
+	*horizon = atoi(canonical);
+	if (settings_get(store, settings_find("advisor-day"), &value,
+	    err) == -1)
+		return -1;
+	*one_center = strcmp(value, "one-center") == 0;
+	free(value);
+	return 0;
 }

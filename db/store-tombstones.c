@@ -72,7 +72,7 @@ one_per_uid(struct meeting_list *list, size_t first)
 }
 
 int
-store_tombstones_load(struct store *s, struct date since,
+store_tombstones_load(struct store *s, struct date since, long advisor,
     struct meeting_list *list, struct error *err)
 {
 	sqlite3_stmt	*st;
@@ -86,11 +86,16 @@ store_tombstones_load(struct store *s, struct date since,
 	    "AND h.id = (SELECT max(l.id) FROM history l WHERE "
 	    "l.meeting_id = h.meeting_id) "
 	    "AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = "
-	    "h.meeting_id OR m.uid = " B("uid") ")", -1, &st, NULL) !=
+	    "h.meeting_id OR m.uid = " B("uid") ") "
+	    /* the deletion took the advisor's booking with it */
+	    "AND (?2 = 0 OR EXISTS (SELECT 1 FROM assignment_history b "
+	    "WHERE b.meeting_id = h.meeting_id AND b.advisor_id = ?2 AND "
+	    "b.action_id = a.id AND b.op = 'unassign'))", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	date_format_iso(since, day, sizeof day);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, advisor);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		m = meeting_list_add(list);
 		row_to_meeting(st, m);

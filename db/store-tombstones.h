@@ -18,8 +18,10 @@
  * (the last deleted under it, SEQUENCE above all of them), none for a
  * UID a meeting has now, none without a note (status cancelled, note
  * NULL). A deletion made outside carecal has no date and gives none.
+ * With an advisor (id not 0): only the meetings they were booked for
+ * when they were deleted, for the advisor's own calendar.
  */
-int	store_tombstones_load(struct store *, struct date,
+int	store_tombstones_load(struct store *, struct date, long,
 	    struct meeting_list *, struct error *);
 /*
  * The local date of the last deletion before since (whose tombstone

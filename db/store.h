@@ -8,6 +8,8 @@
 
 #include <time.h>
 
+#include "advisor.h"
+#include "advisor-calendar.h"
 #include "catalog.h"
 #include "check.h"
 #include "error.h"
@@ -165,6 +167,75 @@ int	store_meeting_remove(struct store *, long, long, const char *,
 	    struct error *);
 
 /*
+ * ---- Advisors (専門職) and their bookings ----
+ * db/store-advisors.c. Advisors are retired, never deleted.
+ */
+
+/* Every advisor, in id order (retired ones too), with dates unavailable. */
+int	store_advisors_load(struct store *, struct advisor_list *,
+	    struct error *);
+/* The advisor of that name: 0 found, 1 not, -1 error; clear a after. */
+int	store_advisor_get(struct store *, const char *, struct advisor *,
+	    struct error *);
+/* The id of the advisor of that name; ERROR_INPUT naming it if none. */
+int	store_advisor_find(struct store *, const char *, long *,
+	    struct error *);
+/*
+ * In the caller's transaction: a new advisor (a->id set), or advisor
+ * a->id changed to a, its dates unavailable replaced by a's.
+ */
+int	store_advisor_add(struct store *, struct advisor *, struct error *);
+int	store_advisor_update(struct store *, const struct advisor *,
+	    struct error *);
+/*
+ * The bookings of the meetings dated first..last (NULL: no bound),
+ * appended to list in date order (a meeting's by advisor id).
+ */
+int	store_assignments_load(struct store *, const struct date *,
+	    const struct date *, struct assignment_list *, struct error *);
+/*
+ * In the caller's transaction: advisor advisor_id booked for meeting
+ * meeting_id (assign 1), or the booking taken back (0); recorded in the
+ * history under the running action. ERROR_INPUT when either does not
+ * exist, when booked already (or not booked), or when booking a retired
+ * advisor.
+ */
+int	store_assign(struct store *, long, long, int, struct error *);
+/* The same as one action of its own, recorded as command. */
+int	store_assign_action(struct store *, long, long, int, const char *,
+	    struct error *);
+/*
+ * What the plan checks need to find the advisors' findings (check.h):
+ * every advisor, the bookings of the meetings dated first..last (NULL:
+ * no bound), the booking horizon and whether an advisor goes to one
+ * center a day. The caller frees both lists, also after an error.
+ */
+int	store_advisors_for_checks(struct store *, const struct date *,
+	    const struct date *, struct advisor_list *,
+	    struct assignment_list *, int *, int *, struct error *);
+
+/*
+ * What the advisors' calendar of some days needs, read together: every
+ * advisor, the meetings of the days (MEETING_FIELDS_PLAN) and their
+ * bookings, the calendar built from them (advisor-calendar.h), and the
+ * advisors' settings. How the form finds the advisors free for a
+ * meeting and `plan` books them: load the days, ask the calendar
+ * (advisor_calendar_free_for), add each booking made to it.
+ */
+struct advisor_book {
+	struct advisor_list	advisors;
+	struct meeting_list	meetings;
+	struct assignment_list	assignments;
+	struct advisor_calendar	calendar;
+	int			horizon;	/* days: settings.h */
+	int			one_center_a_day;
+};
+/* The days first..last; free with advisor_book_free (also on error). */
+int	store_advisor_book_load(struct store *, const struct catalog *,
+	    struct date, struct date, struct advisor_book *, struct error *);
+void	advisor_book_free(struct advisor_book *);
+
+/*
  * ---- History, undo, backups, checks and sharing ----
  * db/store-history.c, db/store-backup.c and the group mode of store.c.
  */
@@ -172,7 +243,9 @@ int	store_meeting_remove(struct store *, long, long, const char *,
 enum history_op {
 	HISTORY_INSERT,
 	HISTORY_UPDATE,
-	HISTORY_DELETE
+	HISTORY_DELETE,
+	HISTORY_ASSIGN,		/* an advisor booked for the meeting */
+	HISTORY_UNASSIGN	/* a booking taken back */
 };
 
 /* One meeting changed by one action: one row of the history. */
@@ -188,6 +261,11 @@ struct history_entry {
 	enum history_op	 op;
 	struct meeting	 before;	/* set unless op is HISTORY_INSERT */
 	struct meeting	 after;		/* set unless op is HISTORY_DELETE */
+	/*
+	 * HISTORY_ASSIGN and HISTORY_UNASSIGN (STORE_HISTORY_BOOKINGS):
+	 * the advisor, "name (profession)"; before and after are empty.
+	 */
+	char		*advisor;
 };
 
 struct history_list {
@@ -205,6 +283,8 @@ struct history_filter {
 
 void	history_filter_init(struct history_filter *);
 #define STORE_HISTORY_NO_MEETINGS 0x1	/* before and after left empty */
+/* the bookings made and taken back too, each in its action's place */
+#define STORE_HISTORY_BOOKINGS	0x2
 /*
  * Each change matching filter, oldest first, handed to fn(e, arg) and
  * then cleared, so that memory stays flat however long the history is.
@@ -227,16 +307,19 @@ struct undo_result {
 	long	 changed;	/* meetings changed back */
 	long	 removed;	/* meetings it had added, deleted again */
 	long	 restored;	/* meetings it had deleted, brought back */
+	long	 bookings;	/* advisors' bookings it made or took
+				   back, taken back in turn */
 };
 
 #define STORE_UNDO_DRY_RUN	0x1	/* find and check, change nothing */
 /*
- * Undo the last action of store_login() that changed meetings and is not
- * undone yet (a whole import at once), in one transaction of its own that
- * is recorded as an action (command) marking the other undone; never the
- * `init` that made the database. Returns 0 done, 1 nothing to undo (err
- * says so, and why), -1 error: ERROR_CONFLICT when a later action of
- * someone else changed one of its meetings (then nothing changes).
+ * Undo the last action of store_login() that changed meetings or their
+ * bookings and is not undone yet (a whole import at once), in one
+ * transaction of its own that is recorded as an action (command) marking
+ * the other undone; never the `init` that made the database. Returns 0
+ * done, 1 nothing to undo (err says so, and why), -1 error:
+ * ERROR_CONFLICT when a later action of someone else changed one of its
+ * meetings (then nothing changes).
  * When 0 is returned, free result with undo_result_clear.
  */
 int	store_undo_last(struct store *, const char *, int,

@@ -319,6 +319,12 @@ action_undo(struct tui *tui)
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
 	    "other key: keep it"), r.action_id, r.at, what, r.changed,
 	    r.removed, r.restored);
+	if (r.bookings > 0)
+		snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings "
+		    "changed back: %ld, removed: %ld, brought back: %ld\n"
+		    "advisors' bookings taken back: %ld\n\ny  undo it\nany "
+		    "other key: keep it"), r.action_id, r.at, what, r.changed,
+		    r.removed, r.restored, r.bookings);
 	shown = r.action_id;
 	undo_result_clear(&r);
 	tui_draw(tui);

@@ -44,6 +44,7 @@ struct editor {
 	int		 locked[NFIELDS];	/* too long to edit here */
 	char		 message[2048];
 	int		 message_is_error;
+	char		 advisors[1024];	/* booked, as stored (F3) */
 	int		 current;
 	WINDOW		*win;
 	WINDOW		*sub;		/* the fields; post_form clears it */
@@ -288,6 +289,20 @@ editor_draw_static(struct editor *ed)
 	    "Ctrl-Q quit"), A_DIM);
 }
 
+/* The advisors booked for a stored meeting, under the keys (F3). */
+static void
+editor_draw_advisors(struct editor *ed, int y)
+{
+	char	line[1200];
+
+	if (ed->orig.id == 0 || y >= LINES - 1)
+		return;
+	snprintf(line, sizeof line, _("F3 advisors: %s"),
+	    ed->advisors[0] != '\0' ? ed->advisors : _("none booked"));
+	draw_blank(ed->win, y, 0, COLS, A_NORMAL);
+	draw_text(ed->win, y, LABEL_X, COLS - LABEL_X - 1, line, A_NORMAL);
+}
+
 /* The parts that change: errors beside the fields, the message line. */
 static void
 editor_draw_dynamic(struct editor *ed)
@@ -311,6 +326,7 @@ editor_draw_dynamic(struct editor *ed)
 	draw_text(ed->win, y, LABEL_X, COLS - LABEL_X - 1, ed->message,
 	    ed->message_is_error ? A_BOLD | draw_pair(ed->tui, PAIR_ERROR) :
 	    A_NORMAL);
+	editor_draw_advisors(ed, 2 + NFIELDS + 5);
 }
 
 static void
@@ -709,6 +725,42 @@ is_enter(const struct tui_key *key)
 	    tui_key_is(key, '\n');
 }
 
+/*
+ * F3: book the advisors of the meeting as it is stored (form-advisors.c),
+ * once what decides who can come (type, center, day, times, status) is
+ * saved.
+ */
+static void
+editor_advisors(struct editor *ed)
+{
+	char	msg[1024];
+	int	f, rc;
+
+	if (ed->orig.id == 0) {
+		message(ed, 1, _("save the meeting first (F2), then book its "
+		    "advisors (F3)"));
+		return;
+	}
+	sync_current(ed);
+	for (f = F_DATE; f <= F_END; f++)
+		check_field(ed, f);
+	if (ed->work.type_id != ed->orig.type_id ||
+	    ed->work.center_id != ed->orig.center_id ||
+	    date_compare(ed->work.date, ed->orig.date) != 0 ||
+	    ed->work.start != ed->orig.start || ed->work.end != ed->orig.end ||
+	    ed->work.status != ed->orig.status) {
+		message(ed, 1, _("save the changes first (F2): advisors are "
+		    "booked for the meeting as saved"));
+		return;
+	}
+	rc = form_advisors_pick(ed->tui, &ed->orig, msg, sizeof msg);
+	touchwin(ed->win);
+	if (rc == 1)
+		form_advisors_line(ed->tui, &ed->orig, ed->advisors,
+		    sizeof ed->advisors);
+	message(ed, rc == -1, msg);
+}
+
 /* One key; returns a form_result when the editor is done, else -1. */
 static int
 editor_key(struct editor *ed, const struct tui_key *key)
@@ -723,6 +775,10 @@ editor_key(struct editor *ed, const struct tui_key *key)
 	}
 	if (tui_key_is(key, TUI_ESC))
 		return FORM_LEFT;
+	if (key->code == KEY_F(3)) {
+		editor_advisors(ed);
+		return -1;
+	}
 	if (tui_key_is(key, TUI_CTRL('q'))) {
 		if (prompt_yes_no(ed->tui, _("Quit carecal without saving "
 		    "this meeting?")))
@@ -795,6 +851,7 @@ form_meeting(struct tui *tui, struct meeting *m)
 	meeting_copy(&ed.work, m);
 	texts_from(&ed, m);
 	lock_long_texts(&ed);
+	form_advisors_line(tui, m, ed.advisors, sizeof ed.advisors);
 	ed.current = F_DATE;
 	if (!tui_big_enough() && wait_big_enough(&ed) == -1)
 		result = FORM_LEFT;

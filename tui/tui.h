@@ -254,6 +254,19 @@ enum form_result {
 /* Edit m (a new one when m->id is 0) and store it in one transaction. */
 enum form_result form_meeting(struct tui *, struct meeting *);
 
+/* form-advisors.c: the advisors of a meeting, from its form (F3) */
+/* "青木 陽子 (理学療法士), 石田 …" booked for meeting m as stored. */
+void		 form_advisors_line(struct tui *, const struct meeting *,
+		    char *, size_t);
+/*
+ * A pick of the advisors booked for stored meeting m (choosing one
+ * takes it off) and of those free that day of each profession its type
+ * summons (choosing one books it), each one action: 1 when a booking
+ * changed, 0 when not, -1 on an error; msg says what happened.
+ */
+int		 form_advisors_pick(struct tui *, const struct meeting *,
+		    char *, size_t);
+
 /* actions.c: what the keys do to meetings, one transaction each */
 void		 action_add(struct tui *);
 void		 action_edit(struct tui *);

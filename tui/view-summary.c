@@ -96,6 +96,29 @@ struct write_choice {
 };
 
 /*
+ * A written summary's plan checks have the advisors' findings, as the
+ * Checks view and `carecal check` do: the advisors and the bookings of
+ * from..to into options (both lists the caller's to free).
+ */
+static int
+summary_advisors(struct tui *tui, struct summary_options *options,
+    struct date from, struct date to, struct advisor_list *advisors,
+    struct assignment_list *assignments, struct error *err)
+{
+	advisor_list_init(advisors);
+	assignment_list_init(assignments);
+	if (!options->with_findings)
+		return 0;
+	if (store_advisors_for_checks(tui->store, &from, &to, advisors,
+	    assignments, &options->horizon, &options->one_center_a_day,
+	    err) == -1)
+		return -1;
+	options->advisors = advisors;
+	options->assignments = assignments;
+	return 0;
+}
+
+/*
  * The summary of the target into out, as the view shows it (choice
  * NULL) or as `w` writes it: the plan checks' text only a written
  * summary prints (the view shows their number, from
@@ -111,6 +134,8 @@ build(struct tui *tui, struct summary *out, const struct write_choice *choice,
 	struct month_window	 window;
 	struct closure		 closure;
 	struct date		 from, to;
+	struct advisor_list	 advisors;
+	struct assignment_list	 assignments;
 	char			*city = NULL, *words = NULL, *caption = NULL;
 	int			 rc;
 
@@ -149,12 +174,17 @@ build(struct tui *tui, struct summary *out, const struct write_choice *choice,
 		options.title = choice->title;
 	}
 	summary_span(&window, t != NULL ? &t->date : NULL, &from, &to);
-	rc = data_plan_borrow(tui, from, to, &list, err);
+	rc = summary_advisors(tui, &options, from, to, &advisors,
+	    &assignments, err);
+	if (rc == 0)
+		rc = data_plan_borrow(tui, from, to, &list, err);
 	if (rc == 0) {
 		rc = summary_build(out, tui->catalog, &list, &window, t,
 		    &options, err);
 		data_plan_release(&list);
 	}
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	free(city);
 	free(words);
 	free(caption);

@@ -154,7 +154,13 @@ event_of "$TMP/timed.ics" "$(uid_of --from 2021-08-06 --to 2021-08-06)" \
 	>"$TMP/start-only"
 contains "a start only: DTSTART" "$TMP/start-only" \
 	"DTSTART;TZID=Asia/Tokyo:20210806T093000"
-lacks "and no DTEND (an event of no length)" "$TMP/start-only" "DTEND"
+# issue 16: not an event of no length, but the type's usual length (90
+# minutes, as Matsudo's types set none), marked so that carecal reads it
+# back with no end (the imports above find it unchanged)
+contains "and DTEND 90 minutes on, the type's usual length" \
+	"$TMP/start-only" "DTEND;TZID=Asia/Tokyo:20210806T110000"
+contains "marked as the usual length, not an end recorded" \
+	"$TMP/start-only" "X-CARECAL-END:USUAL"
 
 # cancelled meetings go out as such, so that calendars mark them
 # (issue 16), unless left out with --without-cancelled
