@@ -122,9 +122,8 @@ tui_wait "$(L Meeting 会議) $new"
 count=$(meeting_count "$db")
 tui_keys Tab Tab Tab Tab Tab Tab C-u 捨てる会場 F2
 tui_wait "$(L 'Not saved: someone deleted this meeting' \
-    '保存していません: この会議は削除されました')"
-tui_keys d
-tui_wait_gone "$(L Meeting 会議) $new" &&
+    '保存していません: この会議は削除されました')" && tui_keys d &&
+    tui_wait_gone "$(L Meeting 会議) $new" &&
     [ "$(meeting_count "$db")" -eq "$count" ] &&
     ! "$CARECAL" --db "$db" list --format csv | grep -q 捨てる会場
 tap $? "d discards the changes: the form closes, nothing saved"
