@@ -361,7 +361,7 @@ const struct view view_agenda = {
 	agenda_resize,
 	agenda_reload,
 	NULL,
-	N_("/ search  d dates  f filter  a add  Enter edit  i details  "
-	    "g go to date"),
+	N_("? help  / search  d dates  f filter  a add  Enter edit  "
+	    "i details  g go to date"),
 	agenda_free
 };

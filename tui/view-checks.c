@@ -186,6 +186,6 @@ const struct view view_checks = {
 	checks_resize,
 	checks_reload,
 	NULL,
-	N_("Enter go to it  e edit  i details  ? help"),
+	N_("? help  Enter go to it  e edit  i details"),
 	NULL
 };

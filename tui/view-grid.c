@@ -704,7 +704,7 @@ const struct view view_grid = {
 	grid_resize,
 	grid_reload,
 	NULL,
-	N_("a add  Enter edit  i details  g go to date  y copy  c cancel  "
-	    "D delete  ? help"),
+	N_("? help  a add  Enter edit  i details  g go to date  y copy  "
+	    "c cancel  D delete"),
 	grid_free
 };

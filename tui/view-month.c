@@ -228,7 +228,7 @@ const struct view view_month = {
 	month_resize,
 	month_reload,
 	NULL,
-	N_("a add  Enter edit  i details  g go to date  PgUp/PgDn month  "
-	    "y copy  c cancel  ? help"),
+	N_("? help  a add  Enter edit  i details  g go to date  "
+	    "PgUp/PgDn month  y copy  c cancel"),
 	NULL
 };

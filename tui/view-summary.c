@@ -640,6 +640,6 @@ const struct view view_summary = {
 	summary_resize,
 	summary_reload,
 	summary_idle,
-	N_("Left/Right city meeting  w write  Up/Down scroll  ? help"),
+	N_("? help  Left/Right city meeting  w write  Up/Down scroll"),
 	summary_release
 };
