@@ -320,7 +320,7 @@ const struct view view_week = {
 	week_resize,
 	week_reload,
 	NULL,
-	N_("? help  a add  Enter edit  i details  g go to date  "
-	    "Left/Right day  PgUp/PgDn week"),
+	N_("? help  Left/Right day  PgUp/PgDn week  a add  Enter edit  "
+	    "i details  g go to date"),
 	week_free
 };
