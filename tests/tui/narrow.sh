@@ -62,8 +62,8 @@ tui_wait "$(L 'meetings by center' 'センター別の会議') +→ 自立 +" &&
     ! line_of "^$(L Center センター) " | grep -q '自立'
 tap $? "80 columns: the grid says 自立 is off the screen (→ 自立)"
 
-tui_screen | sed -n 24p | grep -q "$(L 'a add  Enter edit  i details' \
-    'a 追加  Enter 編集  i 詳細')"
+tui_wait "令和3年度 +$(L '\? help  a add  Enter edit  i details' \
+    '\? ヘルプ  a 追加  Enter 編集  i 詳細')"
 tap $? "the bottom line says the grid's keys"
 
 # the cursor is on 明第1's 11/19: its line is too long for 80 columns
@@ -112,7 +112,7 @@ tui_wait '全5[0-9]回' &&
 tap $? "the summary says which of its columns are off the screen"
 
 tui_keys 3
-tui_screen | sed -n 24p | grep -q "$(L '/ search  d dates' '/ 検索  d 期間')"
+tui_wait "令和3年度 +$(L '\? help  / search  d dates' '\? ヘルプ  / 検索  d 期間')"
 tap $? "the agenda's keys on the bottom line"
 
 tui_keys '?'

@@ -18,7 +18,7 @@ tui_wait '^令和3年11月14日\(日\)～令和3年11月20日\(土\)' &&
     tui_wait "^11/14\\(日\\) +$(L 'no meetings' '会議なし')"
 tap $? "6: the week of the selection, each day with its meetings"
 
-tui_screen | grep -q "$(L 'Left/Right day' 'Left/Right 日')"
+tui_wait "$(L 'Left/Right day' 'Left/Right 日')"
 tap $? "the bottom line says the week's keys"
 
 tui_keys Tab
