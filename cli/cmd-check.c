@@ -20,7 +20,8 @@ static int	check_exec(struct cli *, struct args *);
 static const char check_help[] = N_(
 "Options:\n"
 "  --fy Y           the fiscal year (2021, R3, 令和3年度; default: the\n"
-"                   current one)\n"
+"                   current one, or when it holds no meetings the\n"
+"                   nearest that does, said on standard error)\n"
 "  --center NAME    only the findings about one center\n"
 "  --format F       text (default; a count at the end) or csv:\n"
 "                   kind,center,type,date,fiscal_year,meetings,message\n"
@@ -251,6 +252,33 @@ fiscal_year(const struct args *args, struct date *today, int *fy,
 	return 0;
 }
 
+/*
+ * Without --fy, a current year that holds no meetings gives way to the
+ * nearest that does, as the view opens there (a calendar of 令和3年度
+ * checked in another year); standard error says so.
+ */
+static int
+nearest_fiscal_year(struct cli *cli, const struct args *args, int *fy,
+    struct error *err)
+{
+	char	mine[32], found[32];
+	int	near, rc;
+
+	if (args_get(args, 'y') != NULL)
+		return 0;
+	if ((rc = store_meetings_nearest_fiscal_year(cli->store, *fy, &near,
+	    err)) == -1)
+		return -1;
+	if (rc == 1 || near == *fy)
+		return 0;
+	date_format_fiscal_year(*fy, mine, sizeof mine);
+	date_format_fiscal_year(near, found, sizeof found);
+	fprintf(stderr, _("carecal: no meetings in %s; checking %s, the "
+	    "nearest fiscal year with meetings\n"), mine, found);
+	*fy = near;
+	return 0;
+}
+
 static int
 check_check(struct cli *cli, struct args *args)
 {
@@ -286,7 +314,8 @@ check_exec(struct cli *cli, struct args *args)
 	int			  fy;
 
 	memset(&in, 0, sizeof in);
-	if (fiscal_year(args, &in.today, &fy, &err) == -1)
+	if (fiscal_year(args, &in.today, &fy, &err) == -1 ||
+	    nearest_fiscal_year(cli, args, &fy, &err) == -1)
 		return cli_fail(&err);
 	if (center_arg != NULL && catalog_match_center(&cli->catalog,
 	    center_arg, &center, &err) == -1) {

@@ -121,6 +121,13 @@ int	store_meeting_update(struct store *, struct meeting *, int,
 	    struct error *);
 /* Deletes meeting id if its row version is still version. */
 int	store_meeting_delete(struct store *, long, long, struct error *);
+/*
+ * The fiscal year nearest fy that holds meetings, fy itself when it
+ * does (the later of two at the same distance): 0 with *found set, 1
+ * when the database holds none, -1 error.
+ */
+int	store_meetings_nearest_fiscal_year(struct store *, int, int *,
+	    struct error *);
 /* Number of meetings of a center or type (for catalog changes). */
 int	store_meeting_count(struct store *, long, long, long *,
 	    struct error *);

@@ -356,27 +356,45 @@ draw_band(struct tui *tui, int y)
 	}
 }
 
+/* "→ 自立 in window": the columns the screen is too narrow for. */
+static void
+add_hidden(char *buf, size_t size, const char *name)
+{
+	size_t	len = strlen(buf);
+
+	snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "→ ", name);
+}
+
 static void
 draw_table(struct tui *tui, int y, int last)
 {
 	const struct summary_column	*col;
 	const struct summary_row	*row;
 	const struct summary_cell	*cell;
-	char				 buf[64];
+	char				 buf[64], hidden[256];
 	size_t				 c, r, k;
 	int				 lw = label_width(), x, width;
 
 	draw_text(stdscr, y, 0, lw, _("Center"), A_BOLD);
-	for (c = 0, x = lw + 1; c < sv.summary.ncolumns && x < COLS; c++) {
+	hidden[0] = '\0';
+	for (c = 0, x = lw + 1; c < sv.summary.ncolumns; c++) {
 		col = &sv.summary.columns[c];
 		width = (int)col->slots * CELL_WIDTH;
 		if (width < CELL_WIDTH)
 			width = CELL_WIDTH;
-		draw_text(stdscr, y, x, width, text_width(col->name) <= width ?
-		    col->name : col->short_name, A_BOLD);
+		if (x + width > COLS)
+			add_hidden(hidden, sizeof hidden, col->short_name);
+		if (x < COLS)
+			draw_text(stdscr, y, x, width, text_width(col->name) <=
+			    width ? col->name : col->short_name, A_BOLD);
 		x += width + 1;
 	}
+	if (x >= COLS || text_width(_("in window")) > COLS - x)
+		add_hidden(hidden, sizeof hidden, _("in window"));
 	draw_text(stdscr, y, x, COLS - x, _("in window"), A_BOLD);
+	/* what the width leaves out is named, not dropped without a word */
+	if (hidden[0] != '\0')
+		draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, hidden, A_BOLD);
 	for (r = (size_t)sv.top, y++; r < sv.summary.nrows && y <= last;
 	    r++, y++) {
 		row = &sv.summary.rows[r];
@@ -635,11 +653,23 @@ summary_resize(struct tui *tui)
 	(void)tui;
 }
 
+/* At the end: what the view keeps. */
+static void
+summary_release(void)
+{
+	if (sv.built)
+		summary_free(&sv.summary);
+	free_city();
+	sv.built = 0;
+}
+
 const struct view view_summary = {
 	N_("Summary"),
 	summary_draw,
 	summary_key,
 	summary_resize,
 	summary_reload,
-	summary_idle
+	summary_idle,
+	N_("? help  Left/Right city meeting  w write  Up/Down scroll"),
+	summary_release
 };
