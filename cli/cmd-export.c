@@ -29,7 +29,7 @@ static const char export_help[] = N_(
 "R3.7.29)\n"
 "  --fy Y               one fiscal year (2021, R3, 令和3年度)\n"
 "  --center NAME        one center\n"
-"  --type CODE          one meeting type\n"
+"  --type TYPE          one meeting type (code, name or short name)\n"
 "  --advisor NAME       the advisor's own calendar: the meetings they are\n"
 "                       booked for, without case data (no cases, no\n"
 "                       notes)\n"
@@ -66,7 +66,7 @@ static const struct cmd_option export_options[] = {
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--advisor NAME] [--without-cancelled] "
+	    "[--type TYPE] [--advisor NAME] [--without-cancelled] "
 	    "[--include-notes] "
 	    "[-o FILE | --split-by center|type --dir DIR]",
 	.summary = N_("export meetings as iCalendar (.ics) for office "

@@ -35,7 +35,7 @@ carecal_usage(FILE *fp)
 	    "  CARECAL_TODAY      today's date as YYYY-MM-DD, for trying "
 	    "things out\n"
 	    "  CARECAL_DATADIR    the profiles and the demo (now %s)\n"
-	    "  CARECAL_MODULEDIR  the iCalendar and PDF modules (now %s)\n"
+	    "  CARECAL_MODULEDIR  the iCalendar, PDF and HTTP modules (now %s)\n"
 	    "  CARECAL_LOCALEDIR  the translations (now %s)\n"),
 	    paths_data_dir(), paths_module_dir(), paths_locale_dir());
 }
