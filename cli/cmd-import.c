@@ -46,14 +46,16 @@ static const char import_help[] = N_(
 "Windows zone names; RRULEs give one meeting per occurrence within\n"
 "--from/--to (default: the current fiscal year).\n"
 "\n"
-"A uid of a meeting deleted since is skipped, and said.\n"
+"A uid of a meeting deleted since is skipped, and said, as is the\n"
+"tombstone of a meeting deleted where the file was written\n"
+"(X-CARECAL-DELETED): it never changes or adds a meeting here.\n"
 "\n"
 "Options:\n"
 "  --dry-run          print what would be added, updated, cancelled and\n"
 "                     skipped; change nothing\n"
 "  --restore-deleted  bring deleted meetings whose uid comes back, as\n"
 "                     'carecal restore-meeting' does\n"
-"  --type CODE, --center NAME, --mode M\n"
+"  --type TYPE, --center NAME, --mode M\n"
 "                     for iCalendar events that do not say (see above)\n"
 "  --skip-unmapped    import the rest when some events cannot be mapped\n"
 "  --from D, --to D   only meetings on these dates (iCalendar)\n");
@@ -73,7 +75,7 @@ static const struct cmd_option import_options[] = {
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "import FILE.csv|FILE.ics [--dry-run] [--restore-deleted] "
-	    "[--center NAME] [--type CODE] [--mode M] [--skip-unmapped] "
+	    "[--center NAME] [--type TYPE] [--mode M] [--skip-unmapped] "
 	    "[--from D] [--to D]",
 	.summary = N_("import meetings from CSV or iCalendar (all or none)"),
 	.help = import_help,
@@ -190,15 +192,33 @@ print_notices(const char *path, struct ical_import *in)
 	free(name);
 }
 
-/* A METHOD:CANCEL of a meeting the database does not have: skipped. */
+/*
+ * A METHOD:CANCEL for a meeting the database does not have, or the
+ * tombstone of a meeting deleted where the file was written (kept, the
+ * id of the stored meeting with its UID, 0 when none): skipped.
+ */
 static void
-print_cancel_unknown(const char *path, const struct import_item *item)
+print_cancel_unknown(const char *path, const struct import_item *item,
+    long kept)
 {
 	char	*uid = error_escape_dup(item->meeting.uid);
 	char	*name = error_escape_dup(path);
 
-	fprintf(stderr, _("carecal: %s:%ld: %s: METHOD:CANCEL of a meeting "
-	    "this database does not have; skipped\n"), name, item->line, uid);
+	if (item->deleted && kept != 0)
+		fprintf(stderr, _("carecal: %s:%ld: %s: a meeting deleted "
+		    "where the file was written (X-CARECAL-DELETED); meeting "
+		    "%ld here is kept as it is ('carecal delete %ld' if it "
+		    "should go too); skipped\n"), name, item->line, uid, kept,
+		    kept);
+	else if (item->deleted)
+		fprintf(stderr, _("carecal: %s:%ld: %s: a meeting deleted "
+		    "where the file was written (X-CARECAL-DELETED), which "
+		    "this database does not have; skipped\n"), name,
+		    item->line, uid);
+	else
+		fprintf(stderr, _("carecal: %s:%ld: %s: METHOD:CANCEL of a "
+		    "meeting this database does not have; skipped\n"), name,
+		    item->line, uid);
 	free(uid);
 	free(name);
 }
@@ -207,7 +227,8 @@ print_cancel_unknown(const char *path, const struct import_item *item)
  * What an event did not say comes from the stored meeting with its UID
  * (looked up inside the transaction); items that still cannot be
  * meetings move to the unmapped, a cancel (METHOD:CANCEL) of an unknown
- * UID is skipped (counted in skipped), the rest close up in place.
+ * UID and every tombstone (X-CARECAL-DELETED) are skipped (counted in
+ * skipped), the rest close up in place.
  */
 static int
 complete_items(struct cli *cli, const char *path, struct ical_import *in,
@@ -224,7 +245,8 @@ complete_items(struct cli *cli, const char *path, struct ical_import *in,
 		item = &in->items[i];
 		meeting_init(&existing);
 		found = 1;
-		if ((in->method_cancel || in->given[i] != ICAL_GIVEN_ALL) &&
+		if ((in->method_cancel || item->deleted ||
+		    in->given[i] != ICAL_GIVEN_ALL) &&
 		    (found = store_meeting_get_by_uid(cli->store,
 		    item->meeting.uid, &existing, err)) == -1) {
 			/* what was moved or cleared stays consistent */
@@ -233,8 +255,10 @@ complete_items(struct cli *cli, const char *path, struct ical_import *in,
 			in->count = k;
 			return -1;
 		}
-		if (found == 1 && in->method_cancel) {
-			print_cancel_unknown(path, item);
+		/* a tombstone never changes another database's meeting */
+		if (item->deleted || (found == 1 && in->method_cancel)) {
+			print_cancel_unknown(path, item, found == 0 ?
+			    existing.id : 0);
 			(*skipped)++;
 			meeting_clear(&item->meeting);
 		} else if (ical_item_complete(item, in->given[i], found == 0 ?

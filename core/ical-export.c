@@ -32,7 +32,8 @@ enum line_kind {
 	LINE_X_MODE,
 	LINE_X_CASES,
 	LINE_X_WINDOW,
-	LINE_X_END
+	LINE_X_END,
+	LINE_X_DELETED
 };
 
 struct cached_line {
@@ -193,6 +194,8 @@ make_line(const struct ical_writer *w, enum line_kind kind, const char *value)
 		return new_x("X-CARECAL-WINDOW", value);
 	case LINE_X_END:
 		return new_x("X-CARECAL-END", value);
+	case LINE_X_DELETED:
+		return new_x("X-CARECAL-DELETED", value);
 	}
 	return NULL;
 }
@@ -394,7 +397,7 @@ description(const struct ical_writer *w, const struct meeting *m)
 
 int
 ical_export_meeting(struct ical_writer *w, const struct meeting *m,
-    const struct catalog *cat, struct error *err)
+    const struct catalog *cat, int how, struct error *err)
 {
 	const struct meeting_type	*t = catalog_type_by_id(cat,
 					    m->type_id);
@@ -458,6 +461,8 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 		month_window_format(&m->window, number, sizeof number);
 		write_line(w, LINE_X_WINDOW, number);
 	}
+	if (how & ICAL_EVENT_DELETED)
+		write_line(w, LINE_X_DELETED, "TRUE");
 	if ((w->flags & ICAL_EXPORT_NOTES) &&
 	    !(w->flags & ICAL_EXPORT_NO_CASES) && m->note != NULL)
 		write_property(w->fp, new_x("X-CARECAL-NOTE", m->note));

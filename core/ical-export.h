@@ -31,9 +31,14 @@ int	ical_export_begin(FILE *, const char *, int, struct ical_writer **,
  * the first meeting.
  */
 void	ical_export_set_stamp(struct ical_writer *, time_t);
-/* One meeting as one VEVENT. */
+/*
+ * One meeting as one VEVENT. ICAL_EVENT_DELETED: the tombstone of a
+ * deleted meeting, marked X-CARECAL-DELETED so that a database that never
+ * had it does not import it as a cancelled one.
+ */
+#define ICAL_EVENT_DELETED	0x1
 int	ical_export_meeting(struct ical_writer *, const struct meeting *,
-	    const struct catalog *, struct error *);
+	    const struct catalog *, int, struct error *);
 /* Ends the calendar and frees the writer; -1 if writing to fp failed. */
 int	ical_export_end(struct ical_writer *, struct error *);
 

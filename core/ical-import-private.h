@@ -39,6 +39,8 @@ struct ical_event {
 #define GIVEN_EXPANDED	0x200	/* an occurrence of an RRULE or RDATE */
 /* X-CARECAL-END:USUAL: DTEND is the type's usual length, no end stored */
 #define GIVEN_USUAL_END	0x400
+/* X-CARECAL-DELETED:TRUE: the tombstone of a meeting deleted at its source */
+#define GIVEN_DELETED	0x800
 
 /* A time as a meeting needs it: a date, or an instant. */
 struct when {

@@ -130,13 +130,14 @@ ical_map_add(struct scan *s, const struct ical_event *base,
 		    sizeof *out->given);
 	}
 	/* a note the file does not give is kept as stored, by import_apply */
-	out->given[out->count] = (unsigned short)(base->given | flags |
-	    ICAL_GIVEN_NOTE);
+	out->given[out->count] = (unsigned short)((base->given &
+	    ~GIVEN_DELETED) | flags | ICAL_GIVEN_NOTE);
 	item = &out->items[out->count++];
 	memset(item, 0, sizeof *item);
 	item->line = base->line;
 	item->has_sequence = 1;
 	item->keep_note = !(base->given & ICAL_GIVEN_NOTE);
+	item->deleted = (base->given & GIVEN_DELETED) != 0;
 	meeting_copy(&item->meeting, &base->meeting);
 	free(item->meeting.uid);
 	item->meeting.uid = xstrdup(uid);
@@ -250,6 +251,9 @@ map_carecal(struct scan *s, const char *name, const char *value,
 	} else if (strcasecmp(name, "X-CARECAL-END") == 0 &&
 	    strcasecmp(value, "USUAL") == 0)
 		ev->given |= GIVEN_USUAL_END;
+	else if (strcasecmp(name, "X-CARECAL-DELETED") == 0 &&
+	    strcasecmp(value, "TRUE") == 0)
+		ev->given |= GIVEN_DELETED;
 	return 0;
 bad:
 	ical_read_problem(s, ical_read_line_of(s, name, start), "%s: %s", name,

@@ -23,6 +23,9 @@ struct import_item {
 	int			has_sequence;	/* the source had SEQUENCE */
 	int			keep_window;	/* the source had no window */
 	int			keep_note;	/* nor a note (iCalendar) */
+	int			deleted;	/* a tombstone: deleted where
+						   it comes from (iCalendar
+						   X-CARECAL-DELETED) */
 	long			read_version;	/* the row version it was
 						   read at (CSV), 0: none */
 	const char		*written_at;	/* when the source was last

@@ -98,9 +98,9 @@ ical_export_begin(FILE *fp, const char *name, int flags,
 /* A writer exists only once the module is loaded: no check needed. */
 int
 ical_export_meeting(struct ical_writer *w, const struct meeting *m,
-    const struct catalog *cat, struct error *err)
+    const struct catalog *cat, int how, struct error *err)
 {
-	return ical->export_meeting(w, m, cat, err);
+	return ical->export_meeting(w, m, cat, how, err);
 }
 
 int

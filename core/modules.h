@@ -40,7 +40,7 @@ struct ical_module {
 			    struct ical_writer **, struct error *);
 	int		(*export_meeting)(struct ical_writer *,
 			    const struct meeting *, const struct catalog *,
-			    struct error *);
+			    int, struct error *);
 	int		(*export_end)(struct ical_writer *, struct error *);
 	int		(*import_read)(const char *, const struct catalog *,
 			    const struct ical_import_options *,

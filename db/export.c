@@ -133,7 +133,8 @@ export_tombstones_write(struct ical_writer *w, struct store *store,
 		    (city && t->level != LEVEL_CITY) ||
 		    !meeting_filter_match(f, m))
 			continue;
-		if ((rc = ical_export_meeting(w, m, cat, err)) == 0)
+		if ((rc = ical_export_meeting(w, m, cat, ICAL_EVENT_DELETED,
+		    err)) == 0)
 			(*count)++;
 	}
 	meeting_list_free(&list);
@@ -169,7 +170,7 @@ export_calendar_write(FILE *fp, struct store *store,
 		meeting_list_init(&list);
 		rc = calendar_load(store, cat, cal->city, &f, &list, err);
 		for (i = 0; rc == 0 && i < list.count; i++)
-			rc = ical_export_meeting(w, &list.items[i], cat, err);
+			rc = ical_export_meeting(w, &list.items[i], cat, 0, err);
 		count->meetings += list.count;
 		meeting_list_free(&list);
 	}

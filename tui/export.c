@@ -36,7 +36,7 @@ write_calendar(FILE *fp, void *arg, struct error *err)
 		return -1;
 	for (i = 0; i < job->tui->meetings.count; i++) {
 		m = &job->tui->meetings.items[i];
-		if (ical_export_meeting(w, m, job->tui->catalog, err) == -1) {
+		if (ical_export_meeting(w, m, job->tui->catalog, 0, err) == -1) {
 			ical_export_end(w, &ignored);
 			return -1;
 		}

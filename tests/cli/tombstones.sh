@@ -151,6 +151,38 @@ want=$(events "$TMP/one-center.ics")
 [ "$n" -eq "$want" ] && ok "an import undone: its $n meetings as cancelled" ||
 	not_ok "an import undone: $n cancelled, want $want"
 
+# a tombstone says the deletion was of the database that wrote the file:
+# read back into another, it never adds a cancelled meeting there nor
+# changes one with its UID
+contains "the tombstone is marked as one" "$TMP/after" "X-CARECAL-DELETED:TRUE"
+lacks "a meeting that is not deleted is not marked" "$TMP/before" \
+    "X-CARECAL-DELETED"
+carecal --db "$TMP/fresh.db" init >/dev/null
+expect_status "import of the export into a fresh database" 0 \
+    carecal --db "$TMP/fresh.db" import "$TMP/after.ics"
+contains "the tombstone is skipped, and said" "$TMP/err" \
+    "$(L ": $uid: a meeting deleted where the file was written (X-CARECAL-DELETED), which this database does not have; skipped" ": $uid: 書き出し元で削除された会議で (X-CARECAL-DELETED)、このデータベースにはありません。スキップしました")"
+carecal --db "$TMP/fresh.db" list --status cancelled --format csv \
+    >"$TMP/fresh-cancelled"
+lacks "no cancelled meeting appears from it" "$TMP/fresh-cancelled" "$uid"
+[ "$(carecal --db "$TMP/fresh.db" list --format csv | tail -n +2 |
+    wc -l)" -eq "$(($(events "$TMP/after.ics") - 1))" ] &&
+	ok "every other meeting is imported" ||
+	not_ok "every other meeting is imported"
+# a database that has the meeting keeps it as it is
+carecal --db "$TMP/keeper.db" init >/dev/null
+carecal --db "$TMP/keeper.db" import "$TMP/before.ics" >/dev/null
+kept=$(carecal --db "$TMP/keeper.db" list --format csv | grep ",$uid," |
+    cut -d, -f1)
+expect_status "import of the tombstone where the meeting is" 0 \
+    carecal --db "$TMP/keeper.db" import "$TMP/after.ics"
+contains "skipped, naming the meeting kept" "$TMP/err" \
+    "$(L "meeting $kept here is kept as it is ('carecal delete $kept' if it should go too); skipped" "ここの会議 $kept はそのまま残します (これも削除するなら 'carecal delete $kept')。スキップしました")"
+carecal --db "$TMP/keeper.db" list --format csv | grep ",$uid," \
+    >"$TMP/keeper-row"
+lacks "still not cancelled" "$TMP/keeper-row" ",cancelled,"
+contains "still there" "$TMP/keeper-row" "$uid"
+
 # a database whose tombstone-days someone set by hand to nonsense
 if have_tool sqlite3; then
 	sqlite3 "$DB" "INSERT OR REPLACE INTO settings VALUES ('tombstone-days', 'x')"
