@@ -175,6 +175,11 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 			return with_field(err, "status");
 		f->status = status;
 		break;
+	case 'A':
+		if (store_advisor_find(cli->store, arg, &f->advisor_id,
+		    err) == -1)
+			return with_field(err, "advisor");
+		break;
 	default:
 		return error_set(err, ERROR_INPUT, _("unknown option"));
 	}

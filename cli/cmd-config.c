@@ -31,6 +31,20 @@ const struct cmd_entry cmd_config_entry = {
 	.exec = config_exec
 };
 
+/* The column of the keys: as wide as the longest. */
+static int
+key_width(void)
+{
+	const struct setting_info	*table;
+	size_t				 i, n, width = 0;
+
+	table = settings_table(&n);
+	for (i = 0; i < n; i++)
+		if (strlen(table[i].key) > width)
+			width = strlen(table[i].key);
+	return (int)width;
+}
+
 /* The settings of the table, after the help. */
 static void
 help_settings(void)
@@ -41,7 +55,7 @@ help_settings(void)
 	table = settings_table(&n);
 	for (i = 0; i < n; i++) {
 		printf("  ");
-		text_print_padded(stdout, table[i].key, 9);
+		text_print_padded(stdout, table[i].key, key_width() + 2);
 		printf("%s%s\n", _(table[i].what), table[i].settable ? "" :
 		    _(" (read only)"));
 	}
@@ -64,7 +78,7 @@ config_show(struct cli *cli, const struct setting_info *info, int with_key)
 		value = xstrdup("none");
 	}
 	if (with_key) {
-		text_print_padded(stdout, info->key, 9);
+		text_print_padded(stdout, info->key, key_width());
 		fputs("  ", stdout);
 	}
 	printf("%s\n", value);
@@ -76,14 +90,12 @@ static int
 config_set(struct cli *cli, const struct setting_info *info,
     const char *value)
 {
-	struct closure	closure;
 	struct error	err;
-	char		canonical[CLOSURE_LEN];
+	char		canonical[CLOSURE_LEN + 64];
 
-	/* closure is the only settable key for now */
-	if (closure_parse(value, &closure, &err) == -1)
+	if (settings_normalise(info, value, canonical, sizeof canonical,
+	    &err) == -1)
 		return cli_fail(&err);
-	closure_format(&closure, canonical, sizeof canonical);
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	if (store_setting_set(cli->store, info->key, canonical, &err) == -1) {

@@ -289,6 +289,9 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	struct meeting		 target;
 	struct month_window	 window;
 	struct date		 day, from, to;
+	struct summary_options	 opt = rq->options;
+	struct advisor_list	 advisors;
+	struct assignment_list	 assignments;
 	int			 fy, rc;
 
 	meeting_init(&target);
@@ -333,13 +336,24 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	summary_span(&window, rq->for_arg != NULL ? &target.date : NULL,
 	    &from, &to);
 	meeting_list_init(&list);
+	advisor_list_init(&advisors);
+	assignment_list_init(&assignments);
 	rc = load_range(cli, from, to, &list, err);
 	if (rc == 0)
 		rc = load_earlier_city(cli, from, &list, err);
+	/* the plan checks, as `carecal check` has them: with the advisors */
+	if (rc == 0 && opt.with_findings && (rc = store_advisors_for_checks(
+	    cli->store, &from, &to, &advisors, &assignments, &opt.horizon,
+	    &opt.one_center_a_day, err)) == 0) {
+		opt.advisors = &advisors;
+		opt.assignments = &assignments;
+	}
 	if (rc == 0)
 		rc = summary_build(s, &cli->catalog, &list, &window,
-		    rq->for_arg != NULL ? &target : NULL, &rq->options, err);
+		    rq->for_arg != NULL ? &target : NULL, &opt, err);
 	meeting_list_free(&list);
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	meeting_clear(&target);
 	return rc;
 }

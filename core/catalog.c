@@ -28,6 +28,7 @@ catalog_free(struct catalog *cat)
 		free(cat->types[i].name);
 		free(cat->types[i].short_name);
 		free(cat->types[i].group);
+		free(cat->types[i].summons);
 	}
 	free(cat->centers);
 	free(cat->by_name);
@@ -94,6 +95,8 @@ catalog_add_type(struct catalog *cat, const struct meeting_type *t)
 	    t->name);
 	n->group = t->group != NULL && *t->group != '\0' ?
 	    xstrdup(t->group) : NULL;
+	n->summons = t->summons != NULL && *t->summons != '\0' ?
+	    xstrdup(t->summons) : NULL;
 	return n;
 }
 
@@ -324,7 +327,19 @@ type_validate(const struct meeting_type *t, struct error *err)
 		return error_set(err, ERROR_INPUT,
 		    _("type target: %d-%d is not a range (minimum first)"),
 		    t->target_min, t->target_max);
-	return 0;
+	if (t->length < 0 || t->length > TYPE_LENGTH_MAX)
+		return error_set(err, ERROR_INPUT, _("type length: %d "
+		    "minutes is not 1-%d"), t->length, TYPE_LENGTH_MAX);
+	if (t->capacity < 0 || t->capacity > TYPE_CAPACITY_MAX)
+		return error_set(err, ERROR_INPUT, _("type capacity: %d "
+		    "cases is not 1-%d"), t->capacity, TYPE_CAPACITY_MAX);
+	if (t->capacity > 0 && !t->counts_cases)
+		return error_set(err, ERROR_INPUT, _("type capacity: the "
+		    "type does not count cases"));
+	if ((unsigned)t->cadence > CADENCE_AD_HOC)
+		return error_set(err, ERROR_INPUT, _("type cadence: not "
+		    "yearly, monthly or ad-hoc"));
+	return type_validate_summons(t->summons, err);
 }
 
 int
@@ -390,4 +405,161 @@ type_level_parse(const char *s, enum type_level *out, struct error *err)
 		return error_set(err, ERROR_INPUT,
 		    _("invalid level '%s': expected regional or city"), s);
 	return 0;
+}
+
+int
+profession_validate(const char *s, struct error *err)
+{
+	size_t	len = strlen(s);
+
+	if (len == 0 || len > PROFESSION_MAX || !text_utf8_valid(s, len) ||
+	    text_has_control(s, 0) || strpbrk(s, ",|") != NULL ||
+	    strstr(s, "、") != NULL)
+		return error_set(err, ERROR_INPUT, _("profession '%s': 1-%d "
+		    "bytes of text without ',', '、' or '|'"), s,
+		    PROFESSION_MAX);
+	return 0;
+}
+
+int
+type_validate_summons(const char *summons, struct error *err)
+{
+	char		 name[TYPE_SUMMONS_MAX + 1];
+	const char	*p;
+	size_t		 len;
+
+	if (summons == NULL || *summons == '\0')
+		return 0;
+	if (strlen(summons) > TYPE_SUMMONS_MAX)
+		return error_set(err, ERROR_INPUT, _("type summons: longer "
+		    "than %d bytes"), TYPE_SUMMONS_MAX);
+	for (p = summons;; p += len + 1) {
+		len = strcspn(p, ",|");
+		snprintf(name, sizeof name, "%.*s", (int)len, p);
+		if (profession_validate(name, err) == -1) {
+			error_prefix(err, _("type summons: "));
+			return -1;
+		}
+		if (p[len] == '\0')
+			return 0;
+	}
+}
+
+/* s without the spaces (ASCII or 全角) at its ends, as n bytes. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	while (*n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*n)--;
+	}
+	while (*n >= 3 && strncmp(s, "　", 3) == 0) {
+		s += 3;
+		*n -= 3;
+	}
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+		(*n)--;
+	while (*n >= 3 && strncmp(s + *n - 3, "　", 3) == 0)
+		*n -= 3;
+	return s;
+}
+
+int
+type_summons_normalize(const char *in, char **out, struct error *err)
+{
+	char		*buf, *w;
+	const char	*p, *name;
+	size_t		 n, len;
+
+	*out = NULL;
+	if (*in == '\0' || strcmp(in, "-") == 0)
+		return 0;
+	w = buf = xmalloc(strlen(in) + 1);
+	for (p = in;; p += n) {
+		/* a name ends at ',', '|', '、' or the end */
+		for (n = 0; p[n] != '\0' && p[n] != ',' && p[n] != '|' &&
+		    strncmp(p + n, "、", 3) != 0; n++)
+			continue;
+		len = n;
+		name = trim(p, &len);
+		memcpy(w, name, len);
+		w += len;
+		if (p[n] == '\0')
+			break;
+		*w++ = p[n] == '|' ? '|' : ',';
+		n += p[n] == ',' || p[n] == '|' ? 1 : 3;
+	}
+	*w = '\0';
+	if (type_validate_summons(buf, err) == -1) {
+		free(buf);
+		return -1;
+	}
+	*out = buf;
+	return 0;
+}
+
+const char *
+type_cadence_name(enum type_cadence cadence)
+{
+	switch (cadence) {
+	case CADENCE_MONTHLY:
+		return "monthly";
+	case CADENCE_AD_HOC:
+		return "ad-hoc";
+	case CADENCE_YEARLY:
+		break;
+	}
+	return "yearly";
+}
+
+int
+type_cadence_parse(const char *s, enum type_cadence *out, struct error *err)
+{
+	if (strcmp(s, "yearly") == 0 || strcmp(s, "年") == 0)
+		*out = CADENCE_YEARLY;
+	else if (strcmp(s, "monthly") == 0 || strcmp(s, "毎月") == 0)
+		*out = CADENCE_MONTHLY;
+	else if (strcmp(s, "ad-hoc") == 0 || strcmp(s, "随時") == 0)
+		*out = CADENCE_AD_HOC;
+	else
+		return error_set(err, ERROR_INPUT, _("invalid cadence '%s': "
+		    "expected yearly, monthly or ad-hoc"), s);
+	return 0;
+}
+
+int
+type_length_parse(const char *s, int *out, struct error *err)
+{
+	const char	*p = s;
+	long		 whole = 0, tenths = 0;
+	int		 digits = 0, hours;
+
+	while (*p >= '0' && *p <= '9' && digits < 6) {
+		whole = whole * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (digits > 0 && *p == '.' && p[1] >= '0' && p[1] <= '9' &&
+	    (p[2] < '0' || p[2] > '9')) {
+		tenths = p[1] - '0';
+		p += 2;
+	}
+	hours = strcmp(p, "h") == 0 || strcmp(p, "時間") == 0;
+	if (digits == 0 || (!hours && tenths != 0) || (!hours && *p != '\0' &&
+	    strcmp(p, "m") != 0 && strcmp(p, "min") != 0 &&
+	    strcmp(p, "分") != 0))
+		return error_set(err, ERROR_INPUT, _("length '%s': minutes "
+		    "(90) or hours (1.5h)"), s);
+	if (hours)
+		whole = whole * 60 + tenths * 6;
+	if (whole < 1 || whole > TYPE_LENGTH_MAX)
+		return error_set(err, ERROR_INPUT, _("length '%s': 1 minute "
+		    "to %d hours"), s, TYPE_LENGTH_MAX / 60);
+	*out = (int)whole;
+	return 0;
+}
+
+int
+type_length_or_default(const struct meeting_type *t)
+{
+	return t != NULL && t->length > 0 ? t->length : TYPE_LENGTH_DEFAULT;
 }

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "check-private.h"
 #include "holiday.h"
 #include "i18n.h"
 
@@ -24,6 +25,9 @@ static const char *kind_codes[CHECK_KIND_COUNT] = {
 	[CHECK_WINDOW_GAP] = "window-gap",
 	[CHECK_CASES_MISSING] = "cases-missing",
 	[CHECK_STALE_PLANNED] = "stale-planned",
+	[CHECK_ADVISOR_CLASH] = "advisor-clash",
+	[CHECK_ADVISOR_UNAVAILABLE] = "advisor-unavailable",
+	[CHECK_ADVISOR_MISSING] = "advisor-missing",
 };
 
 /* What a reader of a printout is told, as the codes are for scripts. */
@@ -36,6 +40,9 @@ static const char *kind_labels[CHECK_KIND_COUNT] = {
 	[CHECK_WINDOW_GAP] = N_("months left out"),
 	[CHECK_CASES_MISSING] = N_("cases not recorded"),
 	[CHECK_STALE_PLANNED] = N_("still planned"),
+	[CHECK_ADVISOR_CLASH] = N_("advisor double-booked"),
+	[CHECK_ADVISOR_UNAVAILABLE] = N_("advisor not available"),
+	[CHECK_ADVISOR_MISSING] = N_("advisor not booked"),
 };
 
 const char *
@@ -72,7 +79,7 @@ finding_list_free(struct finding_list *list)
 }
 
 /* Appends a finding about the whole year (date NULL) or one day. */
-static struct finding *
+struct finding *
 finding_add(struct finding_list *list, enum check_kind kind, long center_id,
     long type_id, int fy, const struct date *date)
 {
@@ -96,10 +103,7 @@ finding_add(struct finding_list *list, enum check_kind kind, long center_id,
 	return f;
 }
 
-static void finding_say(struct finding *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
+void
 finding_say(struct finding *f, const char *fmt, ...)
 {
 	char	buf[1024];
@@ -556,6 +560,7 @@ struct sort_key {
 	int		type;
 	int		kind;
 	long		id, other;
+	long		advisor;
 	struct finding	finding;
 };
 
@@ -576,7 +581,9 @@ compare_keys(const void *a, const void *b)
 		return ka->kind - kb->kind;
 	if (ka->id != kb->id)
 		return ka->id < kb->id ? -1 : 1;
-	return ka->other < kb->other ? -1 : ka->other > kb->other;
+	if (ka->other != kb->other)
+		return ka->other < kb->other ? -1 : 1;
+	return ka->advisor < kb->advisor ? -1 : ka->advisor > kb->advisor;
 }
 
 /* Sorts the findings from index first on (C11 has no qsort_r). */
@@ -605,6 +612,7 @@ findings_sort(const struct catalog *cat, struct finding_list *list,
 		keys[i].kind = (int)f->kind;
 		keys[i].id = f->meeting_ids[0];
 		keys[i].other = f->meeting_ids[1];
+		keys[i].advisor = f->advisor_id;
 		keys[i].finding = *f;
 	}
 	qsort(keys, n, sizeof *keys, compare_keys);
@@ -625,5 +633,7 @@ check_run(const struct check_input *in, struct finding_list *out)
 			check_meeting(in, &ml->items[i], out);
 	check_clashes(in, out);
 	check_windows(in, out);
+	if (in->advisors != NULL && in->assignments != NULL)
+		check_advisors(in, out);
 	findings_sort(in->catalog, out, first);
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "advisor.h"
 #include "catalog.h"
 #include "date.h"
 #include "meeting.h"
@@ -21,9 +22,13 @@ enum check_kind {
 	CHECK_WINDOW_OVERLAP,	/* city-level windows share months */
 	CHECK_WINDOW_GAP,	/* months in no city-level window */
 	CHECK_CASES_MISSING,	/* held, counts cases, none recorded */
-	CHECK_STALE_PLANNED	/* still planned after its date */
+	CHECK_STALE_PLANNED,	/* still planned after its date */
+	CHECK_ADVISOR_CLASH,	/* an advisor at two meetings at once, or
+				   at two centers on a day of one center */
+	CHECK_ADVISOR_UNAVAILABLE, /* booked when not available */
+	CHECK_ADVISOR_MISSING	/* planned soon, a profession unbooked */
 };
-#define CHECK_KIND_COUNT	8
+#define CHECK_KIND_COUNT	11
 
 struct finding {
 	enum check_kind	 kind;
@@ -37,6 +42,7 @@ struct finding {
 	 * (the later of a clash or of two city-level windows).
 	 */
 	long		 meeting_ids[2];
+	long		 advisor_id;	/* the advisor concerned, or 0 */
 	char		*message;	/* what and why, translated; owned */
 };
 
@@ -56,6 +62,17 @@ struct check_input {
 	int				 fiscal_year;
 	struct date			 today;		/* for stale-planned */
 	const struct closure		*closure;	/* NULL: none */
+	/*
+	 * The advisors (in id order) and the bookings of the meetings
+	 * given, or NULL: no advisor findings (core/check-advisors.c).
+	 * horizon: the days from today within which a planned meeting
+	 * should have every profession its type summons booked;
+	 * one_center_a_day: an advisor goes to one center a day.
+	 */
+	const struct advisor_list	*advisors;
+	const struct assignment_list	*assignments;
+	int				 horizon;
+	int				 one_center_a_day;
 };
 
 void	finding_list_init(struct finding_list *);

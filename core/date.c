@@ -219,6 +219,12 @@ fold_input(const char *in, char *out, size_t outsz)
 	return 0;
 }
 
+int
+date_fold(const char *in, char *out, size_t size)
+{
+	return fold_input(in, out, size);
+}
+
 static int
 eat(const char **p, const char *word)
 {

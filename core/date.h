@@ -64,6 +64,12 @@ int		 date_parse(const char *, struct date *, struct error *);
 int		 date_parse_fiscal_year(const char *, int *, struct error *);
 /* A month: 2021-06, 令和3年6月, R3.6. */
 int		 date_parse_month(const char *, int *, int *, struct error *);
+/*
+ * The text as the parsers see it: full-width ASCII (２０２１／７／２９) and
+ * the ideographic space folded to ASCII, spaces trimmed; -1 when it does
+ * not fit in size bytes.
+ */
+int		 date_fold(const char *, char *, size_t);
 
 void		 date_format_iso(struct date, char *, size_t);
 /* 令和3年7月29日(木); a date before 明治 prints as 1850年1月2日(水). */

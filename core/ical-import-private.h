@@ -37,6 +37,8 @@ struct ical_event {
 /* More bits of ical_import.given, for ical_recur_check_uids. */
 #define GIVEN_OVERRIDE	0x100	/* RECURRENCE-ID: one changed instance */
 #define GIVEN_EXPANDED	0x200	/* an occurrence of an RRULE or RDATE */
+/* X-CARECAL-END:USUAL: DTEND is the type's usual length, no end stored */
+#define GIVEN_USUAL_END	0x400
 
 /* A time as a meeting needs it: a date, or an instant. */
 struct when {

@@ -247,7 +247,9 @@ map_carecal(struct scan *s, const char *name, const char *value,
 	} else if (strcasecmp(name, "X-CARECAL-NOTE") == 0) {
 		meeting_set_text(&ev->meeting.note, value);
 		ev->given |= ICAL_GIVEN_NOTE;
-	}
+	} else if (strcasecmp(name, "X-CARECAL-END") == 0 &&
+	    strcasecmp(value, "USUAL") == 0)
+		ev->given |= GIVEN_USUAL_END;
 	return 0;
 bad:
 	ical_read_problem(s, ical_read_line_of(s, name, start), "%s: %s", name,
@@ -663,6 +665,12 @@ ical_map_event(struct scan *s, icalcomponent *c, long line)
 	base.meeting.uid = xstrdup(uid);
 	if (map_properties(s, c, &base) == -1)
 		goto done;
+	/* carecal's own DTEND for a meeting with no end, still that long */
+	if ((base.given & GIVEN_USUAL_END) && !start.is_date && length ==
+	    60L * type_length_or_default(catalog_type_by_id(s->cat,
+	    base.meeting.type_id)))
+		length = -1;
+	base.given &= ~GIVEN_USUAL_END;
 
 	if ((p = icalcomponent_get_first_property(c,
 	    ICAL_RECURRENCEID_PROPERTY)) != NULL) {

@@ -949,11 +949,12 @@ feed_inner(struct scan *s, long no)
 
 	/*
 	 * A BEGIN or END that is not a component's (it has a ':' or a CR
-	 * in its name) would unbalance libical's stack of components.
+	 * in its name, or parameters: END;X=1:VEVENT) would unbalance
+	 * libical's stack of components, which takes them as ones.
 	 */
-	if ((strncasecmp(rd->r.line, "BEGIN:", 6) == 0 &&
+	if ((is_property(rd->r.line, "BEGIN") &&
 	    !component_line(rd->r.line, "BEGIN:", name, sizeof name)) ||
-	    strncasecmp(rd->r.line, "END:", 4) == 0) {
+	    is_property(rd->r.line, "END")) {
 		ical_read_problem(s, no, _("a BEGIN or END line that names no "
 		    "component"));
 		return;

@@ -14,6 +14,7 @@ struct profile {
 	char		*title;		/* 地域ケア会議の開催状況, or NULL */
 	char		*caption;	/* 課題別開催回数, or NULL */
 	struct catalog	 catalog;	/* ids are 0: not stored yet */
+	int		 one_center_a_day;	/* advisor-day one-center */
 };
 
 /*
@@ -24,6 +25,12 @@ struct profile {
  *   type	CODE	NAME	SHORT	regional|city	MIN|-	MAX|-	cases|-
  *   	[GROUP]	(the ninth field, optional)
  *   center	NAME	[STARTED]
+ * and how a type (named by its code, after its type line) is scheduled:
+ *   length	CODE	MINUTES	(90, or 1.5h)
+ *   capacity	CODE	CASES	[lecture]	(a mini lecture besides)
+ *   cadence	CODE	yearly|monthly|ad-hoc
+ *   summons	CODE	PROFESSION	PROFESSION...	(alternatives by '|')
+ *   advisor-day	one-center|any	(an advisor goes to one center a day)
  * with # comments and blank lines. GROUP is the multi-year table's
  * grouping (地域ケア小会議/個別課題); STARTED when the center was set up
  * (設置), a date or a fiscal year (its first day). Free with

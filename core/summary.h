@@ -33,6 +33,11 @@ struct summary_options {
 	struct date	 today;
 	int		 with_findings;	/* run the plan checks (needs today) */
 	const struct closure *closure;	/* for them; NULL: none */
+	/* for their advisor findings (check.h), or NULL: none */
+	const struct advisor_list *advisors;
+	const struct assignment_list *assignments;
+	int		 horizon;
+	int		 one_center_a_day;
 	const char	*title;		/* the whole title (--title), or NULL */
 	const char	*title_words;	/* after the city (setting "title") */
 	const char	*caption;	/* over the multi-year table, or NULL */

@@ -269,7 +269,7 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	r->store = s;
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "SELECT %s FROM meetings m "
-	    "WHERE 1%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
+	    "WHERE 1%s%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
 	    f->fields == MEETING_FIELDS_PLAN ? PLAN_COLUMNS :
 	    f->fields == MEETING_FIELDS_SHOWN ? SHOWN_COLUMNS : MEETING_COLUMNS,
 	    f->has_from ? " AND m.date >= :from" : "",
@@ -278,7 +278,9 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	    f->type_id != 0 ? " AND m.type_id = :type" : "",
 	    f->mode != -1 ? " AND m.mode = :mode" : "",
 	    f->status != -1 ? " AND m.status = :status" : "",
-	    f->exclude_cancelled ? " AND m.status <> 'cancelled'" : "");
+	    f->exclude_cancelled ? " AND m.status <> 'cancelled'" : "",
+	    f->advisor_id != 0 ? " AND m.id IN (SELECT meeting_id FROM "
+	    "assignments WHERE advisor_id = :advisor)" : "");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &r->st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading meetings"), err);
 	if (f->has_from) {
@@ -299,6 +301,8 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	if (f->status != -1)
 		sqlite3_bind_text(r->st, ++n,
 		    meeting_status_code(f->status), -1, SQLITE_STATIC);
+	if (f->advisor_id != 0)
+		sqlite3_bind_int64(r->st, ++n, f->advisor_id);
 	return 0;
 }
 

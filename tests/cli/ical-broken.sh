@@ -53,6 +53,18 @@ sed '$d' "$TMP/good.lf" | crlf "$TMP/no-end-calendar.ics"
 broken "a missing END:VCALENDAR" "$TMP/no-end-calendar.ics" \
 	"$(L "the file ends inside BEGIN:VCALENDAR of line 1 (a missing END:VCALENDAR)" "BEGIN:VCALENDAR (1 行目) の途中でファイルが終わっています (END:VCALENDAR がありません)")"
 
+# END with a parameter: libical takes it as an END, carecal does not
+# (found by fuzzing: libical's stack of components was left unbalanced
+# and its components leaked)
+sed "${first_end}i\\
+END;X-A=1:VEVENT" "$TMP/good.lf" | crlf "$TMP/end-param.ics"
+broken "END;X-A=1:VEVENT inside an event" "$TMP/end-param.ics" \
+    "$(L "end-param.ics:$first_end: a BEGIN or END line that names no component" "end-param.ics:$first_end: コンポーネント名のない BEGIN 行または END 行です")"
+sed "${first_end}i\\
+BEGIN;X-A=1:VALARM" "$TMP/good.lf" | crlf "$TMP/begin-param.ics"
+broken "BEGIN;X-A=1:VALARM inside an event" "$TMP/begin-param.ics" \
+    "$(L "begin-param.ics:$first_end: a BEGIN or END line that names no component" "begin-param.ics:$first_end: コンポーネント名のない BEGIN 行または END 行です")"
+
 sed "${first_end}s/END:VEVENT/END:VTODO/" "$TMP/good.lf" |
 	crlf "$TMP/mismatch.ics"
 broken "an END that closes something else" "$TMP/mismatch.ics" \

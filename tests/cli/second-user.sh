@@ -81,6 +81,13 @@ make_old()
 	    CREATE INDEX meetings_by_date ON meetings (date);
 	    ALTER TABLE centers DROP COLUMN started;
 	    ALTER TABLE meeting_types DROP COLUMN grp;
+	    DROP TABLE assignment_history; DROP TABLE assignments;
+	    DROP TABLE advisor_unavailable; DROP TABLE advisors;
+	    ALTER TABLE meeting_types DROP COLUMN length;
+	    ALTER TABLE meeting_types DROP COLUMN capacity;
+	    ALTER TABLE meeting_types DROP COLUMN lecture;
+	    ALTER TABLE meeting_types DROP COLUMN cadence;
+	    ALTER TABLE meeting_types DROP COLUMN summons;
 	    PRAGMA user_version = 4;'"
 }
 

@@ -37,7 +37,8 @@ new_store(const char *name, struct catalog *cat)
 	struct store		*s;
 	struct error		 err;
 	struct meeting_type	 t = { 0, "kobetsu", "地域個別ケア会議",
-				    "個別", LEVEL_REGIONAL, 4, 6, 1, 0, NULL };
+				    "個別", LEVEL_REGIONAL, 4, 6, 1, 0, NULL,
+				    0, 0, 0, CADENCE_YEARLY, NULL };
 
 	if (store_open(path_of(name), STORE_CREATE, &s, &err) == -1) {
 		printf("# %s\n", err.msg);

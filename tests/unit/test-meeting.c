@@ -19,17 +19,20 @@ static void
 make_catalog(void)
 {
 	struct meeting_type	t = { 0, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 1, NULL };
+				    LEVEL_REGIONAL, 4, 6, 1, 1, NULL,
+				    0, 0, 0, CADENCE_YEARLY, NULL };
 	struct center		c = { 0, "明第1", 1, 0, 0, { 0, 0, 0 } };
 
 	catalog_init(&cat);
 	t.id = 1;
 	catalog_add_type(&cat, &t);
 	t = (struct meeting_type){ 2, "suishin", "地域包括ケア推進会議", "推進",
-	    LEVEL_REGIONAL, 2, 2, 0, 2, NULL };
+	    LEVEL_REGIONAL, 2, 2, 0, 2, NULL,
+	    0, 0, 0, CADENCE_YEARLY, NULL };
 	catalog_add_type(&cat, &t);
 	t = (struct meeting_type){ 3, "city", "市地域ケア会議", "市",
-	    LEVEL_CITY, 2, 2, 0, 3, NULL };
+	    LEVEL_CITY, 2, 2, 0, 3, NULL,
+	    0, 0, 0, CADENCE_YEARLY, NULL };
 	catalog_add_type(&cat, &t);
 	c.id = 10;
 	catalog_add_center(&cat, &c);
