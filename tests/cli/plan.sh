@@ -230,4 +230,33 @@ check_error "a bad --fy: exit 2" 2 "--fy" carecal plan --fy R99x --apply
 [ "$(db_hash)" = "$hash" ] && ok "none of them changed the database" ||
 	not_ok "none of them changed the database"
 
+# ---- README's spring workflow, as written, on the demo ----
+awk '/^## The spring workflow/ { s = 1 }
+    s && /^```sh/ { b = 1; next }
+    b && /^```/ { exit }
+    b' "$TESTS_SRCDIR/../README.md" >"$TMP/spring.sh"
+mkdir "$TMP/spring"
+cp "$TMP/demo.db" "$TMP/spring/r3.db"
+: >"$TMP/spring.fail"
+(
+	cd "$TMP/spring" || exit 1
+	carecal()
+	{
+		"$CARECAL" "$@" || echo "carecal $*" >>"$TMP/spring.fail"
+	}
+	. "$TMP/spring.sh"
+) >"$TMP/spring.out" 2>&1
+n=$(grep -c '^carecal' "$TMP/spring.sh")
+if [ "$n" -ge 5 ] && [ ! -s "$TMP/spring.fail" ]; then
+	ok "README's spring workflow runs ($n commands)"
+else
+	not_ok "README's spring workflow runs ($n commands)"
+	sed 's/^/#   /' "$TMP/spring.fail" | head
+fi
+contains "and its check finds nothing" "$TMP/spring.out" \
+	"$(L "0 findings" "指摘 0 件")"
+[ -s "$TMP/spring/r4-draft.csv" ] && [ -n "$(ls "$TMP/spring/ics-r4")" ] &&
+	ok "the draft CSV and the calendars are written" ||
+	not_ok "the draft CSV and the calendars are written"
+
 done_testing
