@@ -73,7 +73,7 @@ struct state {
 	const struct meeting	**pool;		/* the groups' pointers */
 	unsigned char		*no_advisor;	/* per type and need: told */
 	size_t			 maxneeds;
-	long			 next_id;	/* the next draft's, negative */
+	long			 next_id;	/* the next draft's (< 0) */
 };
 
 void
@@ -193,7 +193,8 @@ type_index(const struct catalog *cat, long type_id)
 static int
 counts_in(const struct meeting *m, int fy)
 {
-	return m->status != STATUS_CANCELLED && date_fiscal_year(m->date) == fy;
+	return m->status != STATUS_CANCELLED &&
+	    date_fiscal_year(m->date) == fy;
 }
 
 static struct group *

@@ -213,7 +213,7 @@ test_rhythm(void)
 		if (p.meetings.items[i].type_id == KOBETSU &&
 		    p.meetings.items[i].center_id == CENTER_B &&
 		    p.meetings.items[i].date.month == 5)
-			OK(0, "個別 B: the stored May meeting's slot not again");
+			OK(0, "個別 B: the stored May slot not again");
 	for (i = 0; i < p.meetings.count; i++)
 		if (p.meetings.items[i].type_id == KOBETSU &&
 		    p.meetings.items[i].center_id == CENTER_B &&
@@ -458,7 +458,8 @@ one_round(int round)
 	}
 	assignment_list_init(&assigned);
 	for (k = 0; k < (int)p.nbookings; k++)
-		assignment_list_add(&assigned, 100000 - p.bookings[k].meeting_id,
+		assignment_list_add(&assigned,
+		    100000 - p.bookings[k].meeting_id,
 		    p.bookings[k].advisor_id);
 	memset(&ci, 0, sizeof ci);
 	ci.catalog = &cat;
