@@ -987,8 +987,9 @@ drafts_sort(const struct catalog *cat, struct plan *p)
 		p->bookings[i].meeting_id =
 		    renumber[-p->bookings[i].meeting_id - 1];
 	free(renumber);
-	qsort(p->bookings, p->nbookings, sizeof *p->bookings,
-	    compare_bookings);
+	if (p->nbookings > 1)
+		qsort(p->bookings, p->nbookings, sizeof *p->bookings,
+		    compare_bookings);
 }
 
 /* ---- the whole ---- */
