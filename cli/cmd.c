@@ -27,6 +27,7 @@ static const struct cmd_entry *commands[] = {
 	&cmd_unassign_entry,
 	&cmd_holidays_entry,
 	&cmd_check_entry,
+	&cmd_plan_entry,
 	&cmd_config_entry,
 	&cmd_history_entry,
 	&cmd_undo_entry,

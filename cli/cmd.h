@@ -143,6 +143,7 @@ extern const struct cmd_entry cmd_assign_entry;
 extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_holidays_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_config_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_undo_entry;

@@ -29,6 +29,15 @@ static const struct view *views[] = {
 };
 #define NVIEWS	(sizeof views / sizeof views[0])
 
+static const char help_draft[] = N_(
+"\n"
+"The year's draft (year grid)\n"
+"  P                   draft the fiscal year shown (as carecal plan):\n"
+"                      the drafts marked +, among the stored meetings\n"
+"  A                   save every draft as planned, one action (u undoes)\n"
+"  d, m                drop the draft under the cursor, move it to a day\n"
+"  Esc, P              leave the draft unsaved\n");
+
 static const char help_text[] = N_(
 "Moving\n"
 "  arrows, h j k l     move the cursor\n"
@@ -315,7 +324,8 @@ static void	draw_status_keys(struct tui *, const char *);
 static void
 draw_status_line(struct tui *tui)
 {
-	draw_status_keys(tui, views[tui->view]->keys);
+	draw_status_keys(tui, tui_view_is(tui, &view_grid) &&
+	    draft_active(tui) ? draft_keys() : views[tui->view]->keys);
 }
 
 void
@@ -376,9 +386,16 @@ static void
 show_help(struct tui *tui)
 {
 	struct tui_key	key;
+	const char	*a = _(help_text), *b = _(help_draft);
+	char		*text;
 
 	tui_draw(tui);
-	prompt_box(tui, _("carecal: keys"), _(help_text), &key);
+	/* the draft's keys in a block of their own (draft.c) */
+	text = xmalloc(strlen(a) + strlen(b) + 1);
+	memcpy(text, a, strlen(a));
+	memcpy(text + strlen(a), b, strlen(b) + 1);
+	prompt_box(tui, _("carecal: keys"), text, &key);
+	free(text);
 }
 
 static void

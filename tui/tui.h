@@ -316,6 +316,25 @@ void		 action_details(struct tui *);
 /* u: undo this login's last change, after saying what it was. */
 void		 action_undo(struct tui *);
 
+/* draft.c: `P`, the year's draft plan on the year grid */
+/* 1 while a draft of the fiscal year shown is on the grid. */
+int		 draft_active(const struct tui *);
+/* P: draft the fiscal year shown (plan.h) and show it. */
+void		 draft_start(struct tui *);
+/*
+ * The meetings the grid lays out: tui->meetings, and the drafts (ids
+ * below 0) while a draft is active; valid until the next draft call.
+ */
+const struct meeting_list *draft_shown(struct tui *);
+/* P, and while active A (save all), d (drop), m (move), Esc: 1 if taken. */
+int		 draft_key(struct tui *, const struct tui_key *);
+/* The detail line of draft m: its date, advisors and notes. */
+void		 draft_detail(const struct tui *, const struct meeting *, char *,
+		    size_t);
+/* The status line's keys while a draft is active (N_()). */
+const char	*draft_keys(void);
+void		 draft_free(void);
+
 /* filter.c: which meetings the views show */
 /* Choose a center, type, mode or status from pick lists. */
 void		 filter_choose(struct tui *);

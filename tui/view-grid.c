@@ -62,7 +62,7 @@ meeting_at(struct tui *tui, int row, int col)
 	if (row < 0 || row >= grid.nrows || col < 0 || col >= grid.ncells)
 		return NULL;
 	i = *cell_at(row, col);
-	return i < 0 ? NULL : &tui->meetings.items[i];
+	return i < 0 ? NULL : &draft_shown(tui)->items[i];
 }
 
 static void
@@ -165,6 +165,7 @@ static void
 grid_layout(struct tui *tui, int **counts)
 {
 	const struct catalog	*cat = tui->catalog;
+	const struct meeting_list *shown = draft_shown(tui);
 	const struct meeting	*m;
 	size_t			 i, g;
 	int			 r, *band_counts, w;
@@ -190,8 +191,8 @@ grid_layout(struct tui *tui, int **counts)
 		grid.rows[grid.nrows++].retired = cat->centers[i].retired;
 	}
 	index_rows();
-	for (i = 0; i < tui->meetings.count; i++) {
-		m = &tui->meetings.items[i];
+	for (i = 0; i < shown->count; i++) {
+		m = &shown->items[i];
 		if (m->center_id == 0) {
 			if ((r = band_of_type(m->type_id)) >= 0)
 				band_counts[r]++;
@@ -248,6 +249,7 @@ grid_compact(void)
 static void
 grid_fill(struct tui *tui)
 {
+	const struct meeting_list *shown = draft_shown(tui);
 	const struct meeting	*m;
 	int			*used, r, g;
 	size_t			 i;
@@ -258,8 +260,8 @@ grid_fill(struct tui *tui)
 		grid.cells[i] = -1;
 	used = xcalloc((size_t)grid.nrows * (grid.ngroups + 1), sizeof *used);
 	/* the list is in date order, so each cell list is too */
-	for (i = 0; i < tui->meetings.count; i++) {
-		m = &tui->meetings.items[i];
+	for (i = 0; i < shown->count; i++) {
+		m = &shown->items[i];
 		if (m->center_id == 0) {
 			if ((r = band_of_type(m->type_id)) < 0 ||
 			    used[r * (grid.ngroups + 1)] >= grid.ncells)
@@ -284,7 +286,7 @@ grid_fill(struct tui *tui)
 			long	*first = cell_at(r, grid.groups[g].first);
 
 			if (used[r * (grid.ngroups + 1) + g] != 1 ||
-			    date_fiscal_half(tui->meetings.items[*first].date)
+			    date_fiscal_half(shown->items[*first].date)
 			    != 2)
 				continue;
 			*cell_at(r, grid.groups[g].first + 1) = *first;
@@ -507,8 +509,12 @@ draw_cell(struct tui *tui, int y, int x, int row, int col)
 	/* only the date itself carries the mode, as in the R3 table */
 	draw_text(stdscr, y, x + 1 + (5 - w), w, md, rev |
 	    draw_meeting_attr(tui, m));
-	draw_text(stdscr, y, x + 6, 1, draw_meeting_mark(m), rev |
-	    (draw_meeting_attr(tui, m) & ~(A_UNDERLINE | A_BOLD)));
+	if (m->id < 0)		/* a draft (P): marked apart */
+		draw_text(stdscr, y, x + 6, 1, "+", rev | A_BOLD |
+		    draw_pair(tui, PAIR_TODAY));
+	else
+		draw_text(stdscr, y, x + 6, 1, draw_meeting_mark(m), rev |
+		    (draw_meeting_attr(tui, m) & ~(A_UNDERLINE | A_BOLD)));
 }
 
 static void
@@ -573,9 +579,13 @@ draw_header(struct tui *tui, const int *xs, int n)
 	date_format_fiscal_year(tui->fiscal_year, title, sizeof title);
 	snprintf(title + strlen(title), sizeof title - strlen(title), " %s",
 	    _("meetings by center"));
+	if (draft_active(tui))
+		snprintf(title + strlen(title), sizeof title - strlen(title),
+		    "  %s", _("+ draft (P: plan)"));
 	draw_text(stdscr, TUI_TOP, 0, COLS, title, A_BOLD);
 	snprintf(count, sizeof count, ngettext("%zu meeting", "%zu meetings",
 	    tui->meetings.count), tui->meetings.count);
+
 	w = draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, count, A_NORMAL);
 	draw_hidden_groups(TUI_TOP, COLS - 1 - w - 3, n);
 	draw_text(stdscr, y, 0, grid.label_width, _("Center"), A_BOLD);
@@ -606,6 +616,11 @@ draw_detail(struct tui *tui, int y)
 
 	if (grid.nrows == 0)
 		return;
+	if (m != NULL && m->id < 0) {
+		draft_detail(tui, m, buf, sizeof buf);
+		draw_text(stdscr, y, 0, COLS, buf, A_BOLD);
+		return;
+	}
 	if (m != NULL) {
 		draw_meeting_detail(tui, y, m);
 		return;
@@ -646,6 +661,10 @@ grid_key(struct tui *tui, const struct tui_key *key)
 
 	if (grid.nrows == 0)
 		return 0;
+	if (draft_key(tui, key)) {
+		grid_reload(tui);
+		return 1;
+	}
 	switch (tui_key_move(key)) {
 	case MOVE_UP:
 		if (grid.row > 0)
@@ -691,6 +710,13 @@ grid_key(struct tui *tui, const struct tui_key *key)
 }
 
 static void
+grid_release(void)
+{
+	grid_free();
+	draft_free();
+}
+
+static void
 grid_resize(struct tui *tui)
 {
 	(void)tui;
@@ -706,5 +732,5 @@ const struct view view_grid = {
 	NULL,
 	N_("? help  a add  Enter edit  i details  g go to date  y copy  "
 	    "c cancel  D delete"),
-	grid_free
+	grid_release
 };
