@@ -102,10 +102,11 @@ draft_start(struct tui *tui)
 	draft.active = 1;
 	draft.fiscal_year = tui->fiscal_year;
 	date_format_fiscal_year(tui->fiscal_year, year, sizeof year);
-	tui_message(tui, 0, ngettext("draft of %s: %zu meeting to add, "
-	    "%zu notes (A save all, d drop, m move, Esc leave)",
-	    "draft of %s: %zu meetings to add, %zu notes (A save all, "
-	    "d drop, m move, Esc leave)", draft.plan.meetings.count), year,
+	/* the keys first: at 80 columns the end of the line is cut */
+	tui_message(tui, 0, ngettext("A save all  d drop  m move  Esc leave  "
+	    "(draft of %s: %zu meeting to add, %zu notes)",
+	    "A save all  d drop  m move  Esc leave  (draft of %s: %zu "
+	    "meetings to add, %zu notes)", draft.plan.meetings.count), year,
 	    draft.plan.meetings.count, draft.plan.nnotes);
 	changed(tui);
 }
