@@ -39,6 +39,11 @@ struct meeting_type {
 	 * joined by '/' (地域ケア小会議/個別課題), or NULL.
 	 */
 	char		*group;
+	/*
+	 * The cases one meeting takes (Toyoake: 4), 0 when not set; the
+	 * check over-capacity (check.h) reads it.
+	 */
+	int		 capacity;
 };
 
 struct catalog {

@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "date.h"
+#include "followup.h"
 #include "meeting.h"
 #include "workday.h"
 
@@ -21,9 +22,11 @@ enum check_kind {
 	CHECK_WINDOW_OVERLAP,	/* city-level windows share months */
 	CHECK_WINDOW_GAP,	/* months in no city-level window */
 	CHECK_CASES_MISSING,	/* held, counts cases, none recorded */
-	CHECK_STALE_PLANNED	/* still planned after its date */
+	CHECK_STALE_PLANNED,	/* still planned after its date */
+	CHECK_FOLLOWUP_DUE,	/* a case's 中間 or 終了前 has no meeting */
+	CHECK_OVER_CAPACITY	/* more cases than the type takes */
 };
-#define CHECK_KIND_COUNT	8
+#define CHECK_KIND_COUNT	10
 
 struct finding {
 	enum check_kind	 kind;
@@ -56,11 +59,24 @@ struct check_input {
 	int				 fiscal_year;
 	struct date			 today;		/* for stale-planned */
 	const struct closure		*closure;	/* NULL: none */
+	/*
+	 * The follow-ups the cases still need (followup_pending), or
+	 * NULL: those due in fiscal_year with no meeting to take them are
+	 * findings.
+	 */
+	const struct followup_list	*followups;
 };
 
 void	finding_list_init(struct finding_list *);
 /* Frees the findings' messages and the array; the list is reusable. */
 void	finding_list_free(struct finding_list *);
+/*
+ * Appends a finding of kind with a copy of message, the rest zero, and
+ * returns it (valid until the next append): for warnings found outside
+ * check_run, before a save (store.h).
+ */
+struct finding *finding_list_append(struct finding_list *, enum check_kind,
+	    const char *);
 
 /*
  * Appends the findings of in->fiscal_year to out: first those about the
