@@ -42,6 +42,9 @@ help_settings(void)
 	for (i = 0; i < n; i++) {
 		printf("  ");
 		text_print_padded(stdout, table[i].key, 9);
+		/* a longer key than the column: two spaces after it */
+		if (text_width(table[i].key) >= 9)
+			printf("  ");
 		printf("%s%s\n", _(table[i].what), table[i].settable ? "" :
 		    _(" (read only)"));
 	}
@@ -78,12 +81,19 @@ config_set(struct cli *cli, const struct setting_info *info,
 {
 	struct closure	closure;
 	struct error	err;
-	char		canonical[CLOSURE_LEN];
+	char		canonical[FOLLOWUP_TYPES_LEN];
 
-	/* closure is the only settable key for now */
-	if (closure_parse(value, &closure, &err) == -1)
+	/* the closure, or one of the follow-up settings */
+	if (strncmp(info->key, "followup-", 9) == 0) {
+		if (settings_followup_value(cli->store, &cli->catalog,
+		    info->key, value, canonical, sizeof canonical, &err) == -1) {
+			error_prefix(&err, "%s: ", info->key);
+			return cli_fail(&err);
+		}
+	} else if (closure_parse(value, &closure, &err) == -1)
 		return cli_fail(&err);
-	closure_format(&closure, canonical, sizeof canonical);
+	else
+		closure_format(&closure, canonical, sizeof canonical);
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	if (store_setting_set(cli->store, info->key, canonical, &err) == -1) {

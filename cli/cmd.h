@@ -140,5 +140,6 @@ extern const struct cmd_entry cmd_restore_meeting_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_fsck_entry;
+extern const struct cmd_entry cmd_case_entry;
 
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "followup.h"
 #include "store.h"
 #include "workday.h"
 
@@ -33,5 +34,18 @@ int	settings_get(struct store *, const struct setting_info *, char **,
 /* The closure of the database (CLOSURE_DEFAULT until changed). */
 int	settings_closure_load(struct store *, struct closure *,
 	    struct error *);
+/*
+ * When the follow-ups of a case fall due: followup-interim,
+ * followup-final and followup-types (the defaults of followup.h until
+ * the profile or `carecal config` set them).
+ */
+int	settings_followup_load(struct store *, struct followup_rules *,
+	    struct error *);
+/*
+ * A new value for one of the follow-up settings (key) checked against
+ * the others and the catalog, as stored, into out (size bytes).
+ */
+int	settings_followup_value(struct store *, const struct catalog *,
+	    const char *, const char *, char *, size_t, struct error *);
 
 #endif

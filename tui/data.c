@@ -506,23 +506,32 @@ data_plan_findings(struct tui *tui, struct error *err)
 	struct check_input	in;
 	struct meeting_list	plan;
 	struct closure		closure;
+	struct followup_list	followups;
 
 	if (cache.has_findings && cache.findings_fy == tui->fiscal_year)
 		return &cache.findings;
 	finding_list_free(&cache.findings);
 	cache.has_findings = 0;
+	followup_list_init(&followups);
 	if (settings_closure_load(tui->store, &closure, err) == -1 ||
+	    store_followups_load(tui->store, tui->catalog,
+	    date_fiscal_year_start(tui->fiscal_year),
+	    date_fiscal_year_end(tui->fiscal_year), &followups, err) == -1 ||
 	    data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
-	    date_fiscal_year_end(tui->fiscal_year), &plan, err) == -1)
+	    date_fiscal_year_end(tui->fiscal_year), &plan, err) == -1) {
+		followup_list_free(&followups);
 		return NULL;
+	}
 	memset(&in, 0, sizeof in);
 	in.catalog = tui->catalog;
 	in.meetings = &plan;
 	in.fiscal_year = tui->fiscal_year;
 	in.today = tui->today;
 	in.closure = &closure;
+	in.followups = &followups;
 	check_run(&in, &cache.findings);
 	data_plan_release(&plan);
+	followup_list_free(&followups);
 	cache.has_findings = 1;
 	cache.findings_fy = tui->fiscal_year;
 	return &cache.findings;

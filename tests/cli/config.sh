@@ -30,7 +30,8 @@ nl='
 
 check_text "config: every setting, the closure by default" \
     "city       松戸市${nl}profile    matsudo${nl}title      \
-地域ケア会議の開催状況${nl}caption    -${nl}closure    12-29..01-03${nl}" \
+地域ケア会議の開催状況${nl}caption    -${nl}closure    12-29..01-03${nl}\
+followup-interim  1m${nl}followup-final  3m${nl}followup-types  -${nl}" \
     "$carecal" --db "$db" config
 check_text "config closure: the default" "12-29..01-03$nl" \
     "$carecal" --db "$db" config closure
@@ -55,7 +56,8 @@ check_text "config closure 12-29..01-03: back to the year end" "" \
 check_text "config closure none: no closure" "" \
     "$carecal" --db "$db" config closure none
 check_text "config lists closure none" \
-    "city       松戸市${nl}profile    matsudo${nl}title      地域ケア会議の開催状況${nl}caption    -${nl}closure    none${nl}" \
+    "city       松戸市${nl}profile    matsudo${nl}title      地域ケア会議の開催状況${nl}caption    -${nl}closure    none${nl}followup-interim  1m${nl}\
+followup-final  3m${nl}followup-types  -${nl}" \
     "$carecal" --db "$db" config
 check_error "config city 横浜市: read only, exit status 2" 2 \
     "$(L "city is read only" "city は読み取り専用です")" "$carecal" --db "$db" config city 横浜市

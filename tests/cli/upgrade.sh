@@ -19,6 +19,9 @@ sqlite3 "$DB" "DROP INDEX meetings_by_date_time;
     CREATE INDEX meetings_by_date ON meetings (date);
     ALTER TABLE centers DROP COLUMN started;
     ALTER TABLE meeting_types DROP COLUMN grp;
+    DROP TRIGGER meetings_cases_counted;
+    DROP TABLE case_reviews;
+    DROP TABLE case_history;
     PRAGMA user_version = 4;"
 cp "$DB" "$TMP/v4.db"
 rm -f "$DB"
