@@ -11,8 +11,9 @@
  * its number of cases is theirs, or it is refused here in words before
  * the database refuses it.
  */
-static int
-check_counted(struct store *s, const struct meeting *m, struct error *err)
+int
+store_meeting_check_cases(struct store *s, const struct meeting *m,
+    struct error *err)
 {
 	long	n;
 
@@ -40,7 +41,7 @@ store_meeting_check(struct store *s, const struct catalog *cat,
 	finding_list_init(warnings);
 	if (meeting_validate(m, cat, err) == -1)
 		return -1;
-	return check_counted(s, m, err);
+	return store_meeting_check_cases(s, m, err);
 }
 
 int

@@ -315,6 +315,13 @@ int	store_case_reviews_load(struct store *, const struct case_filter *,
 	    struct case_list *, struct error *);
 /* How many reviews meeting id has. */
 int	store_case_count(struct store *, long, long *, struct error *);
+/*
+ * -1 with err (ERROR_INPUT, in words) when m, a stored meeting, has
+ * reviews and a number of cases other than their count: what the
+ * database would refuse (store_meeting_check asks it; so does import).
+ */
+int	store_meeting_check_cases(struct store *, const struct meeting *,
+	    struct error *);
 
 /*
  * store_case_check: 0 when r (ref, meeting_id, stage given) may be

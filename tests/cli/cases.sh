@@ -153,6 +153,13 @@ check_error "deleting a meeting with references" 2 "$(L \
 	"meeting $A has 2 case references: remove them first" \
 	"会議 $A には事例番号が 2 件記録されています: 先に取り消す")" \
 	carecal delete "$A"
+carecal list --format csv >"$TMP/all.csv"
+awk -F, -v OFS=, -v id="$A" '$1 == id { $10 = 7 } { print }' "$TMP/all.csv" \
+    >"$TMP/seven.csv"
+check_error "an import giving it another number" 2 "$(L \
+	"seven.csv:3: meeting $A has 2 case references: its number of cases is their count, 2" \
+	"seven.csv:3: 会議 $A には事例番号が 2 件記録されています")" \
+	carecal import "$TMP/seven.csv"
 check_error "case with no action" 2 "$(L "which action?" "操作 (list、add など)")" carecal case
 [ "$(db_hash)" = "$hash" ] &&
 	[ "$(sql "SELECT count(*) FROM actions")" = "$actions" ] &&
