@@ -86,7 +86,8 @@ config_set(struct cli *cli, const struct setting_info *info,
 	/* the closure, or one of the follow-up settings */
 	if (strncmp(info->key, "followup-", 9) == 0) {
 		if (settings_followup_value(cli->store, &cli->catalog,
-		    info->key, value, canonical, sizeof canonical, &err) == -1) {
+		    info->key, value, canonical, sizeof canonical,
+		    &err) == -1) {
 			error_prefix(&err, "%s: ", info->key);
 			return cli_fail(&err);
 		}

@@ -171,7 +171,7 @@ ref_bad_character(const char *s, size_t *len, int *full_width)
 			*len = 1;
 			return s;
 		}
-		/* FF10-FF19 ０-９, FF21-FF3A Ａ-Ｚ, FF41-FF5A ａ-ｚ, －, ／, ． */
+		/* ０-９, Ａ-Ｚ, ａ-ｚ, －, ／, ．; the minus, the long vowel */
 		*full_width = (c >= 0xff10 && c <= 0xff19) ||
 		    (c >= 0xff21 && c <= 0xff3a) ||
 		    (c >= 0xff41 && c <= 0xff5a) || c == 0xff0d ||
@@ -201,8 +201,8 @@ case_ref_parse(const char *s, char *out, struct error *err)
 		if (full_width)
 			return error_set(err, ERROR_INPUT, _("case reference "
 			    "'%s': '%s' is a full-width character; type the "
-			    "reference in half-width (半角) digits and letters, "
-			    "as 2021-015"), s, what);
+			    "reference in half-width (半角) digits and "
+			    "letters, as 2021-015"), s, what);
 		if (*what == ' ')
 			return error_set(err, ERROR_INPUT, _("case reference "
 			    "'%s' has a space: a reference is one word of "
@@ -237,16 +237,16 @@ case_ref_parse(const char *s, char *out, struct error *err)
 		    "the case (2021-015), never a name"), s);
 	if (digits > CASE_REF_DIGITS)
 		return error_set(err, ERROR_INPUT, _("case reference '%s' has "
-		    "%d digits, more than %d: it may be a telephone, insurance "
-		    "or My Number; use the secretariat's number (2021-015)"),
-		    s, digits, CASE_REF_DIGITS);
+		    "%d digits, more than %d: it may be a telephone, "
+		    "insurance or My Number; use the secretariat's number "
+		    "(2021-015)"), s, digits, CASE_REF_DIGITS);
 	for (i = 0; i < len; i++)
 		out[i] = s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' + 'A' : s[i];
 	out[len] = '\0';
 	if (ref_is_date(out)) {
 		out[0] = '\0';
-		return error_set(err, ERROR_INPUT, _("case reference '%s' is a "
-		    "date, which may be a date of birth: use the "
+		return error_set(err, ERROR_INPUT, _("case reference '%s' is "
+		    "a date, which may be a date of birth: use the "
 		    "secretariat's number (2021-015)"), s);
 	}
 	return 0;

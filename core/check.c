@@ -565,10 +565,10 @@ check_followups(const struct check_input *in, struct finding_list *out)
 		date_format_japanese(fu->due, due, sizeof due);
 		date_format_japanese(fu->from, from, sizeof from);
 		date_format_japanese(fu->initial, initial, sizeof initial);
-		finding_say(f, _("case %s: its %s is due by %s, and no meeting "
-		    "that can take it is held or planned from %s to then (初回 "
-		    "on %s)"), fu->ref, case_stage_label(fu->stage), due, from,
-		    initial);
+		finding_say(f, _("case %s: its %s is due by %s, and no "
+		    "meeting that can take it is held or planned from %s to "
+		    "then (初回 on %s)"), fu->ref, case_stage_label(fu->stage),
+		    due, from, initial);
 	}
 }
 

@@ -80,8 +80,9 @@ followup_interval_parse(const char *s, struct followup_interval *out,
 				if (interval_length(out) <=
 				    FOLLOWUP_MAX_DAYS * 100L)
 					return 0;
-				return error_set(err, ERROR_INPUT, _("interval "
-				    "'%s' is longer than two years"), s);
+				return error_set(err, ERROR_INPUT,
+				    _("interval '%s' is longer than two "
+				    "years"), s);
 			}
 	return error_set(err, ERROR_INPUT, _("invalid interval '%s': "
 	    "expected a number of months, weeks or days, as 1m, 6w, 45d "

@@ -57,8 +57,8 @@ struct followup_rules {
 /* The defaults above. */
 void	followup_rules_default(struct followup_rules *);
 /*
- * 1m, 6w, 45d, or 1カ月 (か月, ヶ月, ケ月, カ月間...), 6週 (週間), 45日 (日間):
- * 0, or -1 with err (ERROR_INPUT).
+ * 1m, 6w, 45d, or 1カ月 (か月, ヶ月, ケ月, カ月間...), 6週 (週間),
+ * 45日 (日間): 0, or -1 with err (ERROR_INPUT).
  */
 int	followup_interval_parse(const char *, struct followup_interval *,
 	    struct error *);

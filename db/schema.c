@@ -403,8 +403,8 @@ static const char migration_6[] =
  * the last leaves 0.
  */
 #define CASE_COUNT_UPDATE(row)						\
-	"  UPDATE meetings SET cases = (SELECT count(*) FROM case_reviews"\
-	"   WHERE meeting_id = " row ".meeting_id),"			\
+	"  UPDATE meetings SET cases = (SELECT count(*)"		\
+	"   FROM case_reviews WHERE meeting_id = " row ".meeting_id),"	\
 	"   sequence = sequence + 1, version = version + 1,"		\
 	"   updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now'),"		\
 	"   updated_by = coalesce((SELECT login FROM actions WHERE id ="	\

@@ -43,8 +43,10 @@ store_case_reviews_load(struct store *s, const struct case_filter *f,
 	if (sqlite3_prepare_v2(s->db, "SELECT r.id, r.ref, r.meeting_id, "
 	    "r.stage, m.date, m.type_id, coalesce(m.center_id, 0), m.status "
 	    "FROM case_reviews r JOIN meetings m ON m.id = r.meeting_id "
-	    "WHERE (?1 IS NULL OR r.ref = ?1) AND (?2 = 0 OR r.meeting_id = ?2) "
-	    "AND (?3 IS NULL OR m.date >= ?3) AND (?4 IS NULL OR m.date <= ?4) "
+	    "WHERE (?1 IS NULL OR r.ref = ?1) "
+	    "AND (?2 = 0 OR r.meeting_id = ?2) "
+	    "AND (?3 IS NULL OR m.date >= ?3) "
+	    "AND (?4 IS NULL OR m.date <= ?4) "
 	    "ORDER BY r.ref, m.date, r.stage, r.id", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return store_error(s, _("reading the cases"), err);
@@ -224,8 +226,8 @@ case_validate(struct store *s, const struct catalog *cat,
 	meeting_init(&m);
 	if ((rc = store_meeting_get(s, r->meeting_id, &m, err)) != 0) {
 		if (rc == 1)
-			error_set(err, ERROR_INPUT, _("no meeting with id %ld"),
-			    r->meeting_id);
+			error_set(err, ERROR_INPUT,
+			    _("no meeting with id %ld"), r->meeting_id);
 		return -1;
 	}
 	r->date = m.date;
@@ -338,8 +340,8 @@ store_case_remove(struct store *s, const char *ref, long meeting_id,
 		goto fail;
 	if (found.count == 0) {
 		if (meeting_id != 0)
-			error_set(err, ERROR_INPUT, _("case %s is not recorded "
-			    "at meeting %ld"), canonical, meeting_id);
+			error_set(err, ERROR_INPUT, _("case %s is not "
+			    "recorded at meeting %ld"), canonical, meeting_id);
 		else
 			error_set(err, ERROR_INPUT, _("case %s is not "
 			    "recorded at any meeting"), canonical);
@@ -347,8 +349,8 @@ store_case_remove(struct store *s, const char *ref, long meeting_id,
 	}
 	if (found.count > 1) {
 		meeting_ids(&found, ids, sizeof ids);
-		error_set(err, ERROR_INPUT, _("case %s is recorded at meetings "
-		    "%s: say which with --meeting"), canonical, ids);
+		error_set(err, ERROR_INPUT, _("case %s is recorded at "
+		    "meetings %s: say which with --meeting"), canonical, ids);
 		goto fail;
 	}
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM case_reviews WHERE id = ?1",

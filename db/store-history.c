@@ -413,10 +413,10 @@ undo_reviews(struct store *s, struct touched_review *t, size_t n, int step,
 			    "id = ?1", t[i].review_id, 0, 0, NULL,
 			    _("undoing a case"), err) == -1)
 				return -1;
-		} else if (run(s, ST_NONE, "INSERT INTO case_reviews (id, ref, "
-		    "meeting_id, stage) SELECT review_id, ref, meeting_id, "
-		    "stage FROM case_history WHERE id = ?1", t[i].first, 0, 0,
-		    NULL, _("undoing a case"), err) == -1)
+		} else if (run(s, ST_NONE, "INSERT INTO case_reviews (id, "
+		    "ref, meeting_id, stage) SELECT review_id, ref, "
+		    "meeting_id, stage FROM case_history WHERE id = ?1",
+		    t[i].first, 0, 0, NULL, _("undoing a case"), err) == -1)
 			return -1;
 	}
 	return 0;
@@ -523,8 +523,8 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 	    "a.command FROM actions a WHERE a.login = ?1 AND a.undone = 0 "
 	    "AND a.undoes IS NULL AND (EXISTS (SELECT 1 FROM history h WHERE "
 	    "h.action_id = a.id) OR EXISTS (SELECT 1 FROM case_history c "
-	    "WHERE c.action_id = a.id)) ORDER BY a.id DESC LIMIT 1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "WHERE c.action_id = a.id)) ORDER BY a.id DESC LIMIT 1", -1, &st,
+	    NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
