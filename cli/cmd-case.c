@@ -390,7 +390,7 @@ list_due(struct cli *cli, const struct list_request *rq)
 		    (rq->center_id >= 0 && f->center_id != rq->center_id))
 			continue;
 		date_format_japanese(f->due, due, sizeof due);
-		if (f->meeting_id == 0) {
+		if (!f->has_meeting) {
 			snprintf(when, sizeof when, "%s", _("none"));
 			none++;
 		} else {

@@ -556,7 +556,7 @@ check_followups(const struct check_input *in, struct finding_list *out)
 
 	for (i = 0; in->followups != NULL && i < in->followups->count; i++) {
 		fu = &in->followups->items[i];
-		if (fu->meeting_id != 0 ||
+		if (fu->has_meeting ||
 		    date_fiscal_year(fu->due) != in->fiscal_year)
 			continue;
 		f = finding_add(out, CHECK_FOLLOWUP_DUE, fu->center_id,

@@ -252,10 +252,11 @@ find_meeting(const struct followup_rules *r, const struct catalog *cat,
 		m = &meetings->items[i];
 		if (!followup_meeting_suits(r, cat, f, m))
 			continue;
-		if (f->meeting_id == 0 ||
+		if (!f->has_meeting ||
 		    date_compare(m->date, f->meeting_date) < 0 ||
 		    (date_compare(m->date, f->meeting_date) == 0 &&
 		    m->id < f->meeting_id)) {
+			f->has_meeting = 1;
 			f->meeting_id = m->id;
 			f->meeting_date = m->date;
 		}

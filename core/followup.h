@@ -91,7 +91,12 @@ struct followup {
 	long			 type_id;
 	struct date		 from;		/* the first day it may be */
 	struct date		 due;		/* the last */
-	long			 meeting_id;	/* the first that can, or 0 */
+	/*
+	 * The first meeting that can take it, if has_meeting: its id
+	 * (a draft's may be 0 or its own numbering) and date.
+	 */
+	int			 has_meeting;
+	long			 meeting_id;
 	struct date		 meeting_date;
 };
 
@@ -124,7 +129,7 @@ int	followup_meeting_suits(const struct followup_rules *,
  * 初回; a 終了前 from the day after the last 中間, or, with none
  * recorded, after the day the 中間 falls due, so that one meeting is not
  * counted for both. Each gets the first of meetings (any order) that
- * suits it (followup_meeting_suits), or meeting_id 0.
+ * suits it (followup_meeting_suits), or has_meeting 0.
  */
 void	followup_pending(const struct case_list *, const struct meeting_list *,
 	    const struct catalog *, const struct followup_rules *,

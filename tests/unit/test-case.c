@@ -385,7 +385,7 @@ test_pending(void)
 	OK(find("W", STAGE_FINAL) == NULL, "W, with no 初回, needs nothing");
 	OK(find("V", STAGE_INTERIM) == NULL, "V's 初回 was cancelled");
 	f = find("U", STAGE_INTERIM);
-	OK(f != NULL && f->meeting_id == 0, "U's 中間 (by 1/1) has no meeting");
+	OK(f != NULL && !f->has_meeting, "U's 中間 (by 1/1) has no meeting");
 	f = find("U", STAGE_FINAL);
 	OK(f != NULL && f->meeting_id == 11, "U's 終了前 (by 3/1) has 2/10");
 	IS_STR(pending.items[0].ref, "X", "by due date: X's 中間 first");
@@ -462,6 +462,32 @@ test_checks(void)
 	finding_list_free(&found);
 }
 
+/* plan asks the same of the meetings it drafts, not stored yet (id 0) */
+static void
+test_draft(void)
+{
+	const struct followup	*f;
+	struct followup_rules	 rules;
+	char			 buf[DATE_ISO_LEN];
+
+	followup_rules_default(&rules);
+	meeting(0, KOBETSU, CENTER_B, "2021-12-20", STATUS_PLANNED);
+	followup_list_free(&pending);
+	followup_pending(&reviews, &meetings, &catalog, &rules, &pending);
+	f = find("U", STAGE_INTERIM);
+	OK(f != NULL && f->has_meeting && f->meeting_id == 0,
+	    "a draft meeting (id 0) takes U's 中間");
+	if (f != NULL) {
+		date_format_iso(f->meeting_date, buf, sizeof buf);
+		IS_STR(buf, "2021-12-20", "on its date");
+		OK(followup_meeting_suits(&rules, &catalog, f,
+		    &meetings.items[meetings.count - 1]),
+		    "followup_meeting_suits says so of it");
+		OK(!followup_meeting_suits(&rules, &catalog, f,
+		    &meetings.items[0]), "and not of the 初回's meeting");
+	}
+}
+
 int
 main(void)
 {
@@ -475,6 +501,7 @@ main(void)
 	test_due();
 	test_pending();
 	test_checks();
+	test_draft();
 	followup_list_free(&pending);
 	case_list_free(&reviews);
 	meeting_list_free(&meetings);
