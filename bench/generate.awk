@@ -52,6 +52,14 @@ FILENAME == ARGV[1] && $1 == "center" {
 	center[++ncenters] = $2
 	next
 }
+# what a type summons: a profession a field, the first of its alternatives
+FILENAME == ARGV[1] && $1 == "summons" {
+	for (i = 3; i <= NF; i++) {
+		split($i, alt, "|")
+		summons[$2, ++nsummons[$2]] = alt[1]
+	}
+	next
+}
 FILENAME == ARGV[1] { next }
 {
 	split($0, w, /[ \t]/)
@@ -183,6 +191,36 @@ function emit(d, who, t, status,    times, mode, cases, venue, url, note, r)
 		cancelled++
 	else
 		counted++
+	if (bookings != "" && status != "cancelled" && who != "")
+		book(d, who, tcode[t])
+}
+
+# With bookings=FILE: the advisors a meeting's type summons, booked, as
+# "DATE<tab>CENTER<tab>ADVISOR" lines (advisors=FILE gets each advisor
+# once, "NAME<tab>PROFESSION"). Four neighbouring centers share two
+# advisors of each profession; an advisor takes one meeting a day, so
+# that no booking clashes, and when both have one that day the center's
+# own stand-in comes: every summons is met.
+function book(d, who, code,    k, p, i, name)
+{
+	for (k = 1; k <= nsummons[code]; k++) {
+		p = summons[code, k]
+		name = ""
+		for (i = 1; i <= 2 && name == ""; i++) {
+			name = sprintf("区%04d-%s-%d", int((cur_center - 1) / 4) + 1,
+			    p, i)
+			if ((name, d) in busy)
+				name = ""
+		}
+		if (name == "")
+			name = sprintf("%s-%s-代理", who, p)
+		busy[name, d] = 1
+		if (!(name in advisor)) {
+			advisor[name] = 1
+			printf "%s\t%s\n", name, p > advisors
+		}
+		printf "%s\t%s\t%s\n", ymd(d), who, name > bookings
+	}
 }
 
 # One center's meetings of type t in fiscal year fy: a count within the
@@ -190,6 +228,7 @@ function emit(d, who, t, status,    times, mode, cases, venue, url, note, r)
 # cancelled date in the same share.
 function center_year(c, t, fy,    k, i, lo, hi)
 {
+	cur_center = c
 	k = tmin[t] + rnd(tmax[t] - tmin[t] + 1)
 	for (i = 0; i < k; i++) {
 		lo = month_start(fy, int(i * 12 / k))

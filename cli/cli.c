@@ -10,12 +10,12 @@
 #include "cli.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "paths.h"
 
 int
 cli_resolve_db(struct cli *cli, struct error *err)
 {
 	const char	*env, *home;
-	size_t		 len;
 
 	free(cli->db_path);
 	cli->db_path = NULL;
@@ -31,18 +31,13 @@ cli_resolve_db(struct cli *cli, struct error *err)
 		return 0;
 	}
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/') {
-		len = strlen(env) + sizeof "/carecal/carecal.db";
-		cli->db_path = xmalloc(len);
-		snprintf(cli->db_path, len, "%s/carecal/carecal.db", env);
+		cli->db_path = paths_join(env, "carecal/carecal.db");
 		return 0;
 	}
 	if ((home = getenv("HOME")) == NULL || *home != '/')
 		return error_set(err, ERROR_INPUT, _("no database given: use "
 		    "--db PATH or set CARECAL_DB (HOME is not set)"));
-	len = strlen(home) + sizeof "/.local/share/carecal/carecal.db";
-	cli->db_path = xmalloc(len);
-	snprintf(cli->db_path, len, "%s/.local/share/carecal/carecal.db",
-	    home);
+	cli->db_path = paths_join(home, ".local/share/carecal/carecal.db");
 	return 0;
 }
 
@@ -160,7 +155,8 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 		f->has_to = 1;
 		break;
 	case 'C':
-		if (catalog_find_center(&cli->catalog, arg, &center, err) == -1)
+		if (catalog_match_center(&cli->catalog, arg, &center,
+		    err) == -1)
 			return with_field(err, "center");
 		f->center_id = center->id;
 		break;
@@ -178,6 +174,11 @@ cli_filter_option(struct cli *cli, int opt, const char *arg,
 		if (meeting_status_parse(arg, &status, err) == -1)
 			return with_field(err, "status");
 		f->status = status;
+		break;
+	case 'A':
+		if (store_advisor_find(cli->store, arg, &f->advisor_id,
+		    err) == -1)
+			return with_field(err, "advisor");
 		break;
 	default:
 		return error_set(err, ERROR_INPUT, _("unknown option"));

@@ -43,7 +43,8 @@ int	cli_parse_id(struct cli *, const char *, long *);
 /*
  * The options that pick meetings, by their ids: --fy ('y'), --from
  * ('f'), --to ('t'), --center ('C'), --type ('T'), --mode ('m'),
- * --status ('S'), applied to f once the catalog is open.
+ * --status ('S'), --advisor ('A', the meetings an advisor is booked
+ * for), applied to f once the store and catalog are open.
  */
 int	cli_filter_option(struct cli *, int, const char *,
 	    struct meeting_filter *, struct error *);

@@ -19,7 +19,19 @@ static const char type_help[] = N_(
 "                    '-' for none\n"
 "  --cases, --no-cases   whether the type counts cases (事例)\n"
 "  --group G         the rows the multi-year table groups it under, outer\n"
-"                    first, by '/' (地域ケア小会議/個別課題); '-' for none\n");
+"                    first, by '/' (地域ケア小会議/個別課題); '-' for none\n"
+"How it is scheduled:\n"
+"  --length L        the usual length: minutes (90) or hours (1.5h); a\n"
+"                    meeting with a start and no end lasts this long in\n"
+"                    exports and bookings (90 minutes when not set);\n"
+"                    '-' for not set\n"
+"  --capacity N      the cases a meeting takes; '-' for not set\n"
+"  --lecture, --no-lecture   a mini lecture (ミニ講義) besides the cases\n"
+"  --cadence C       yearly (the target's number a year), monthly, or\n"
+"                    ad-hoc (called when needed, never drafted)\n"
+"  --summons LIST    the professions it summons, by ',' (or '、'), each\n"
+"                    with its alternatives by '|': 'リハビリ専門職|理学療法士,\n"
+"                    管理栄養士'; '-' for none\n");
 
 static const char center_help[] = N_(
 "  started NAME DATE   when the center was set up (設置): the multi-year\n"
@@ -175,6 +187,25 @@ const struct cmd_entry cmd_center_entry = {
 	.verbs = center_verbs
 };
 
+/* How the type is scheduled, what is set of it. */
+static void
+type_print_schedule(const struct meeting_type *t)
+{
+	if (t->length > 0)
+		printf(_("  %d min"), t->length);
+	if (t->capacity > 0)
+		printf(t->lecture ? _("  %d cases + lecture") :
+		    _("  %d cases"), t->capacity);
+	else if (t->lecture)
+		printf(_("  lecture"));
+	if (t->cadence == CADENCE_MONTHLY)
+		printf("  %s", _("monthly"));
+	else if (t->cadence == CADENCE_AD_HOC)
+		printf("  %s", _("ad hoc"));
+	if (t->summons != NULL)
+		printf(_("  (summons %s)"), t->summons);
+}
+
 static void
 type_print(const struct meeting_type *t)
 {
@@ -196,7 +227,22 @@ type_print(const struct meeting_type *t)
 	    t->counts_cases ? _("counts cases") : "");
 	if (t->group != NULL)
 		printf(_("  (group %s)"), t->group);
+	type_print_schedule(t);
 	putchar('\n');
+}
+
+/* A number of cases: 1 to TYPE_CAPACITY_MAX. */
+static int
+parse_count(const char *s, int *out)
+{
+	char	*end;
+	long	 v = strtol(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 ||
+	    v > TYPE_CAPACITY_MAX)
+		return -1;
+	*out = (int)v;
+	return 0;
 }
 
 static int
@@ -234,6 +280,56 @@ type_list(struct cli *cli, struct args *args)
 }
 
 /*
+ * An option of how a type is scheduled onto t: --length, --capacity,
+ * --lecture, --no-lecture, --cadence, --summons (its text in *summons,
+ * the caller's to free).
+ */
+static int
+type_schedule_option(struct meeting_type *t, int id, const char *v,
+    char **summons, struct error *err)
+{
+	switch (id) {
+	case 'L':
+		t->length = 0;
+		if (strcmp(v, "-") != 0 &&
+		    type_length_parse(v, &t->length, err) == -1)
+			goto bad;
+		break;
+	case 'k':
+		t->capacity = 0;
+		if (strcmp(v, "-") != 0 && (parse_count(v, &t->capacity) ==
+		    -1))
+			return error_set(err, ERROR_INPUT, _("--capacity: '%s' "
+			    "is not a number of cases (1-%d) or -"), v,
+			    TYPE_CAPACITY_MAX);
+		break;
+	case 'e':
+		t->lecture = 1;
+		break;
+	case 'E':
+		t->lecture = 0;
+		break;
+	case 'r':
+		if (type_cadence_parse(v, &t->cadence, err) == -1)
+			goto bad;
+		break;
+	case 'u':
+		free(*summons);
+		if (type_summons_normalize(v, summons, err) == -1) {
+			*summons = NULL;
+			goto bad;
+		}
+		t->summons = *summons;
+		break;
+	}
+	return 0;
+bad:
+	error_prefix(err, "--%s: ", id == 'L' ? "length" : id == 'r' ?
+	    "cadence" : "summons");
+	return -1;
+}
+
+/*
  * add and edit: the options in the order given, over a new type or the
  * one of that code as it is; in the transaction of CMD_WRITE.
  */
@@ -243,8 +339,9 @@ type_change(struct cli *cli, struct args *args, int adding)
 	const struct meeting_type	*old;
 	struct meeting_type		 t;
 	struct error			 err;
-	char				*v;
+	char				*v, *summons = NULL;
 	size_t				 i;
+	int				 rc;
 
 	memset(&t, 0, sizeof t);
 	t.code = args->values[0];
@@ -281,14 +378,23 @@ type_change(struct cli *cli, struct args *args, int adding)
 		case 'g':
 			t.group = strcmp(v, "-") == 0 ? NULL : v;
 			break;
+		default:
+			if (type_schedule_option(&t, args->options[i].id, v,
+			    &summons, &err) == -1) {
+				free(summons);
+				return cli_fail(&err);
+			}
+			break;
 		}
 	}
-	if (adding && t.name == NULL)
+	if (adding && t.name == NULL) {
+		free(summons);
 		return cli_usage_error(cli, _("add needs --name"));
-	if ((adding ? store_type_add(cli->store, &t, &err) :
-	    store_type_update(cli->store, &t, &err)) == -1)
-		return cli_fail(&err);
-	return 0;
+	}
+	rc = adding ? store_type_add(cli->store, &t, &err) :
+	    store_type_update(cli->store, &t, &err);
+	free(summons);
+	return rc == -1 ? cli_fail(&err) : 0;
 }
 
 static int
@@ -311,6 +417,12 @@ static const struct cmd_option type_options[] = {
 	{ "cases",	0,		'c' },
 	{ "no-cases",	0,		'C' },
 	{ "group",	CMD_VALUE,	'g' },
+	{ "length",	CMD_VALUE,	'L' },
+	{ "capacity",	CMD_VALUE,	'k' },
+	{ "lecture",	0,		'e' },
+	{ "no-lecture",	0,		'E' },
+	{ "cadence",	CMD_VALUE,	'r' },
+	{ "summons",	CMD_VALUE,	'u' },
 	{ NULL, 0, 0 }
 };
 
@@ -345,7 +457,9 @@ const struct cmd_entry cmd_type_entry = {
 	.name = "type",
 	.usage = "type list | add CODE --name NAME [--short S] "
 	    "[--level regional|city] [--target MIN[-MAX]] [--cases] "
-	    "[--group G] | edit CODE [same options]",
+	    "[--group G] [--length L] [--capacity N] [--lecture] "
+	    "[--cadence yearly|monthly|ad-hoc] [--summons LIST] | "
+	    "edit CODE [same options]",
 	.summary = N_("list, add or change meeting types"),
 	.help = type_help,
 	.verbs = type_verbs

@@ -20,7 +20,8 @@ static int	check_exec(struct cli *, struct args *);
 static const char check_help[] = N_(
 "Options:\n"
 "  --fy Y           the fiscal year (2021, R3, 令和3年度; default: the\n"
-"                   current one)\n"
+"                   current one, or when it holds no meetings the\n"
+"                   nearest that does, said on standard error)\n"
 "  --center NAME    only the findings about one center\n"
 "  --format F       text (default; a count at the end) or csv:\n"
 "                   kind,center,type,date,fiscal_year,meetings,message\n"
@@ -39,6 +40,15 @@ static const char check_help[] = N_(
 "  cases-missing    a held meeting of a type that counts cases, without\n"
 "                   its number of cases\n"
 "  stale-planned    a meeting still planned after its date\n"
+"  advisor-clash    an advisor booked for two meetings at once (a meeting\n"
+"                   with no end lasts its type's usual length), or at\n"
+"                   two centers on one day when an advisor goes to one\n"
+"                   center a day ('carecal config advisor-day')\n"
+"  advisor-unavailable  a planned meeting's advisor who is retired, not\n"
+"                   there on that weekday, or unavailable that day\n"
+"  advisor-missing  a planned meeting within the booking horizon ('carecal\n"
+"                   config horizon', 60 days) without an advisor of a\n"
+"                   profession its type summons\n"
 "  followup-due     a case's 中間 or 終了前 due in the year with no meeting\n"
 "                   of its 初回's type (or of 'carecal config\n"
 "                   followup-types') at its center from the stage before\n"
@@ -210,6 +220,26 @@ load_meetings(struct cli *cli, int fy, struct meeting_list *meetings,
 	return 0;
 }
 
+/*
+ * The advisors and the bookings of fiscal year fy's meetings, with the
+ * booking horizon and the rule of one center a day, into in.
+ */
+static int
+load_advisors(struct cli *cli, int fy, struct check_input *in,
+    struct advisor_list *advisors, struct assignment_list *assignments,
+    struct error *err)
+{
+	struct date	first = date_fiscal_year_start(fy);
+	struct date	last = date_fiscal_year_end(fy);
+
+	if (store_advisors_for_checks(cli->store, &first, &last, advisors,
+	    assignments, &in->horizon, &in->one_center_a_day, err) == -1)
+		return -1;
+	in->advisors = advisors;
+	in->assignments = assignments;
+	return 0;
+}
+
 /* Today, and the fiscal year asked for (else today's): 0 or -1. */
 static int
 fiscal_year(const struct args *args, struct date *today, int *fy,
@@ -224,6 +254,33 @@ fiscal_year(const struct args *args, struct date *today, int *fy,
 		error_prefix(err, "--fy: ");
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * Without --fy, a current year that holds no meetings gives way to the
+ * nearest that does, as the view opens there (a calendar of 令和3年度
+ * checked in another year); standard error says so.
+ */
+static int
+nearest_fiscal_year(struct cli *cli, const struct args *args, int *fy,
+    struct error *err)
+{
+	char	mine[32], found[32];
+	int	near, rc;
+
+	if (args_get(args, 'y') != NULL)
+		return 0;
+	if ((rc = store_meetings_nearest_fiscal_year(cli->store, *fy, &near,
+	    err)) == -1)
+		return -1;
+	if (rc == 1 || near == *fy)
+		return 0;
+	date_format_fiscal_year(*fy, mine, sizeof mine);
+	date_format_fiscal_year(near, found, sizeof found);
+	fprintf(stderr, _("carecal: no meetings in %s; checking %s, the "
+	    "nearest fiscal year with meetings\n"), mine, found);
+	*fy = near;
 	return 0;
 }
 
@@ -254,6 +311,8 @@ check_exec(struct cli *cli, struct args *args)
 	struct finding_list	  findings;
 	struct followup_list	  followups;
 	struct meeting_list	  meetings;
+	struct advisor_list	  advisors;
+	struct assignment_list	  assignments;
 	struct error		  err;
 	const char		 *format = args_get(args, 'F');
 	const char		 *center_arg = args_get(args, 'C');
@@ -261,9 +320,10 @@ check_exec(struct cli *cli, struct args *args)
 	int			  fy;
 
 	memset(&in, 0, sizeof in);
-	if (fiscal_year(args, &in.today, &fy, &err) == -1)
+	if (fiscal_year(args, &in.today, &fy, &err) == -1 ||
+	    nearest_fiscal_year(cli, args, &fy, &err) == -1)
 		return cli_fail(&err);
-	if (center_arg != NULL && catalog_find_center(&cli->catalog,
+	if (center_arg != NULL && catalog_match_center(&cli->catalog,
 	    center_arg, &center, &err) == -1) {
 		error_prefix(&err, "--center: ");
 		return cli_fail(&err);
@@ -272,12 +332,17 @@ check_exec(struct cli *cli, struct args *args)
 		return cli_fail(&err);
 	meeting_list_init(&meetings);
 	followup_list_init(&followups);
+	assignment_list_init(&assignments);
+	advisor_list_init(&advisors);
 	if (load_meetings(cli, fy, &meetings, &err) == -1 ||
+	    load_advisors(cli, fy, &in, &advisors, &assignments, &err) == -1 ||
 	    store_followups_load(cli->store, &cli->catalog,
 	    date_fiscal_year_start(fy), date_fiscal_year_end(fy), &followups,
 	    &err) == -1) {
 		followup_list_free(&followups);
 		meeting_list_free(&meetings);
+		advisor_list_free(&advisors);
+		assignment_list_free(&assignments);
 		return cli_fail(&err);
 	}
 	in.catalog = &cli->catalog;
@@ -300,5 +365,7 @@ check_exec(struct cli *cli, struct args *args)
 	finding_list_free(&findings);
 	followup_list_free(&followups);
 	meeting_list_free(&meetings);
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	return args_has(args, 's') && n > 0 ? 3 : 0;
 }

@@ -31,6 +31,20 @@ const struct cmd_entry cmd_config_entry = {
 	.exec = config_exec
 };
 
+/* The column of the keys: as wide as the longest. */
+static int
+key_width(void)
+{
+	const struct setting_info	*table;
+	size_t				 i, n, width = 0;
+
+	table = settings_table(&n);
+	for (i = 0; i < n; i++)
+		if (strlen(table[i].key) > width)
+			width = strlen(table[i].key);
+	return (int)width;
+}
+
 /* The settings of the table, after the help. */
 static void
 help_settings(void)
@@ -41,10 +55,7 @@ help_settings(void)
 	table = settings_table(&n);
 	for (i = 0; i < n; i++) {
 		printf("  ");
-		text_print_padded(stdout, table[i].key, 9);
-		/* a longer key than the column: two spaces after it */
-		if (text_width(table[i].key) >= 9)
-			printf("  ");
+		text_print_padded(stdout, table[i].key, key_width() + 2);
 		printf("%s%s\n", _(table[i].what), table[i].settable ? "" :
 		    _(" (read only)"));
 	}
@@ -67,7 +78,7 @@ config_show(struct cli *cli, const struct setting_info *info, int with_key)
 		value = xstrdup("none");
 	}
 	if (with_key) {
-		text_print_padded(stdout, info->key, 9);
+		text_print_padded(stdout, info->key, key_width());
 		fputs("  ", stdout);
 	}
 	printf("%s\n", value);
@@ -79,22 +90,19 @@ static int
 config_set(struct cli *cli, const struct setting_info *info,
     const char *value)
 {
-	struct closure	closure;
 	struct error	err;
-	char		canonical[FOLLOWUP_TYPES_LEN];
+	char		canonical[SETTING_VALUE_LEN];
 
-	/* the closure, or one of the follow-up settings */
-	if (strncmp(info->key, "followup-", 9) == 0) {
-		if (settings_followup_value(cli->store, &cli->catalog,
-		    info->key, value, canonical, sizeof canonical,
-		    &err) == -1) {
-			error_prefix(&err, "%s: ", info->key);
-			return cli_fail(&err);
-		}
-	} else if (closure_parse(value, &closure, &err) == -1)
+	if (settings_normalise(info, value, canonical, sizeof canonical,
+	    &err) == -1)
 		return cli_fail(&err);
-	else
-		closure_format(&closure, canonical, sizeof canonical);
+	/* the follow-up settings hold together, and name types there are */
+	if (strncmp(info->key, "followup-", 9) == 0 &&
+	    settings_followup_value(cli->store, &cli->catalog, info->key,
+	    canonical, canonical, sizeof canonical, &err) == -1) {
+		error_prefix(&err, "%s: ", info->key);
+		return cli_fail(&err);
+	}
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	if (store_setting_set(cli->store, info->key, canonical, &err) == -1) {

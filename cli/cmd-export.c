@@ -14,9 +14,11 @@
 #include "alloc.h"
 #include "cmd.h"
 #include "save-file.h"
+#include "export.h"
 #include "i18n.h"
 #include "ical-export.h"
 #include "modules.h"
+#include "paths.h"
 
 static int	export_check(struct cli *, struct args *);
 static int	export_exec(struct cli *, struct args *);
@@ -28,7 +30,14 @@ static const char export_help[] = N_(
 "  --fy Y               one fiscal year (2021, R3, 令和3年度)\n"
 "  --center NAME        one center\n"
 "  --type CODE          one meeting type\n"
-"  --include-cancelled  cancelled meetings too (STATUS:CANCELLED)\n"
+"  --advisor NAME       the advisor's own calendar: the meetings they are\n"
+"                       booked for, without case data (no cases, no\n"
+"                       notes)\n"
+"  --without-cancelled  no cancelled meetings, nor deleted ones (by\n"
+"                       default they go out as STATUS:CANCELLED with\n"
+"                       【中止】 in the title, so that calendars mark\n"
+"                       them; a deleted one for tombstone-days days)\n"
+"  --include-cancelled  accepted, as before; cancelled ones are in anyway\n"
 "  --include-notes      the private notes too (left out by default)\n"
 "  -o FILE              write FILE instead of standard output\n"
 "  --split-by center|type, --dir DIR\n"
@@ -44,7 +53,9 @@ static const struct cmd_option export_options[] = {
 	{ "fy",			CMD_VALUE,		'y' },
 	{ "center",		CMD_VALUE,		'C' },
 	{ "type",		CMD_VALUE,		'T' },
+	{ "advisor",		CMD_VALUE,		'A' },
 	{ "include-cancelled",	0,			'c' },
+	{ "without-cancelled",	0,			'W' },
 	{ "include-notes",	0,			'N' },
 	{ "output",		CMD_VALUE | CMD_SHORT,	'o' },
 	{ "split-by",		CMD_VALUE,		's' },
@@ -55,7 +66,8 @@ static const struct cmd_option export_options[] = {
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--include-cancelled] [--include-notes] "
+	    "[--type CODE] [--advisor NAME] [--without-cancelled] "
+	    "[--include-notes] "
 	    "[-o FILE | --split-by center|type --dir DIR]",
 	.summary = N_("export meetings as iCalendar (.ics) for office "
 	    "calendars"),
@@ -67,146 +79,64 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = export_exec
 };
 
-/* One calendar of the export: a file name, a title and what it holds. */
+/* One calendar of the export: a file name and what it holds. */
 struct group {
 	char			 file[256];
 	char			 calname[256];
-	struct meeting_filter	 filter;
-	int			 city;	/* the city-level meetings */
+	struct export_calendar	 cal;
 	int			 retired;	/* a file only if used */
 };
-
-/*
- * The store reads a whole list at once: ten years at a time keeps the
- * memory of a large export flat (one window before 1900, one from 2200).
- */
-#define WINDOW_YEARS	10
-#define WINDOW_FIRST	1900
-#define WINDOW_LAST	2200
-
-/* f narrowed to the window starting in year; 0 if nothing is left. */
-static int
-window_filter(const struct meeting_filter *f, int year,
-    struct meeting_filter *out)
-{
-	struct date	lo = { year, 1, 1 };
-	struct date	hi = { year + WINDOW_YEARS - 1, 12, 31 };
-
-	*out = *f;
-	if (year >= WINDOW_FIRST && (!out->has_from ||
-	    date_compare(out->from, lo) < 0)) {
-		out->from = lo;
-		out->has_from = 1;
-	}
-	if (year < WINDOW_LAST && (!out->has_to ||
-	    date_compare(out->to, hi) > 0)) {
-		out->to = hi;
-		out->has_to = 1;
-	}
-	return !(out->has_from && out->has_to &&
-	    date_compare(out->from, out->to) > 0);
-}
-
-/* The meetings of a group in f (the city-level ones: of every type). */
-static int
-group_load(struct cli *cli, const struct group *g,
-    const struct meeting_filter *f, struct meeting_list *list,
-    struct error *err)
-{
-	struct meeting_filter	 one = *f;
-	size_t			 i;
-
-	if (!g->city)
-		return store_meetings_load(cli->store, f, list, err);
-	for (i = 0; i < cli->catalog.ntypes; i++) {
-		if (cli->catalog.types[i].level != LEVEL_CITY || (f->type_id !=
-		    0 && f->type_id != cli->catalog.types[i].id))
-			continue;
-		one.type_id = cli->catalog.types[i].id;
-		if (store_meetings_load(cli->store, &one, list, err) == -1)
-			return -1;
-	}
-	meeting_list_sort(list, &cli->catalog);
-	return 0;
-}
-
-static int
-write_calendar(FILE *fp, struct cli *cli, const struct group *g, int flags,
-    size_t *count, struct error *err)
-{
-	struct ical_writer	*w;
-	struct meeting_filter	 f;
-	struct meeting_list	 list;
-	struct error		 ignored;
-	size_t			 i;
-	int			 year, rc = 0;
-
-	*count = 0;
-	if (ical_export_begin(fp, g->calname, flags, &w, err) == -1)
-		return -1;
-	for (year = WINDOW_FIRST - WINDOW_YEARS; rc == 0 &&
-	    year <= WINDOW_LAST; year += WINDOW_YEARS) {
-		if (!window_filter(&g->filter, year, &f))
-			continue;
-		meeting_list_init(&list);
-		rc = group_load(cli, g, &f, &list, err);
-		for (i = 0; rc == 0 && i < list.count; i++)
-			rc = ical_export_meeting(w, &list.items[i],
-			    &cli->catalog, err);
-		*count += list.count;
-		meeting_list_free(&list);
-	}
-	if (rc == -1) {
-		ical_export_end(w, &ignored);
-		return -1;
-	}
-	return ical_export_end(w, err);
-}
 
 struct calendar_job {
 	struct cli		*cli;
 	const struct group	*group;
-	int			 flags;
-	size_t			*count;
+	struct export_count	*count;
 };
 
 static int
 write_job(FILE *fp, void *arg, struct error *err)
 {
 	struct calendar_job	*job = arg;
+	struct export_calendar	 cal = job->group->cal;
 
-	return write_calendar(fp, job->cli, job->group, job->flags,
-	    job->count, err);
+	/* the groups move as they are added: the name is taken here */
+	cal.calname = job->group->calname;
+	return export_calendar_write(fp, job->cli->store, &job->cli->catalog,
+	    &cal, job->count, err);
 }
 
 /* Never half a calendar: see save_file. */
 static int
 write_file(const char *path, struct cli *cli, const struct group *g,
-    int flags, size_t *count, struct error *err)
+    struct error *err)
 {
-	struct calendar_job	job = { cli, g, flags, count };
+	struct export_count	count;
+	struct calendar_job	job = { cli, g, &count };
 
-	return save_file(cli->store, path, flags & ICAL_EXPORT_NOTES ?
-	    SAVE_PRIVATE : 0, write_job, &job, err);
+	if (save_file(cli->store, path, g->cal.flags & ICAL_EXPORT_NOTES ?
+	    SAVE_PRIVATE : 0, write_job, &job, err) == -1)
+		return -1;
+	printf(ngettext("%s: %zu meeting\n", "%s: %zu meetings\n",
+	    count.meetings), path, count.meetings);
+	if (count.tombstones > 0)
+		printf(ngettext("%s: also %zu deleted meeting, as cancelled\n",
+		    "%s: also %zu deleted meetings, as cancelled\n",
+		    count.tombstones), path, count.tombstones);
+	return 0;
 }
 
-/* "松戸市 地域ケア会議", "明第1 地域個別ケア会議" */
+/* "松戸市 地域ケア会議 青木 陽子": the advisor's name after the rest. */
 static void
-calendar_name(const struct catalog *cat, const char *city, long center_id,
-    long type_id, char *buf, size_t size)
+advisor_calendar_name(const char *name, char *buf, size_t size)
 {
-	const struct center		*c = catalog_center_by_id(cat,
-					    center_id);
-	const struct meeting_type	*t = catalog_type_by_id(cat,
-					    type_id);
+	size_t	len = strlen(buf);
 
-	snprintf(buf, size, "%s %s", c != NULL ? c->name : city,
-	    t != NULL ? t->name : "地域ケア会議");
+	snprintf(buf + len, size - len, " %s", name);
 }
 
 static struct group *
 group_add(struct group **groups, size_t *n, const struct meeting_filter *f,
-    const char *name)
+    int flags, const char *name)
 {
 	struct group	*g;
 	char		 file[240], *dot;
@@ -216,7 +146,9 @@ group_add(struct group **groups, size_t *n, const struct meeting_filter *f,
 	*groups = xreallocarray(*groups, *n + 1, sizeof **groups);
 	g = &(*groups)[(*n)++];
 	memset(g, 0, sizeof *g);
-	g->filter = *f;
+	export_calendar_init(&g->cal, NULL);
+	g->cal.filter = *f;
+	g->cal.flags = flags;
 	ical_export_file_name(name, file, sizeof file);
 	snprintf(g->file, sizeof g->file, "%s", file);
 	/* Windows folds case: 'A?' and 'a*' would be one file there */
@@ -234,7 +166,7 @@ group_add(struct group **groups, size_t *n, const struct meeting_filter *f,
 
 static void
 groups_by_center(const struct catalog *cat, const struct meeting_filter *f,
-    const char *city, struct group **groups, size_t *n)
+    int flags, const char *city, struct group **groups, size_t *n)
 {
 	const struct meeting_type	*t = catalog_type_by_id(cat,
 					    f->type_id);
@@ -248,10 +180,11 @@ groups_by_center(const struct catalog *cat, const struct meeting_filter *f,
 			    cat->centers[i].id)
 				continue;
 			one.center_id = cat->centers[i].id;
-			g = group_add(groups, n, &one, cat->centers[i].name);
+			g = group_add(groups, n, &one, flags,
+			    cat->centers[i].name);
 			g->retired = cat->centers[i].retired;
-			calendar_name(cat, city, one.center_id, f->type_id,
-			    g->calname, sizeof g->calname);
+			export_calendar_name(cat, city, one.center_id,
+			    f->type_id, g->calname, sizeof g->calname);
 		}
 	if (f->center_id == 0 && (t == NULL || t->level == LEVEL_CITY)) {
 		for (i = 0; i < cat->ntypes; i++)
@@ -259,16 +192,16 @@ groups_by_center(const struct catalog *cat, const struct meeting_filter *f,
 				break;
 		if (i == cat->ntypes)
 			return;
-		g = group_add(groups, n, f, city);
-		g->city = 1;
-		calendar_name(cat, city, 0, t != NULL ? t->id :
+		g = group_add(groups, n, f, flags, city);
+		g->cal.city = 1;
+		export_calendar_name(cat, city, 0, t != NULL ? t->id :
 		    cat->types[i].id, g->calname, sizeof g->calname);
 	}
 }
 
 static void
 groups_by_type(const struct catalog *cat, const struct meeting_filter *f,
-    const char *city, struct group **groups, size_t *n)
+    int flags, const char *city, struct group **groups, size_t *n)
 {
 	struct meeting_filter	 one = *f;
 	struct group		*g;
@@ -278,8 +211,8 @@ groups_by_type(const struct catalog *cat, const struct meeting_filter *f,
 		if (f->type_id != 0 && f->type_id != cat->types[i].id)
 			continue;
 		one.type_id = cat->types[i].id;
-		g = group_add(groups, n, &one, cat->types[i].code);
-		calendar_name(cat, city, f->center_id, one.type_id,
+		g = group_add(groups, n, &one, flags, cat->types[i].code);
+		export_calendar_name(cat, city, f->center_id, one.type_id,
 		    g->calname, sizeof g->calname);
 	}
 }
@@ -292,7 +225,7 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 	struct group		*groups = NULL;
 	struct stat		 sb;
 	char			*path;
-	size_t			 n = 0, i, len, count;
+	size_t			 n = 0, i;
 	long			 held;
 	int			 rc = 0, pass;
 
@@ -307,30 +240,26 @@ export_split(struct cli *cli, const struct meeting_filter *f,
 		    errno == EEXIST ? strerror(ENOTDIR) : strerror(errno));
 	}
 	if (strcmp(by, "center") == 0)
-		groups_by_center(&cli->catalog, f, city, &groups, &n);
+		groups_by_center(&cli->catalog, f, flags, city, &groups, &n);
 	else
-		groups_by_type(&cli->catalog, f, city, &groups, &n);
+		groups_by_type(&cli->catalog, f, flags, city, &groups, &n);
 	/* every file is checked before the first is written */
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < n && rc == 0; i++) {
 			/* a retired center's file only if it ever had some */
 			if (groups[i].retired) {
 				if ((rc = store_meeting_count(cli->store,
-				    groups[i].filter.center_id, 0, &held,
+				    groups[i].cal.filter.center_id, 0, &held,
 				    err)) == -1)
 					break;
 				if (held == 0)
 					continue;
 			}
-			len = strlen(dir) + strlen(groups[i].file) + 2;
-			path = xmalloc(len);
-			snprintf(path, len, "%s/%s", dir, groups[i].file);
+			path = paths_join(dir, groups[i].file);
 			if (pass == 0)
 				rc = save_file_check(cli->store, path, err);
-			else if ((rc = write_file(path, cli, &groups[i], flags,
-			    &count, err)) == 0)
-				printf(ngettext("%s: %zu meeting\n",
-				    "%s: %zu meetings\n", count), path, count);
+			else
+				rc = write_file(path, cli, &groups[i], err);
 			free(path);
 		}
 	free(groups);
@@ -356,6 +285,9 @@ export_check(struct cli *cli, struct args *args)
 		    "writes many: give one of them"));
 	if (output != NULL && *output == '\0')
 		return cli_usage_error(cli, _("-o: empty file name"));
+	if (args_get(args, 'A') != NULL && args_has(args, 'N'))
+		return cli_usage_error(cli, _("--advisor writes a calendar for "
+		    "an advisor: it never holds notes (--include-notes)"));
 	return 0;
 }
 
@@ -364,15 +296,17 @@ export_run(struct cli *cli, struct args *args)
 {
 	struct meeting_filter	 filter;
 	struct group		 whole;
+	struct export_count	 count;
 	struct error		 err;
 	const char		*output = args_get(args, 'o');
 	const char		*split = args_get(args, 's');
 	char			*city = NULL;
-	size_t			 i, count;
+	size_t			 i;
 	int			 flags = 0, rc;
 
 	meeting_filter_init(&filter);
-	filter.exclude_cancelled = !args_has(args, 'c');
+	/* --include-cancelled, the old default's way out, is the default */
+	filter.exclude_cancelled = args_has(args, 'W');
 	if (args_has(args, 'N'))
 		flags |= ICAL_EXPORT_NOTES;
 	/* --from, --to, --fy, --center, --type in the order given */
@@ -383,12 +317,16 @@ export_run(struct cli *cli, struct args *args)
 		case 'y':
 		case 'C':
 		case 'T':
+		case 'A':
 			if (cli_filter_option(cli, args->options[i].id,
 			    args->options[i].value, &filter, &err) == -1)
 				return cli_fail(&err);
 			break;
 		}
 	}
+	/* an advisor's calendar holds nothing about the cases */
+	if (filter.advisor_id != 0)
+		flags |= ICAL_EXPORT_NO_CASES;
 	if (store_setting_get(cli->store, "city", &city, &err) == -1)
 		return cli_fail(&err);
 	if (split != NULL) {
@@ -398,17 +336,21 @@ export_run(struct cli *cli, struct args *args)
 		return rc == -1 ? cli_fail(&err) : 0;
 	}
 	memset(&whole, 0, sizeof whole);
-	whole.filter = filter;
-	calendar_name(&cli->catalog, city != NULL ? city : "",
+	export_calendar_init(&whole.cal, whole.calname);
+	whole.cal.filter = filter;
+	whole.cal.flags = flags;
+	export_calendar_name(&cli->catalog, city != NULL ? city : "",
 	    filter.center_id, filter.type_id, whole.calname,
 	    sizeof whole.calname);
+	if (filter.advisor_id != 0)
+		advisor_calendar_name(args_get(args, 'A'), whole.calname,
+		    sizeof whole.calname);
 	free(city);
 	if (output == NULL || strcmp(output, "-") == 0)
-		rc = write_calendar(stdout, cli, &whole, flags, &count, &err);
-	else if ((rc = write_file(output, cli, &whole, flags, &count,
-	    &err)) == 0)
-		printf(ngettext("%s: %zu meeting\n", "%s: %zu meetings\n",
-		    count), output, count);
+		rc = export_calendar_write(stdout, cli->store, &cli->catalog,
+		    &whole.cal, &count, &err);
+	else
+		rc = write_file(output, cli, &whole, &err);
 	return rc == -1 ? cli_fail(&err) : 0;
 }
 

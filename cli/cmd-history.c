@@ -30,11 +30,13 @@ static const char history_help[] = N_(
 "  --deleted        list the meetings that are deleted now; bring one\n"
 "                   back with 'carecal restore-meeting ID'\n"
 "  --include-notes  show the text of changed notes (hidden otherwise)\n"
+"Advisors booked for a meeting and taken off it are shown too.\n"
 "Times are local. Changes to centers and meeting types are not shown.\n");
 
 static const char undo_help[] = N_(
 "Takes back your (this login's) last action that changed meetings and\n"
-"is not undone yet: an edit, a deletion, a restore, or a whole import.\n"
+"is not undone yet: an edit, a deletion, a restore, a whole import, or\n"
+"advisors booked or taken off a meeting (assign, unassign).\n"
 "Run it again to go further back. The undo is itself an action in the\n"
 "history. When someone else changed one of those meetings afterwards,\n"
 "undo refuses (exit status 1) rather than overwrite their change.\n"
@@ -232,6 +234,10 @@ op_word(const struct history_entry *e)
 		return _("added");
 	case HISTORY_DELETE:
 		return _("deleted");
+	case HISTORY_ASSIGN:
+		return _("booked");
+	case HISTORY_UNASSIGN:
+		return _("unbooked");
 	default:
 		return _("changed");
 	}
@@ -301,6 +307,13 @@ history_print(struct history_entry *e, void *arg)
 	}
 	printf("    %*ld  ", p->wmeeting, e->meeting_id);
 	text_print_padded(stdout, op_word(e), p->wop);
+	if (e->op == HISTORY_ASSIGN || e->op == HISTORY_UNASSIGN) {
+		/* an advisor's name is anyone's text: escaped */
+		fputs("  ", stdout);
+		error_print_escaped(stdout, e->advisor);
+		putchar('\n');
+		return 0;
+	}
 	describe(e->op == HISTORY_DELETE ? &e->before : &e->after, p->cat,
 	    buf, sizeof buf);
 	printf("  %s\n", buf);
@@ -427,8 +440,8 @@ history_exec(struct cli *cli, struct args *args)
 	p.include_notes = args_has(args, 'n');
 	p.action = -1;
 	if ((filter.deleted ? print_deleted(cli->store, &filter, &p, &err) :
-	    store_history_each(cli->store, &filter, STORE_HISTORY_NO_MEETINGS,
-	    history_measure, &p, &err)) == -1)
+	    store_history_each(cli->store, &filter, STORE_HISTORY_NO_MEETINGS |
+	    STORE_HISTORY_BOOKINGS, history_measure, &p, &err)) == -1)
 		return cli_fail(&err);
 	if (p.count == 0 && filter.meeting_id != 0 && !filter.has_since &&
 	    !filter.deleted) {
@@ -446,7 +459,7 @@ history_exec(struct cli *cli, struct args *args)
 		printf(filter.deleted ? _("no deleted meetings\n") :
 		    _("no changes\n"));
 	else if (!filter.deleted && store_history_each(cli->store, &filter,
-	    0, history_print, &p, &err) == -1)
+	    STORE_HISTORY_BOOKINGS, history_print, &p, &err) == -1)
 		return cli_fail(&err);
 	return 0;
 }
@@ -494,12 +507,8 @@ undo_exec(struct cli *cli, struct args *args)
 	    &r, &err);
 	if (rc == -1)
 		return cli_fail(&err);
-	if (rc == 1) {
-		error_set(&err, ERROR_FAILURE, _("nothing to undo: %s has no "
-		    "change to meetings left to undo"),
-		    store_login(cli->store));
+	if (rc == 1)		/* err says why */
 		return cli_fail(&err);
-	}
 	action_words(r.command, what, sizeof what);
 	command = error_escape_dup(what);
 	printf(flags & STORE_UNDO_DRY_RUN ? _("would undo #%ld of %s: %s\n") :
@@ -510,6 +519,10 @@ undo_exec(struct cli *cli, struct args *args)
 	    "to remove: %ld, to bring back: %ld\n") : _("meetings changed "
 	    "back: %ld, removed: %ld, brought back: %ld\n"), r.changed,
 	    r.removed, r.restored);
+	if (r.bookings > 0)
+		printf(flags & STORE_UNDO_DRY_RUN ? _("advisors' bookings to "
+		    "take back: %ld\n") : _("advisors' bookings taken back: "
+		    "%ld\n"), r.bookings);
 	undo_result_clear(&r);
 	return 0;
 }

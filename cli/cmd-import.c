@@ -33,12 +33,18 @@ static const char import_help[] = N_(
 "\n"
 "iCalendar: a file carecal exported comes back exactly. Events from\n"
 "other calendars take their type, center and mode from CATEGORIES or\n"
-"the SUMMARY carecal writes, else from the options below; an event\n"
-"whose UID is known keeps what the file does not say. A known UID is\n"
-"updated when its SEQUENCE is higher (or equal with other content);\n"
-"STATUS:CANCELLED cancels. Times are converted to Asia/Tokyo; RRULEs\n"
-"give one meeting per occurrence within --from/--to (default: the\n"
-"current fiscal year).\n"
+"the SUMMARY carecal writes, else from the options below; a link to an\n"
+"online meeting (URL, Google Meet, Teams, Zoom, also in DESCRIPTION)\n"
+"makes the mode hybrid with a LOCATION, online without. Their status\n"
+"comes from the date: held before today, planned from today on, and\n"
+"cancelled when STATUS:CANCELLED. Their SUMMARY and DESCRIPTION are\n"
+"not kept (the report says so). An event whose UID is known keeps\n"
+"what the file does not say. A known UID is updated when its SEQUENCE\n"
+"is higher (or equal with other content); STATUS:CANCELLED cancels,\n"
+"as does METHOD:CANCEL (of an unknown UID: skipped, and said). Times\n"
+"are converted to Asia/Tokyo, from the file's VTIMEZONEs or IANA and\n"
+"Windows zone names; RRULEs give one meeting per occurrence within\n"
+"--from/--to (default: the current fiscal year).\n"
 "\n"
 "A uid of a meeting deleted since is skipped, and said.\n"
 "\n"
@@ -91,6 +97,15 @@ print_result(const struct import_result *r, int dry_run)
 		    r->restored) : ngettext("brought %ld deleted meeting "
 		    "back\n", "brought %ld deleted meetings back\n",
 		    r->restored), r->restored);
+	/* as add and edit would warn, one count rather than a line each */
+	if (r->warned > 0)
+		fprintf(stderr, ngettext("carecal: warning: %ld of them falls "
+		    "on a Saturday, Sunday, holiday or closure day, or clashes "
+		    "with another meeting of its center; 'carecal check' "
+		    "lists them\n", "carecal: warning: %ld of them fall on a "
+		    "Saturday, Sunday, holiday or closure day, or clash with "
+		    "another meeting of their center; 'carecal check' lists "
+		    "them\n", r->warned), r->warned);
 }
 
 /* .ics and .ical by name; otherwise BEGIN:VCALENDAR at the start. */
@@ -142,13 +157,61 @@ print_unmapped(const char *path, struct ical_import *in, int skipping)
 	free(name);
 }
 
+static int
+compare_notices(const void *pa, const void *pb)
+{
+	const struct ical_notice	*a = pa, *b = pb;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/* What the import changed in or left out of events it imports. */
+static void
+print_notices(const char *path, struct ical_import *in)
+{
+	const struct ical_notice	*n;
+	size_t				 i;
+	char				*uid, *what, *name;
+
+	if (in->nnotices == 0)
+		return;
+	qsort(in->notices, in->nnotices, sizeof *in->notices,
+	    compare_notices);
+	name = error_escape_dup(path);
+	for (i = 0; i < in->nnotices; i++) {
+		n = &in->notices[i];
+		uid = error_escape_dup(n->uid != NULL ? n->uid : "");
+		what = error_escape_dup(n->what);
+		fprintf(stderr, _("carecal: %s:%ld: %s: %s\n"), name, n->line,
+		    uid, what);
+		free(uid);
+		free(what);
+	}
+	free(name);
+}
+
+/* A METHOD:CANCEL of a meeting the database does not have: skipped. */
+static void
+print_cancel_unknown(const char *path, const struct import_item *item)
+{
+	char	*uid = error_escape_dup(item->meeting.uid);
+	char	*name = error_escape_dup(path);
+
+	fprintf(stderr, _("carecal: %s:%ld: %s: METHOD:CANCEL of a meeting "
+	    "this database does not have; skipped\n"), name, item->line, uid);
+	free(uid);
+	free(name);
+}
+
 /*
  * What an event did not say comes from the stored meeting with its UID
  * (looked up inside the transaction); items that still cannot be
- * meetings move to the unmapped, the rest close up in place.
+ * meetings move to the unmapped, a cancel (METHOD:CANCEL) of an unknown
+ * UID is skipped (counted in skipped), the rest close up in place.
  */
 static int
-complete_items(struct cli *cli, struct ical_import *in, struct error *err)
+complete_items(struct cli *cli, const char *path, struct ical_import *in,
+    long *skipped, struct error *err)
 {
 	struct import_item	*item;
 	struct meeting		 existing;
@@ -156,20 +219,25 @@ complete_items(struct cli *cli, struct ical_import *in, struct error *err)
 	size_t			 i, k = 0;
 	int			 found;
 
+	*skipped = 0;
 	for (i = 0; i < in->count; i++) {
 		item = &in->items[i];
 		meeting_init(&existing);
 		found = 1;
-		if (in->given[i] != ICAL_GIVEN_ALL && (found =
-		    store_meeting_get_by_uid(cli->store, item->meeting.uid,
-		    &existing, err)) == -1) {
+		if ((in->method_cancel || in->given[i] != ICAL_GIVEN_ALL) &&
+		    (found = store_meeting_get_by_uid(cli->store,
+		    item->meeting.uid, &existing, err)) == -1) {
 			/* what was moved or cleared stays consistent */
 			for (; i < in->count; i++)
 				in->items[k++] = in->items[i];
 			in->count = k;
 			return -1;
 		}
-		if (ical_item_complete(item, in->given[i], found == 0 ?
+		if (found == 1 && in->method_cancel) {
+			print_cancel_unknown(path, item);
+			(*skipped)++;
+			meeting_clear(&item->meeting);
+		} else if (ical_item_complete(item, in->given[i], found == 0 ?
 		    &existing : NULL, &cli->catalog, &why) == -1) {
 			ical_import_add_unmapped(in, item->line,
 			    item->meeting.uid, why.msg);
@@ -218,6 +286,14 @@ print_left_out(const struct ical_import *in)
 		    "VJOURNAL...) was ignored\n", "%ld components that are "
 		    "not events (VTODO, VJOURNAL...) were ignored\n",
 		    in->other), in->other);
+	if (in->text_left_out > 0)
+		printf(ngettext("the SUMMARY or DESCRIPTION of %ld event "
+		    "from another calendar was left out (carecal keeps no "
+		    "free text of other calendars; see carecal(1))\n",
+		    "the SUMMARY or DESCRIPTION of %ld events from another "
+		    "calendar were left out (carecal keeps no free text of "
+		    "other calendars; see carecal(1))\n", in->text_left_out),
+		    in->text_left_out);
 }
 
 static int
@@ -228,6 +304,7 @@ import_ical(struct cli *cli, const char *path,
 	struct ical_import	 in;
 	struct import_result	 result;
 	struct error		 err;
+	long			 skipped;
 
 	if (ical_import_read(path, &cli->catalog, opt, &in, &err) == -1) {
 		ical_import_free(&in);
@@ -235,8 +312,9 @@ import_ical(struct cli *cli, const char *path,
 	}
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		goto fail;
-	if (complete_items(cli, &in, &err) == -1)
+	if (complete_items(cli, path, &in, &skipped, &err) == -1)
 		goto fail_rollback;
+	print_notices(path, &in);
 	if (in.nunmapped > 0) {
 		print_unmapped(path, &in, skip_unmapped);
 		if (!skip_unmapped) {
@@ -252,6 +330,7 @@ import_ical(struct cli *cli, const char *path,
 	if (import_apply(cli->store, &cli->catalog, in.items, in.count, path,
 	    dry_run ? stdout : NULL, flags, &result, &err) == -1)
 		goto fail_rollback;
+	result.skipped += skipped;
 	if (!dry_run)
 		print_skipped_older(path, in.items, in.count);
 	if (dry_run)
@@ -309,7 +388,7 @@ ical_option(struct cli *cli, int id, const char *arg,
 		o->type_id = type->id;
 		return 0;
 	case 'C':
-		if (catalog_find_center(&cli->catalog, arg, &center,
+		if (catalog_match_center(&cli->catalog, arg, &center,
 		    err) == -1)
 			break;
 		o->center_id = center->id;
@@ -375,6 +454,7 @@ import_run(struct cli *cli, struct args *args)
 	int				 dry_run = args_has(args, 'n');
 	int				 flags = 0;
 
+	flags |= IMPORT_WARN;
 	if (args_has(args, 'R'))
 		flags |= IMPORT_RESTORE_DELETED;
 	if (!is_icalendar(path))

@@ -7,10 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "advisor-file.h"
 #include "alloc.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "import.h"
+#include "paths.h"
 #include "profile.h"
 
 static int	init_exec(struct cli *, struct args *);
@@ -48,15 +50,16 @@ const struct cmd_entry cmd_init_entry = {
 static char *
 profile_path(const char *name)
 {
-	const char	*dir = profile_data_dir();
-	size_t		 len;
-	char		*path;
+	char	*file, *path;
+	size_t	 len;
 
 	if (strchr(name, '/') != NULL)
 		return xstrdup(name);
-	len = strlen(dir) + strlen(name) + sizeof "/profiles/.txt";
-	path = xmalloc(len);
-	snprintf(path, len, "%s/profiles/%s.txt", dir, name);
+	len = strlen(name) + sizeof "profiles/.txt";
+	file = xmalloc(len);
+	snprintf(file, len, "profiles/%s.txt", name);
+	path = paths_join(profile_data_dir(), file);
+	free(file);
 	return path;
 }
 
@@ -99,6 +102,9 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 		return -1;
 	if (load_followup(store, p, err) == -1)
 		return -1;
+	if (p->one_center_a_day && store_setting_set(store, "advisor-day",
+	    "one-center", err) == -1)
+		return -1;
 	for (i = 0; i < p->catalog.ntypes; i++)
 		if (store_type_add(store, &p->catalog.types[i], err) == -1)
 			return -1;
@@ -111,6 +117,69 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 	return 0;
 }
 
+/*
+ * The demo's advisors (share/demo/matsudo-r3-advisors.txt), each booked
+ * for every demo meeting of the types the file says.
+ */
+static int
+load_demo_advisors(struct cli *cli, struct error *err)
+{
+	const struct meeting_type	*t;
+	struct advisor_file		 file;
+	struct meeting_filter		 f;
+	struct meeting_list		 meetings;
+	struct advisor			*a;
+	char				*path;
+	size_t				 len, i, j, k;
+	int				 rc = -1;
+
+	len = strlen(profile_data_dir()) +
+	    sizeof "/demo/matsudo-r3-advisors.txt";
+	path = xmalloc(len);
+	snprintf(path, len, "%s/demo/matsudo-r3-advisors.txt",
+	    profile_data_dir());
+	meeting_list_init(&meetings);
+	if (advisor_file_load(path, &file, err) == -1) {
+		/* the error names the file and line */
+		advisor_file_free(&file);
+		free(path);
+		return -1;
+	}
+	for (i = 0; i < file.advisors.count; i++)
+		if (store_advisor_add(cli->store, &file.advisors.items[i],
+		    err) == -1)
+			goto done;
+	for (i = 0; i < file.nbookings; i++) {
+		if (catalog_find_type(&cli->catalog,
+		    file.bookings[i].type_code, &t, err) == -1)
+			goto done;
+		meeting_filter_init(&f);
+		f.type_id = t->id;
+		f.fields = MEETING_FIELDS_PLAN;
+		meeting_list_free(&meetings);
+		if (store_meetings_load(cli->store, &f, &meetings, err) == -1)
+			goto done;
+		for (j = 0; j < file.bookings[i].nnames; j++) {
+			for (k = 0, a = NULL; k < file.advisors.count; k++)
+				if (strcmp(file.advisors.items[k].name,
+				    file.bookings[i].names[j]) == 0)
+					a = &file.advisors.items[k];
+			for (k = 0; a != NULL && k < meetings.count; k++)
+				if (store_assign(cli->store,
+				    meetings.items[k].id, a->id, 1, err) == -1)
+					goto done;
+		}
+	}
+	rc = 0;
+done:
+	if (rc == -1)
+		error_prefix(err, "%s: ", path);
+	meeting_list_free(&meetings);
+	advisor_file_free(&file);
+	free(path);
+	return rc;
+}
+
 static int
 init_exec(struct cli *cli, struct args *args)
 {
@@ -120,7 +189,6 @@ init_exec(struct cli *cli, struct args *args)
 	const char	*name = "matsudo", *group = args_get(args, 'g');
 	char		*path, *demo = NULL;
 	int		 want_demo = args_has(args, 'd');
-	size_t		 len;
 
 	if (args_get(args, 'p') != NULL)
 		name = args_get(args, 'p');
@@ -144,12 +212,10 @@ init_exec(struct cli *cli, struct args *args)
 	    store_catalog_load(cli->store, &cli->catalog, &err) == -1)
 		goto fail_close;
 	if (want_demo) {
-		len = strlen(profile_data_dir()) + sizeof "/demo/matsudo-r3.csv";
-		demo = xmalloc(len);
-		snprintf(demo, len, "%s/demo/matsudo-r3.csv",
-		    profile_data_dir());
+		demo = paths_join(profile_data_dir(), "demo/matsudo-r3.csv");
 		if (import_csv_file(cli->store, &cli->catalog, demo, 0,
-		    &result, &err) == -1)
+		    &result, &err) == -1 ||
+		    load_demo_advisors(cli, &err) == -1)
 			goto fail_close;
 	}
 	if (store_commit(cli->store, &err) == -1 ||

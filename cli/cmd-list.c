@@ -21,10 +21,13 @@ static const char list_help[] = N_(
 "  --from D, --to D   first and last date (2021-07-29, 令和3年7月29日, "
 "R3.7.29)\n"
 "  --fy Y             one fiscal year (2021, R3, 令和3年度)\n"
-"  --center NAME      one center\n"
-"  --type CODE        one meeting type (see 'carecal type list')\n"
-"  --mode M           in-person, hybrid or online\n"
-"  --status S         planned, held or cancelled\n"
+"  --center NAME      one center: its name, or the start of it that fits\n"
+"                     no other center\n"
+"  --type TYPE        one meeting type: its code, name or short name\n"
+"                     (kobetsu, 地域個別ケア会議, 個別; 'carecal type list')\n"
+"  --mode M           in-person (対面), hybrid (一部オンライン) or online\n"
+"  --status S         planned (予定), held (実施済) or cancelled (中止)\n"
+"  --advisor NAME     the meetings an advisor is booked for\n"
 "  --format F         text (default) or csv: id,uid,date,start,end,"
 "center,type,\n"
 "                     mode,status,cases,venue,url,note\n");
@@ -37,6 +40,7 @@ static const struct cmd_option list_options[] = {
 	{ "type",	CMD_VALUE,	'T' },
 	{ "mode",	CMD_VALUE,	'm' },
 	{ "status",	CMD_VALUE,	'S' },
+	{ "advisor",	CMD_VALUE,	'A' },
 	{ "format",	CMD_VALUE,	'F' },
 	{ NULL, 0, 0 }
 };
@@ -44,7 +48,8 @@ static const struct cmd_option list_options[] = {
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "list [--from D] [--to D] [--fy Y] [--center NAME] "
-	    "[--type CODE] [--mode M] [--status S] [--format text|csv]",
+	    "[--type TYPE] [--mode M] [--status S] [--advisor NAME] "
+	    "[--format text|csv]",
 	.summary = N_("list meetings in date order"),
 	.help = list_help,
 	.options = list_options,

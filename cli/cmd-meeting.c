@@ -24,8 +24,10 @@ static int	delete_exec(struct cli *, struct args *);
 
 static const char meeting_help[] = N_(
 "Options:\n"
-"  --type CODE     meeting type (see 'carecal type list')\n"
-"  --center NAME   the center; none for city-level meetings\n"
+"  --type TYPE     meeting type: its code, name or short name (kobetsu,\n"
+"                  地域個別ケア会議 or 個別; see 'carecal type list')\n"
+"  --center NAME   the center, or the start of its name when no other\n"
+"                  center's starts so; none for city-level meetings\n"
 "  --date D        2021-07-29, 令和3年7月29日, R3.7.29 or 令和元年5月1日\n"
 "  --start HH:MM, --end HH:MM   time of day (none: all day)\n"
 "  --mode M        in-person (対面), hybrid (一部オンライン) or online\n"
@@ -36,7 +38,15 @@ static const char meeting_help[] = N_(
 "                  the private way (a command line is seen by others on\n"
 "                  the host; the history records --note T as ***)\n"
 "  --window YYYY-MM..YYYY-MM   the months a city-level meeting's "
-"summary covers\n");
+"summary covers\n"
+"  --strict        refuse what would be warned of: exit status 3, nothing\n"
+"                  saved\n"
+"\n"
+"A meeting on a Saturday, Sunday, holiday or closure day ('carecal config\n"
+"closure'), or clashing with another meeting of its center (times that\n"
+"overlap, or the same day when one has no time), is saved with a warning\n"
+"on standard error that names the day or the other meeting. edit warns\n"
+"only of what the change brings.\n");
 
 /* What edit, cancel and delete say when not given one id. */
 static const char one_id[] = N_("give one meeting id");
@@ -57,15 +67,16 @@ static const struct cmd_option meeting_options[] = {
 	{ "window",	CMD_VALUE,	'w' },
 	/* --note from a file: main.c hides what follows --note (--no...) */
 	{ "note-file",	CMD_VALUE | CMD_FROM_FILE, 'N' },
+	{ "strict",	0,		'X' },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.usage = "add --type CODE [--center NAME] --date D [--start HH:MM] "
+	.usage = "add --type TYPE [--center NAME] --date D [--start HH:MM] "
 	    "[--end HH:MM] [--mode M] [--status S] [--cases N] [--venue T] "
 	    "[--url U] [--note T|- | --note-file FILE] "
-	    "[--window YYYY-MM..YYYY-MM]",
+	    "[--window YYYY-MM..YYYY-MM] [--strict]",
 	.summary = N_("add a meeting and print its id"),
 	.help = meeting_help,
 	.options = meeting_options,
@@ -77,10 +88,11 @@ const struct cmd_entry cmd_add_entry = {
 
 const struct cmd_entry cmd_edit_entry = {
 	.name = "edit",
-	.usage = "edit ID [--type CODE] [--center NAME] [--date D] "
+	.usage = "edit ID [--type TYPE] [--center NAME] [--date D] "
 	    "[--start HH:MM] [--end HH:MM] [--mode M] [--status S] "
 	    "[--cases N] [--venue T] [--url U] "
-	    "[--note T|- | --note-file FILE] [--window YYYY-MM..YYYY-MM]",
+	    "[--note T|- | --note-file FILE] [--window YYYY-MM..YYYY-MM] "
+	    "[--strict]",
 	.summary = N_("change a meeting (an empty value clears a field)"),
 	.help = meeting_help,
 	.options = meeting_options,
@@ -230,7 +242,7 @@ meeting_option(struct cli *cli, int id, const char *arg, struct meeting *m,
 	case 'C':
 		if (empty)
 			m->center_id = 0;
-		else if (catalog_find_center(&cli->catalog, arg, &center,
+		else if (catalog_match_center(&cli->catalog, arg, &center,
 		    err) == -1)
 			return with_field(err, "center");
 		else
@@ -308,24 +320,34 @@ meeting_fields(struct cli *cli, const struct args *args, struct meeting *m,
 	size_t	i;
 
 	for (i = 0; i < args->noptions; i++)
-		if (meeting_option(cli, args->options[i].id,
-		    args->options[i].value, m, given, err) == -1)
+		if (args->options[i].value != NULL && meeting_option(cli,
+		    args->options[i].id, args->options[i].value, m, given,
+		    err) == -1)
 			return -1;
 	return 0;
 }
 
-/* Checked, its warnings said, and stored as one action (store.h). */
+/*
+ * Checked, its warnings said, and stored as one action (store.h); with
+ * strict, a warning refuses it: exit status 3, as `check --strict`.
+ */
 static int
-save(struct cli *cli, struct meeting *m)
+save(struct cli *cli, struct meeting *m, int strict)
 {
 	struct finding_list	warnings;
 	struct error		err;
+	size_t			n;
 
 	if (store_meeting_check(cli->store, &cli->catalog, m, &warnings,
 	    &err) == -1)
 		return cli_fail(&err);
 	cli_warnings(&warnings);
+	n = warnings.count;
 	finding_list_free(&warnings);
+	if (strict && n > 0) {
+		fprintf(stderr, "%s\n", _("carecal: not saved (--strict)"));
+		return 3;
+	}
 	if (store_meeting_save(cli->store, &cli->catalog, m,
 	    cli->command_line, &err) == -1)
 		return cli_fail(&err);
@@ -347,7 +369,7 @@ add_exec(struct cli *cli, struct args *args)
 	    !(given & MEETING_GIVEN_DATE))
 		status = cli_usage_error(cli, _("--type and --date are "
 		    "required"));
-	else if ((status = save(cli, &m)) == 0)
+	else if ((status = save(cli, &m, args_has(args, 'X'))) == 0)
 		printf("%ld\n", m.id);
 	meeting_clear(&m);
 	return status;
@@ -384,7 +406,7 @@ edit_exec(struct cli *cli, struct args *args)
 		status = cli_fail(&err);
 	else if ((status = meeting_of_id(cli, args, &m)) == 0) {
 		meeting_apply(&m, &changes, given);
-		status = save(cli, &m);
+		status = save(cli, &m, args_has(args, 'X'));
 	}
 	meeting_clear(&m);
 	meeting_clear(&changes);
@@ -414,7 +436,7 @@ cancel_exec(struct cli *cli, struct args *args)
 		    "cancelled\n"), m.id);
 	else {
 		m.status = STATUS_CANCELLED;
-		status = save(cli, &m);
+		status = save(cli, &m, 0);
 	}
 	meeting_clear(&m);
 	return status;

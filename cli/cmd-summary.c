@@ -294,11 +294,13 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	struct meeting_list	 list;
 	struct meeting		 target;
 	struct month_window	 window;
-	struct summary_options	 options;
 	struct case_filter	 filter;
 	struct case_list	 reviews;
 	struct followup_list	 followups;
 	struct date		 day, from, to;
+	struct summary_options	 opt = rq->options;
+	struct advisor_list	 advisors;
+	struct assignment_list	 assignments;
 	int			 fy, rc;
 
 	meeting_init(&target);
@@ -342,10 +344,11 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	/* only the fiscal years the printout shows are read */
 	summary_span(&window, rq->for_arg != NULL ? &target.date : NULL,
 	    &from, &to);
-	options = rq->options;
 	meeting_list_init(&list);
 	case_list_init(&reviews);
 	followup_list_init(&followups);
+	advisor_list_init(&advisors);
+	assignment_list_init(&assignments);
 	rc = load_range(cli, from, to, &list, err);
 	if (rc == 0)
 		rc = load_earlier_city(cli, from, &list, err);
@@ -357,19 +360,28 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 		filter.to = to;
 		rc = store_case_reviews_load(cli->store, &filter, &reviews,
 		    err);
-		options.reviews = &reviews;
+		opt.reviews = &reviews;
 	}
-	if (rc == 0 && options.with_findings) {
+	if (rc == 0 && opt.with_findings) {
 		rc = store_followups_load(cli->store, &cli->catalog, from, to,
 		    &followups, err);
-		options.followups = &followups;
+		opt.followups = &followups;
+	}
+	/* the plan checks, as `carecal check` has them: with the advisors */
+	if (rc == 0 && opt.with_findings && (rc = store_advisors_for_checks(
+	    cli->store, &from, &to, &advisors, &assignments, &opt.horizon,
+	    &opt.one_center_a_day, err)) == 0) {
+		opt.advisors = &advisors;
+		opt.assignments = &assignments;
 	}
 	if (rc == 0)
 		rc = summary_build(s, &cli->catalog, &list, &window,
-		    rq->for_arg != NULL ? &target : NULL, &options, err);
+		    rq->for_arg != NULL ? &target : NULL, &opt, err);
 	followup_list_free(&followups);
 	case_list_free(&reviews);
 	meeting_list_free(&list);
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	meeting_clear(&target);
 	return rc;
 }

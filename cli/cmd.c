@@ -18,9 +18,13 @@ static const struct cmd_entry *commands[] = {
 	&cmd_delete_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_serve_entry,
 	&cmd_summary_entry,
 	&cmd_center_entry,
 	&cmd_type_entry,
+	&cmd_advisor_entry,
+	&cmd_assign_entry,
+	&cmd_unassign_entry,
 	&cmd_holidays_entry,
 	&cmd_check_entry,
 	&cmd_config_entry,
@@ -31,6 +35,7 @@ static const struct cmd_entry *commands[] = {
 	&cmd_restore_entry,
 	&cmd_fsck_entry,
 	&cmd_case_entry,
+	&cmd_help_entry,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
 
@@ -59,8 +64,8 @@ cmd_print_table(FILE *fp)
 }
 
 /* --help: the usage, the summary and the help of the entry. */
-static int
-print_help(const struct cmd_entry *entry)
+int
+cmd_print_help(const struct cmd_entry *entry)
 {
 	printf(_("usage: carecal [--db PATH] %s\n"), entry->usage);
 	printf("%s\n", _(entry->summary));
@@ -151,7 +156,7 @@ cmd_run(struct cli *cli, const struct cmd_entry *entry, int argc,
 	cli->entry = entry;
 	if (entry->verbs != NULL) {
 		if (argc >= 2 && is_help(argv[1]))
-			return print_help(entry);
+			return cmd_print_help(entry);
 		if (argc < 2)
 			return cli_usage_error(cli, _("which action?"));
 		for (verb = entry->verbs; *verb != NULL; verb++)
@@ -173,7 +178,7 @@ cmd_run(struct cli *cli, const struct cmd_entry *entry, int argc,
 	} else
 		rc = args_parse(cmd->options, argc, argv, &args, &bad);
 	if (rc == ARGS_HELP)
-		status = print_help(entry);
+		status = cmd_print_help(entry);
 	else if (rc != 0)
 		status = parse_error(cli, cmd, rc, bad);
 	else if ((status = check_count(cli, cmd, &args)) == 0 &&

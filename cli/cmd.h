@@ -109,11 +109,17 @@ struct cmd_entry {
 	int			(*exec)(struct cli *, struct args *);
 };
 
+/* main.c */
+/* carecal --help: the commands, the options, the environment. */
+void	carecal_usage(FILE *);
+
 /* cmd.c */
 /* The command named so, or NULL. */
 const struct cmd_entry *cmd_find(const char *);
 /* "  name  summary" for each command, for carecal --help. */
 void	cmd_print_table(FILE *);
+/* COMMAND --help: the entry's usage, summary and help on stdout. */
+int	cmd_print_help(const struct cmd_entry *);
 /*
  * Runs the command entry with its arguments (argv[0] its name): the
  * exit status. cli->command_line is what the history records.
@@ -128,9 +134,13 @@ extern const struct cmd_entry cmd_cancel_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_summary_entry;
 extern const struct cmd_entry cmd_center_entry;
 extern const struct cmd_entry cmd_type_entry;
+extern const struct cmd_entry cmd_advisor_entry;
+extern const struct cmd_entry cmd_assign_entry;
+extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_holidays_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_config_entry;
@@ -141,5 +151,6 @@ extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_fsck_entry;
 extern const struct cmd_entry cmd_case_entry;
+extern const struct cmd_entry cmd_help_entry;
 
 #endif

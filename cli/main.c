@@ -14,8 +14,8 @@
 #include "i18n.h"
 #include "paths.h"
 
-static void
-usage(FILE *fp)
+void
+carecal_usage(FILE *fp)
 {
 	fprintf(fp, _("usage: carecal [--db PATH] [COMMAND [ARGS...]]\n"
 	    "With no command, carecal opens its full-screen view of the "
@@ -24,10 +24,12 @@ usage(FILE *fp)
 	fprintf(fp, _("\nOptions:\n"
 	    "  --db PATH   the database (default: $CARECAL_DB, else "
 	    "$XDG_DATA_HOME/carecal/carecal.db)\n"
-	    "  --help      this help; 'carecal COMMAND --help' for a "
-	    "command\n"
+	    "  --help      this help; 'carecal help COMMAND' or 'carecal "
+	    "COMMAND --help'\n"
+	    "              for a command\n"
 	    "  --version   the version\n"
-	    "\nExit status: 0 success, 1 failure, 2 usage or input error.\n"));
+	    "\nExit status: 0 success, 1 failure, 2 usage or input error, 3 "
+	    "refused by\n--strict (add, edit and check).\n"));
 	fprintf(fp, _("\nEnvironment:\n"
 	    "  CARECAL_DB         the database when --db is not given\n"
 	    "  CARECAL_TODAY      today's date as YYYY-MM-DD, for trying "
@@ -122,7 +124,7 @@ main(int argc, char **argv)
 			cli.db_option = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			carecal_usage(stdout);
 			return 0;
 		case 'V':
 			printf("carecal %s\n", PACKAGE_VERSION);
@@ -130,7 +132,7 @@ main(int argc, char **argv)
 		default:
 			fprintf(stderr, _("carecal: unknown option '%s'\n"),
 			    argv[optind - 1]);
-			usage(stderr);
+			carecal_usage(stderr);
 			return 2;
 		}
 	}
@@ -143,7 +145,7 @@ main(int argc, char **argv)
 	}
 	if ((entry = cmd_find(argv[0])) == NULL) {
 		fprintf(stderr, _("carecal: unknown command '%s'\n"), argv[0]);
-		usage(stderr);
+		carecal_usage(stderr);
 		return 2;
 	}
 	/* as typed, before the command's parsing permutes argv */

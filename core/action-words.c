@@ -42,4 +42,8 @@ action_words(const char *command, char *buf, size_t size)
 		snprintf(buf, size, _("tui: cancel %ld"), id);
 	else if (strcmp(verb, "delete") == 0)
 		snprintf(buf, size, _("tui: delete %ld"), id);
+	else if (strcmp(verb, "assign") == 0)
+		snprintf(buf, size, _("tui: book an advisor for %ld"), id);
+	else if (strcmp(verb, "unassign") == 0)
+		snprintf(buf, size, _("tui: take an advisor off %ld"), id);
 }

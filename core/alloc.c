@@ -8,8 +8,8 @@
 
 #include "alloc.h"
 
-static void
-out_of_memory(void)
+void
+alloc_failed(void)
 {
 	fputs("carecal: out of memory\n", stderr);
 	exit(1);
@@ -21,7 +21,7 @@ xmalloc(size_t size)
 	void	*p = malloc(size == 0 ? 1 : size);
 
 	if (p == NULL)
-		out_of_memory();
+		alloc_failed();
 	return p;
 }
 
@@ -31,7 +31,7 @@ xcalloc(size_t n, size_t size)
 	void	*p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size);
 
 	if (p == NULL)
-		out_of_memory();
+		alloc_failed();
 	return p;
 }
 
@@ -41,9 +41,9 @@ xreallocarray(void *old, size_t n, size_t size)
 	void	*p;
 
 	if (size != 0 && n > SIZE_MAX / size)
-		out_of_memory();
+		alloc_failed();
 	if ((p = realloc(old, n * size == 0 ? 1 : n * size)) == NULL)
-		out_of_memory();
+		alloc_failed();
 	return p;
 }
 
@@ -55,7 +55,7 @@ xstrdup(const char *s)
 	if (s == NULL)
 		return NULL;
 	if ((p = strdup(s)) == NULL)
-		out_of_memory();
+		alloc_failed();
 	return p;
 }
 
@@ -65,6 +65,6 @@ xstrndup(const char *s, size_t n)
 	char	*p;
 
 	if ((p = strndup(s, n)) == NULL)
-		out_of_memory();
+		alloc_failed();
 	return p;
 }

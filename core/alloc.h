@@ -12,5 +12,7 @@ void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);		/* NULL stays NULL */
 char	*xstrndup(const char *, size_t);
+/* For allocations made elsewhere (tsearch): the same message and exit. */
+void	 alloc_failed(void) __attribute__((__noreturn__));
 
 #endif

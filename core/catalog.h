@@ -15,6 +15,20 @@ enum type_level {
 	LEVEL_CITY		/* 市地域ケア会議: one for the whole city */
 };
 
+/* How a type's meetings come in the year (what `plan` drafts by). */
+enum type_cadence {
+	CADENCE_YEARLY,		/* the target's number a year, spread */
+	CADENCE_MONTHLY,	/* once a month (Toyoake's conferences) */
+	CADENCE_AD_HOC		/* called when needed (Ikoma's 随時): the
+				   target counts them, nothing is drafted */
+};
+
+/* The length export gives a timed meeting with no end (issue 16). */
+#define TYPE_LENGTH_DEFAULT	90
+#define TYPE_LENGTH_MAX		(24 * 60)
+#define TYPE_CAPACITY_MAX	999
+#define TYPE_SUMMONS_MAX	400	/* bytes of the summons text */
+
 struct center {
 	long	 id;
 	char	*name;
@@ -40,10 +54,19 @@ struct meeting_type {
 	 */
 	char		*group;
 	/*
-	 * The cases one meeting takes (Toyoake: 4), 0 when not set; the
-	 * check over-capacity (check.h) reads it.
+	 * How it is scheduled: the usual length in minutes and the cases a
+	 * meeting takes (0: not set), a mini lecture (ミニ講義) besides them
+	 * (Toyoake's 要介護: 3 cases and a lecture), the cadence, and the
+	 * professions it summons: names by ',', each with its alternatives
+	 * by '|' (リハビリ専門職|理学療法士,管理栄養士), or NULL
+	 * (core/advisor.h reads it). The check over-capacity (check.h)
+	 * reads capacity.
 	 */
+	int		 length;
 	int		 capacity;
+	int		 lecture;
+	enum type_cadence cadence;
+	char		*summons;
 };
 
 struct catalog {
@@ -71,8 +94,17 @@ const struct meeting_type *catalog_type_by_code(const struct catalog *,
 const struct meeting_type *catalog_type_by_label(const struct catalog *,
 			    const char *);
 
-/* Lookups that fill err with the choices when nothing matches. */
+/*
+ * Lookups that fill err with the choices when nothing matches:
+ * catalog_find_center by the exact name (a file's); catalog_match_center
+ * by the name, else by the start of one name that no other starts with
+ * (what a user types: 明第2 starts 明第2西 and 明第2東, and is refused
+ * naming both); catalog_find_type by code, name or short name (a short
+ * name two types share is refused, naming them).
+ */
 int	catalog_find_center(const struct catalog *, const char *,
+	    const struct center **, struct error *);
+int	catalog_match_center(const struct catalog *, const char *,
 	    const struct center **, struct error *);
 int	catalog_find_type(const struct catalog *, const char *,
 	    const struct meeting_type **, struct error *);
@@ -80,6 +112,20 @@ int	catalog_find_type(const struct catalog *, const char *,
 /* Checks of one entry's fields before it is stored. */
 int	center_validate_name(const char *, struct error *);
 int	type_validate(const struct meeting_type *, struct error *);
+/*
+ * A profession (職種): 1-50 bytes of UTF-8 text without a control
+ * character, ',', '、' or '|' (the separators of a summons).
+ */
+#define PROFESSION_MAX	50
+int	profession_validate(const char *, struct error *);
+/* A summons as stored: professions by ',', alternatives by '|'. */
+int	type_validate_summons(const char *, struct error *);
+/*
+ * A summons as a user writes it (',' or '、' between professions, '|'
+ * between alternatives, spaces around them ignored; '' or '-' for none)
+ * into the stored form: *out malloc'd, or NULL for none.
+ */
+int	type_summons_normalize(const char *, char **, struct error *);
 /* A type's group: at most TYPE_GROUP_LEVELS names of text, by '/'. */
 #define TYPE_GROUP_LEVELS	3
 int	type_validate_group(const char *, struct error *);
@@ -89,5 +135,16 @@ int	type_group_level(const char *, int, char *, size_t);
 const char	*type_level_name(enum type_level);
 int		 type_level_parse(const char *, enum type_level *,
 		    struct error *);
+/* yearly, monthly, ad-hoc (毎月 and 随時 are read too). */
+const char	*type_cadence_name(enum type_cadence);
+int		 type_cadence_parse(const char *, enum type_cadence *,
+		    struct error *);
+/*
+ * A usual length as written: minutes (90, 90m, 90分) or hours (1.5h,
+ * 1.5時間); 1 minute to a day.
+ */
+int		 type_length_parse(const char *, int *, struct error *);
+/* The minutes of a meeting of type t with no end: its length, or 90. */
+int		 type_length_or_default(const struct meeting_type *);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "check-private.h"
 #include "holiday.h"
 #include "i18n.h"
 
@@ -24,6 +25,9 @@ static const char *kind_codes[CHECK_KIND_COUNT] = {
 	[CHECK_WINDOW_GAP] = "window-gap",
 	[CHECK_CASES_MISSING] = "cases-missing",
 	[CHECK_STALE_PLANNED] = "stale-planned",
+	[CHECK_ADVISOR_CLASH] = "advisor-clash",
+	[CHECK_ADVISOR_UNAVAILABLE] = "advisor-unavailable",
+	[CHECK_ADVISOR_MISSING] = "advisor-missing",
 	[CHECK_FOLLOWUP_DUE] = "followup-due",
 	[CHECK_OVER_CAPACITY] = "over-capacity",
 };
@@ -38,6 +42,9 @@ static const char *kind_labels[CHECK_KIND_COUNT] = {
 	[CHECK_WINDOW_GAP] = N_("months left out"),
 	[CHECK_CASES_MISSING] = N_("cases not recorded"),
 	[CHECK_STALE_PLANNED] = N_("still planned"),
+	[CHECK_ADVISOR_CLASH] = N_("advisor double-booked"),
+	[CHECK_ADVISOR_UNAVAILABLE] = N_("advisor not available"),
+	[CHECK_ADVISOR_MISSING] = N_("advisor not booked"),
 	[CHECK_FOLLOWUP_DUE] = N_("follow-up due"),
 	[CHECK_OVER_CAPACITY] = N_("over capacity"),
 };
@@ -76,7 +83,7 @@ finding_list_free(struct finding_list *list)
 }
 
 /* Appends a finding about the whole year (date NULL) or one day. */
-static struct finding *
+struct finding *
 finding_add(struct finding_list *list, enum check_kind kind, long center_id,
     long type_id, int fy, const struct date *date)
 {
@@ -110,10 +117,7 @@ finding_list_append(struct finding_list *list, enum check_kind kind,
 	return f;
 }
 
-static void finding_say(struct finding *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
+void
 finding_say(struct finding *f, const char *fmt, ...)
 {
 	char	buf[1024];
@@ -123,6 +127,19 @@ finding_say(struct finding *f, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	f->message = xstrdup(buf);
+}
+
+struct finding *
+finding_list_add(struct finding_list *list, enum check_kind kind,
+    const struct meeting *m, const char *message)
+{
+	struct finding	*f;
+
+	f = finding_add(list, kind, m->center_id, m->type_id,
+	    date_fiscal_year(m->date), &m->date);
+	f->meeting_ids[0] = m->id;
+	f->message = xstrdup(message);
+	return f;
 }
 
 static int
@@ -291,6 +308,23 @@ meeting_span(const struct meeting *m, int *from, int *to)
 	*to = m->end > m->start ? m->end : m->start + 1;
 }
 
+int
+check_meetings_clash(const struct meeting *a, const struct meeting *b)
+{
+	int	a0, a1, b0, b1;
+
+	if (a->center_id == 0 || a->center_id != b->center_id ||
+	    date_compare(a->date, b->date) != 0 ||
+	    a->status == STATUS_CANCELLED || b->status == STATUS_CANCELLED)
+		return 0;
+	/* without a time a meeting may take the day: it clashes with any */
+	if (a->start < 0 || b->start < 0)
+		return 1;
+	meeting_span(a, &a0, &a1);
+	meeting_span(b, &b0, &b1);
+	return a0 < b1 && b0 < a1;
+}
+
 static void
 check_clash(const struct check_input *in, const struct meeting *a,
     const struct meeting *b, struct finding_list *out)
@@ -298,16 +332,14 @@ check_clash(const struct check_input *in, const struct meeting *a,
 	const struct meeting_type	*t;
 	const struct meeting		*later = b, *earlier = a;
 	struct finding			*f;
-	int				 untimed, a0, a1, b0, b1;
+	int				 untimed;
 
-	/* without a time a meeting may take the day: it clashes with any */
+	if (!check_meetings_clash(a, b))
+		return;
 	untimed = a->start < 0 || b->start < 0;
 	if (!untimed) {
-		meeting_span(a, &a0, &a1);
-		meeting_span(b, &b0, &b1);
-		if (a0 >= b1 || b0 >= a1)
-			return;
-		if (a0 > b0 || (a0 == b0 && a->id > b->id)) {
+		if (a->start > b->start || (a->start == b->start &&
+		    a->id > b->id)) {
 			later = a;
 			earlier = b;
 		}
@@ -580,6 +612,7 @@ struct sort_key {
 	int		type;
 	int		kind;
 	long		id, other;
+	long		advisor;
 	struct finding	finding;
 };
 
@@ -600,7 +633,9 @@ compare_keys(const void *a, const void *b)
 		return ka->kind - kb->kind;
 	if (ka->id != kb->id)
 		return ka->id < kb->id ? -1 : 1;
-	return ka->other < kb->other ? -1 : ka->other > kb->other;
+	if (ka->other != kb->other)
+		return ka->other < kb->other ? -1 : 1;
+	return ka->advisor < kb->advisor ? -1 : ka->advisor > kb->advisor;
 }
 
 /* Sorts the findings from index first on (C11 has no qsort_r). */
@@ -629,6 +664,7 @@ findings_sort(const struct catalog *cat, struct finding_list *list,
 		keys[i].kind = (int)f->kind;
 		keys[i].id = f->meeting_ids[0];
 		keys[i].other = f->meeting_ids[1];
+		keys[i].advisor = f->advisor_id;
 		keys[i].finding = *f;
 	}
 	qsort(keys, n, sizeof *keys, compare_keys);
@@ -649,6 +685,8 @@ check_run(const struct check_input *in, struct finding_list *out)
 			check_meeting(in, &ml->items[i], out);
 	check_clashes(in, out);
 	check_windows(in, out);
+	if (in->advisors != NULL && in->assignments != NULL)
+		check_advisors(in, out);
 	check_followups(in, out);
 	findings_sort(in->catalog, out, first);
 }

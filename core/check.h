@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "advisor.h"
 #include "catalog.h"
 #include "date.h"
 #include "followup.h"
@@ -23,10 +24,14 @@ enum check_kind {
 	CHECK_WINDOW_GAP,	/* months in no city-level window */
 	CHECK_CASES_MISSING,	/* held, counts cases, none recorded */
 	CHECK_STALE_PLANNED,	/* still planned after its date */
+	CHECK_ADVISOR_CLASH,	/* an advisor at two meetings at once, or
+				   at two centers on a day of one center */
+	CHECK_ADVISOR_UNAVAILABLE, /* booked when not available */
+	CHECK_ADVISOR_MISSING,	/* planned soon, a profession unbooked */
 	CHECK_FOLLOWUP_DUE,	/* a case's 中間 or 終了前 has no meeting */
 	CHECK_OVER_CAPACITY	/* more cases than the type takes */
 };
-#define CHECK_KIND_COUNT	10
+#define CHECK_KIND_COUNT	13
 
 struct finding {
 	enum check_kind	 kind;
@@ -40,6 +45,7 @@ struct finding {
 	 * (the later of a clash or of two city-level windows).
 	 */
 	long		 meeting_ids[2];
+	long		 advisor_id;	/* the advisor concerned, or 0 */
 	char		*message;	/* what and why, translated; owned */
 };
 
@@ -65,6 +71,17 @@ struct check_input {
 	 * findings.
 	 */
 	const struct followup_list	*followups;
+	/*
+	 * The advisors (in id order) and the bookings of the meetings
+	 * given, or NULL: no advisor findings (core/check-advisors.c).
+	 * horizon: the days from today within which a planned meeting
+	 * should have every profession its type summons booked;
+	 * one_center_a_day: an advisor goes to one center a day.
+	 */
+	const struct advisor_list	*advisors;
+	const struct assignment_list	*assignments;
+	int				 horizon;
+	int				 one_center_a_day;
 };
 
 void	finding_list_init(struct finding_list *);
@@ -86,6 +103,19 @@ struct finding *finding_list_append(struct finding_list *, enum check_kind,
  * out with finding_list_free.
  */
 void	check_run(const struct check_input *, struct finding_list *);
+
+/*
+ * Whether two meetings clash, as check_run finds them: the same center
+ * (not city-level), the same day, neither cancelled, and their times
+ * overlap, or one of them has no time (it may take the whole day).
+ */
+int	check_meetings_clash(const struct meeting *, const struct meeting *);
+/*
+ * Appends a finding of kind about meeting m (its center, type, fiscal
+ * year, date and id) saying message (copied); returns it.
+ */
+struct finding *finding_list_add(struct finding_list *, enum check_kind,
+	    const struct meeting *, const char *);
 
 /* The stable ASCII code of a kind: target-low, clash, ... */
 const char	*check_kind_code(enum check_kind);

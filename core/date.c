@@ -231,6 +231,12 @@ fold_input(const char *in, char *out, size_t outsz)
 	return 0;
 }
 
+int
+date_fold(const char *in, char *out, size_t size)
+{
+	return fold_input(in, out, size);
+}
+
 static int
 eat(const char **p, const char *word)
 {
@@ -701,7 +707,8 @@ time_parse(const char *input, int *minutes, struct error *err)
 	eat(&p, "分");
 	if (*p != '\0')
 		goto bad;
-	if (h > 23 || m > 59)
+	/* 24:00, midnight at the end of the day, ends a meeting */
+	if ((h > 23 || m > 59) && !(h == 24 && m == 0))
 		return error_set(err, ERROR_INPUT,
 		    _("invalid time '%s': hours run 0-23 and minutes 0-59"),
 		    input);

@@ -66,6 +66,12 @@ int		 date_parse(const char *, struct date *, struct error *);
 int		 date_parse_fiscal_year(const char *, int *, struct error *);
 /* A month: 2021-06, 令和3年6月, R3.6. */
 int		 date_parse_month(const char *, int *, int *, struct error *);
+/*
+ * The text as the parsers see it: full-width ASCII (２０２１／７／２９) and
+ * the ideographic space folded to ASCII, spaces trimmed; -1 when it does
+ * not fit in size bytes.
+ */
+int		 date_fold(const char *, char *, size_t);
 
 void		 date_format_iso(struct date, char *, size_t);
 /* 令和3年7月29日(木); a date before 明治 prints as 1850年1月2日(水). */
@@ -87,7 +93,10 @@ int		 date_today(struct date *, struct error *);
  */
 void		 date_time_local(const char *, char *, size_t);
 
-/* Times of day as minutes after midnight; "HH:MM", 0:00..23:59. */
+/*
+ * Times of day as minutes after midnight; "HH:MM", 0:00..23:59, and
+ * 24:00: the end of a meeting until midnight.
+ */
 int		 time_parse(const char *, int *, struct error *);
 void		 time_format(int, char *, size_t);
 

@@ -97,13 +97,21 @@ static const struct {
 #define NO_HOLIDAY	(-1)
 #define MAX_DAYS	366
 
-/* The one year worked out last: month views ask about one year at a time. */
-static struct {
+/*
+ * The years worked out, each in the slot of its year modulo CACHE_YEARS:
+ * a month view asks about one year at a time, but an import of ten
+ * years center by center (each meeting's day off, warnings.h) goes
+ * back and forth between them.
+ */
+#define CACHE_YEARS	16
+struct year_cache {
 	int		year;		/* 0 before the first use */
 	size_t		count;
 	struct holiday	list[HOLIDAY_MAX_PER_YEAR];
 	signed char	index[13][32];	/* into list, or NO_HOLIDAY */
-} cache;
+};
+static struct year_cache	 years[CACHE_YEARS];
+static struct year_cache	*cache = &years[0];	/* the last asked */
 
 static int
 floor_div(int a, int b)
@@ -311,19 +319,19 @@ holiday_compute_year(int year)
 			names[i] = kinds[CITIZENS].name;
 	}
 
-	memset(cache.index, NO_HOLIDAY, sizeof cache.index);
-	cache.count = 0;
+	memset(cache->index, NO_HOLIDAY, sizeof cache->index);
+	cache->count = 0;
 	for (i = 0; i < ndays; i++) {
 		if (names[i] == NULL ||
-		    cache.count == HOLIDAY_MAX_PER_YEAR)
+		    cache->count == HOLIDAY_MAX_PER_YEAR)
 			continue;
 		d = date_from_days(first + i);
-		cache.index[d.month][d.day] = (signed char)cache.count;
-		cache.list[cache.count].date = d;
-		cache.list[cache.count].name = names[i];
-		cache.count++;
+		cache->index[d.month][d.day] = (signed char)cache->count;
+		cache->list[cache->count].date = d;
+		cache->list[cache->count].name = names[i];
+		cache->count++;
 	}
-	cache.year = year;
+	cache->year = year;
 }
 
 static int
@@ -331,7 +339,8 @@ holiday_load_year(int year)
 {
 	if (year < HOLIDAY_FIRST_YEAR || year > HOLIDAY_LAST_YEAR)
 		return -1;
-	if (cache.year != year)
+	cache = &years[year % CACHE_YEARS];
+	if (cache->year != year)
 		holiday_compute_year(year);
 	return 0;
 }
@@ -344,8 +353,8 @@ holiday_name(struct date d)
 	if (!date_is_valid(d.year, d.month, d.day) ||
 	    holiday_load_year(d.year) == -1)
 		return NULL;
-	i = cache.index[d.month][d.day];
-	return i == NO_HOLIDAY ? NULL : cache.list[i].name;
+	i = cache->index[d.month][d.day];
+	return i == NO_HOLIDAY ? NULL : cache->list[i].name;
 }
 
 size_t
@@ -353,6 +362,6 @@ holiday_list_year(int year, struct holiday *out)
 {
 	if (holiday_load_year(year) == -1)
 		return 0;
-	memcpy(out, cache.list, cache.count * sizeof *out);
-	return cache.count;
+	memcpy(out, cache->list, cache->count * sizeof *out);
+	return cache->count;
 }

@@ -31,7 +31,8 @@ enum line_kind {
 	LINE_X_TYPE,
 	LINE_X_MODE,
 	LINE_X_CASES,
-	LINE_X_WINDOW
+	LINE_X_WINDOW,
+	LINE_X_END
 };
 
 struct cached_line {
@@ -190,6 +191,8 @@ make_line(const struct ical_writer *w, enum line_kind kind, const char *value)
 		return new_x("X-CARECAL-CASES", value);
 	case LINE_X_WINDOW:
 		return new_x("X-CARECAL-WINDOW", value);
+	case LINE_X_END:
+		return new_x("X-CARECAL-END", value);
 	}
 	return NULL;
 }
@@ -324,9 +327,11 @@ write_time(FILE *fp, icalproperty *p, struct icaltimetype t)
 }
 
 static void
-write_times(FILE *fp, const struct meeting *m)
+write_times(FILE *fp, const struct meeting *m,
+    const struct meeting_type *type)
 {
 	struct icaltimetype	t;
+	int			end;
 
 	if (m->start < 0) {
 		/* an all-day event ends (exclusively) the next day */
@@ -339,13 +344,15 @@ write_times(FILE *fp, const struct meeting *m)
 	t = local_time(m->date, m->start);
 	write_time(fp, icalproperty_new_dtstart(t), t);
 	/*
-	 * No end time: no DTEND, an event of no length (RFC 5545 3.6.1).
-	 * DTEND equal to DTSTART, or DURATION:PT0S, is refused by calcurse.
+	 * No end time: the type's usual length (90 minutes when it has
+	 * none), not an event of no length, which office calendars show as
+	 * a line; X-CARECAL-END:USUAL (ical_export_meeting) says so, so
+	 * that carecal reads it back with no end.
 	 */
-	if (m->end >= 0) {
-		t = local_time(m->date, m->end);
-		write_time(fp, icalproperty_new_dtend(t), t);
-	}
+	end = m->end >= 0 ? m->end : m->start + type_length_or_default(type);
+	t = local_time(date_add_days(m->date, end / (24 * 60)),
+	    end % (24 * 60));
+	write_time(fp, icalproperty_new_dtend(t), t);
 }
 
 static void
@@ -369,7 +376,7 @@ description(const struct ical_writer *w, const struct meeting *m)
 		snprintf(line, sizeof line, "%s: %s", w->online_label, m->url);
 		append_line(&text, &len, line);
 	}
-	if (m->cases >= 0) {
+	if (m->cases >= 0 && !(w->flags & ICAL_EXPORT_NO_CASES)) {
 		snprintf(line, sizeof line, "%s: %d", w->cases_label,
 		    m->cases);
 		append_line(&text, &len, line);
@@ -379,7 +386,8 @@ description(const struct ical_writer *w, const struct meeting *m)
 		snprintf(line, sizeof line, "%s: %s", w->window_label, window);
 		append_line(&text, &len, line);
 	}
-	if ((w->flags & ICAL_EXPORT_NOTES) && m->note != NULL)
+	if ((w->flags & ICAL_EXPORT_NOTES) &&
+	    !(w->flags & ICAL_EXPORT_NO_CASES) && m->note != NULL)
 		append_line(&text, &len, m->note);
 	return text;
 }
@@ -407,7 +415,7 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 	 * needs no escaping, nor folding.
 	 */
 	fprintf(w->fp, "SEQUENCE:%ld\r\n", m->sequence);
-	write_times(w->fp, m);
+	write_times(w->fp, m, t);
 	ical_summary_format(m, cat, summary, sizeof summary);
 	write_line(w, LINE_SUMMARY, summary);
 	if (m->venue != NULL)
@@ -440,15 +448,18 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 		write_line(w, LINE_X_CENTER, c->name);
 	write_line(w, LINE_X_TYPE, t->code);
 	write_line(w, LINE_X_MODE, meeting_mode_code(m->mode));
-	if (m->cases >= 0) {
+	if (m->cases >= 0 && !(w->flags & ICAL_EXPORT_NO_CASES)) {
 		snprintf(number, sizeof number, "%d", m->cases);
 		write_line(w, LINE_X_CASES, number);
 	}
+	if (m->start >= 0 && m->end < 0)
+		write_line(w, LINE_X_END, "USUAL");
 	if (m->has_window) {
 		month_window_format(&m->window, number, sizeof number);
 		write_line(w, LINE_X_WINDOW, number);
 	}
-	if ((w->flags & ICAL_EXPORT_NOTES) && m->note != NULL)
+	if ((w->flags & ICAL_EXPORT_NOTES) &&
+	    !(w->flags & ICAL_EXPORT_NO_CASES) && m->note != NULL)
 		write_property(w->fp, new_x("X-CARECAL-NOTE", m->note));
 	fputs(w->event_end, w->fp);
 	return 0;
@@ -474,4 +485,11 @@ ical_export_end(struct ical_writer *w, struct error *err)
 	free(w->tail);
 	free(w);
 	return rc;
+}
+
+void
+ical_export_set_stamp(struct ical_writer *w, time_t t)
+{
+	w->stamp = icaltime_from_timet_with_zone(t, 0,
+	    icaltimezone_get_utc_timezone());
 }

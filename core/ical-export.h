@@ -7,12 +7,15 @@
 #define CARECAL_ICAL_EXPORT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "catalog.h"
 #include "error.h"
 #include "meeting.h"
 
 #define ICAL_EXPORT_NOTES	0x1	/* private notes go out too */
+/* nothing of the cases (an advisor's own calendar): no count, no note */
+#define ICAL_EXPORT_NO_CASES	0x2
 
 struct ical_writer;
 
@@ -22,6 +25,12 @@ struct ical_writer;
  */
 int	ical_export_begin(FILE *, const char *, int, struct ical_writer **,
 	    struct error *);
+/*
+ * Every event's DTSTAMP is t instead of the time of the export: a feed
+ * served again while nothing changed is then the same bytes. Before
+ * the first meeting.
+ */
+void	ical_export_set_stamp(struct ical_writer *, time_t);
 /* One meeting as one VEVENT. */
 int	ical_export_meeting(struct ical_writer *, const struct meeting *,
 	    const struct catalog *, struct error *);

@@ -19,11 +19,26 @@ struct ical_event {
 	long		line;		/* its BEGIN:VEVENT */
 	struct meeting	meeting;
 	unsigned	given;		/* ICAL_GIVEN_* */
+	unsigned	flags;		/* EVENT_* */
+	size_t		location_cut;	/* LOCATION's length, if cut */
 };
+
+/*
+ * Another calendar's event: its STATUS:CONFIRMED says the event is on,
+ * not that it was held, so each occurrence is held before today and
+ * planned from today on (cancelled stays cancelled).
+ */
+#define EVENT_STATUS_BY_DATE	0x1
+/* Exchange's all-day event, written from midnight to midnight */
+#define EVENT_ALL_DAY		0x2
+/* another calendar's SUMMARY or DESCRIPTION, which carecal does not keep */
+#define EVENT_TEXT_LEFT_OUT	0x4
 
 /* More bits of ical_import.given, for ical_recur_check_uids. */
 #define GIVEN_OVERRIDE	0x100	/* RECURRENCE-ID: one changed instance */
 #define GIVEN_EXPANDED	0x200	/* an occurrence of an RRULE or RDATE */
+/* X-CARECAL-END:USUAL: DTEND is the type's usual length, no end stored */
+#define GIVEN_USUAL_END	0x400
 
 /* A time as a meeting needs it: a date, or an instant. */
 struct when {
@@ -77,6 +92,14 @@ void	ical_read_tokyo_time(const struct scan *, time_t, struct date *,
 long	ical_read_sequence(icalproperty *);
 
 /*
+ * ical-tzid.c: the zone of a TZID no VTIMEZONE of the file defines: an
+ * IANA name, a Windows name (by ICU's CLDR table) or an IANA name after
+ * a writer's prefix (/mozilla.org/20070129_1/Europe/Berlin); NULL if
+ * none. Owned by libical.
+ */
+icaltimezone	*ical_tzid_zone(const char *);
+
+/*
  * ical-map.c: event c, complete and valid, of line line: its meetings
  * (one, or one per occurrence) into s->out, else why it cannot be one
  * into s->out->unmapped.
@@ -85,6 +108,9 @@ void	ical_map_event(struct scan *, icalcomponent *, long);
 /* An event that cannot be a meeting, and why (printf-like). */
 void	ical_map_unmapped(struct scan *, long, const char *, const char *,
 	    ...) __attribute__((format(printf, 4, 5)));
+/* What the import changed in or left out of an event (printf-like). */
+void	ical_map_notice(struct scan *, long, const char *, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 /*
  * The date and times of one occurrence starting at start and lasting
  * length (seconds, or days for a date; -1 when the event gave no end)

@@ -42,10 +42,25 @@ struct ical_unmapped {
 };
 
 /*
+ * What the import changed in an event or left out of it, said but not
+ * stopping it: a venue cut to the limit, a series with no occurrence
+ * in --from/--to.
+ */
+struct ical_notice {
+	long	 line;
+	char	*uid;
+	char	*what;
+};
+
+/*
  * items[i] is the meeting an event (or one occurrence of a recurring
  * one) makes, with the line of its BEGIN:VEVENT and has_sequence set;
  * given[i] says which of its fields the event gave (ICAL_GIVEN_*); a
- * note it did not give is marked keep_note instead.
+ * note it did not give is marked keep_note instead. notices are said
+ * and imported; text_left_out counts the events of other calendars
+ * whose SUMMARY or DESCRIPTION carecal did not keep (it keeps no free
+ * text of theirs, see carecal(1)). In a file of METHOD:CANCEL, an item
+ * whose UID the database does not have is skipped by the caller.
  */
 struct ical_import {
 	struct import_item	*items;
@@ -56,6 +71,11 @@ struct ical_import {
 	long			 outside;	/* out of --from/--to */
 	long			 other;		/* VTODO...: not read */
 	size_t			 capacity, unmapped_capacity;
+	struct ical_notice	*notices;
+	size_t			 nnotices, notices_capacity;
+	long			 text_left_out;	/* foreign SUMMARY or
+						   DESCRIPTION not kept */
+	int			 method_cancel;	/* METHOD:CANCEL */
 };
 
 /*

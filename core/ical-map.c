@@ -30,6 +30,30 @@ ical_map_unmapped(struct scan *s, long line, const char *uid, const char *fmt,
 	ical_import_add_unmapped(s->out, line, uid, why);
 }
 
+void
+ical_map_notice(struct scan *s, long line, const char *uid, const char *fmt,
+    ...)
+{
+	struct ical_import	*out = s->out;
+	struct ical_notice	*n;
+	char			 what[600];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (out->nnotices == out->notices_capacity) {
+		out->notices_capacity = out->notices_capacity == 0 ? 16 :
+		    out->notices_capacity * 2;
+		out->notices = xreallocarray(out->notices,
+		    out->notices_capacity, sizeof *out->notices);
+	}
+	n = &out->notices[out->nnotices++];
+	n->line = line;
+	n->uid = xstrdup(uid);
+	n->what = xstrdup(what);
+}
+
 /*
  * The date and times of one occurrence starting at start and lasting
  * length (seconds, or days for a date; -1 when the event gave no end).
@@ -57,10 +81,10 @@ ical_map_times(struct scan *s, const struct when *start, long length,
 		return 0;
 	ical_read_tokyo_time(s, start->utc + length, &end_date, &end);
 	if (date_compare(end_date, m->date) != 0) {
-		/* until midnight is until the last minute of the day */
+		/* until midnight: 24:00, as the next day's 00:00 again */
 		if (end == 0 && date_to_days(end_date) ==
 		    date_to_days(m->date) + 1)
-			end = 24 * 60 - 1;
+			end = 24 * 60;
 		else {
 			snprintf(why, size, _("it ends on a later day in "
 			    "Asia/Tokyo; a meeting is within one day"));
@@ -119,6 +143,12 @@ ical_map_add(struct scan *s, const struct ical_event *base,
 	item->meeting.date = times->date;
 	item->meeting.start = times->start;
 	item->meeting.end = times->end;
+	if ((base->flags & EVENT_ALL_DAY) && times->start == 0 &&
+	    times->end == 24 * 60)
+		item->meeting.start = item->meeting.end = -1;
+	if (base->flags & EVENT_STATUS_BY_DATE)
+		item->meeting.status = date_compare(times->date,
+		    s->opt->today) < 0 ? STATUS_HELD : STATUS_PLANNED;
 	return item;
 }
 
@@ -126,17 +156,24 @@ ical_map_add(struct scan *s, const struct ical_event *base,
  * The SUMMARY carecal writes (ical-summary.h), or what of it a foreign
  * one has: for what the event did not give otherwise.
  */
-static void
+static int
 map_summary(const char *summary, const struct catalog *cat,
     struct ical_event *ev)
 {
 	struct ical_summary	named;
 	const unsigned		all = ICAL_GIVEN_TYPE | ICAL_GIVEN_CENTER |
 				    ICAL_GIVEN_MODE;
+	int			only_names;
 
-	if ((ev->given & all) == all)
-		return;
 	ical_summary_parse(summary, cat, &named);
+	/*
+	 * a type, perhaps its center and a mode, nothing else: a name not
+	 * known in （） is more
+	 */
+	only_names = named.type != NULL && (named.center != NULL ||
+	    strstr(summary, "（") == NULL);
+	if ((ev->given & all) == all)
+		return only_names;
 	if (!(ev->given & ICAL_GIVEN_MODE) && named.has_mode) {
 		ev->meeting.mode = named.mode;
 		ev->given |= ICAL_GIVEN_MODE;
@@ -149,6 +186,7 @@ map_summary(const char *summary, const struct catalog *cat,
 		ev->meeting.type_id = named.type->id;
 		ev->given |= ICAL_GIVEN_TYPE;
 	}
+	return only_names;
 }
 
 static void
@@ -209,7 +247,9 @@ map_carecal(struct scan *s, const char *name, const char *value,
 	} else if (strcasecmp(name, "X-CARECAL-NOTE") == 0) {
 		meeting_set_text(&ev->meeting.note, value);
 		ev->given |= ICAL_GIVEN_NOTE;
-	}
+	} else if (strcasecmp(name, "X-CARECAL-END") == 0 &&
+	    strcasecmp(value, "USUAL") == 0)
+		ev->given |= GIVEN_USUAL_END;
 	return 0;
 bad:
 	ical_read_problem(s, ical_read_line_of(s, name, start), "%s: %s", name,
@@ -217,13 +257,214 @@ bad:
 	return -1;
 }
 
+/* A web address: the only links a meeting keeps (no tel:, mailto:). */
+static int
+is_web(const char *v)
+{
+	return v != NULL && (strncmp(v, "https://", 8) == 0 ||
+	    strncmp(v, "http://", 7) == 0);
+}
+
+/* A character of a link (RFC 3986: unreserved, reserved and %). */
+static int
+is_link_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("-._~:/?#[]@!$&'()*+,;=%", c) != NULL);
+}
+
+/*
+ * The hosts of online meetings (Google Meet, Microsoft Teams, Zoom,
+ * Webex): a DESCRIPTION's other links (a map, a document, Teams' own
+ * "Meeting options") are not the meeting's.
+ */
+static int
+is_meeting_host(const char *host, size_t len)
+{
+	static const char	*hosts[] = { "meet.google.com",
+				    "teams.microsoft.com", "teams.live.com",
+				    "zoom.us", "webex.com" };
+	size_t			 i, n;
+
+	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		n = strlen(hosts[i]);
+		if (len == n && strncasecmp(host, hosts[i], n) == 0)
+			return 1;
+		/* us02web.zoom.us, city.webex.com */
+		if (i >= 3 && len > n && host[len - n - 1] == '.' &&
+		    strncasecmp(host + len - n, hosts[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first link to an online meeting in a DESCRIPTION, as Google
+ * writes it ("Google Meet に参加: https://meet.google.com/abc-defg-hij")
+ * and Outlook ("ここをクリックして会議に参加してください<https://teams.
+ * microsoft.com/l/meetup-join/...>"); a new string, or NULL.
+ */
+static char *
+meeting_link(const char *text)
+{
+	const char	*p, *host, *h, *end;
+	char		*link;
+
+	for (p = text; (p = strstr(p, "http")) != NULL; p++) {
+		if (!is_web(p))
+			continue;
+		host = strchr(p, '/') + 2;
+		for (end = host; is_link_char(*end); end++)
+			;
+		/* a sentence's full stop or closing bracket is not its */
+		while (end > host && strchr(".,;:!?)]'", end[-1]) != NULL)
+			end--;
+		for (h = host; h < end && strchr("/?#:", *h) == NULL; h++)
+			;
+		if (!is_meeting_host(host, (size_t)(h - host)) ||
+		    end - p > MEETING_URL_MAX) {
+			/* on after this link: never through it again */
+			if (end > p)
+				p = end - 1;
+			continue;
+		}
+		link = xcalloc(1, (size_t)(end - p) + 1);
+		memcpy(link, p, (size_t)(end - p));
+		return link;
+	}
+	return NULL;
+}
+
+/*
+ * LOCATION as one line: an address as Apple writes it ("松戸市役所\n千葉県
+ * 松戸市根本387-5\n日本") is "松戸市役所 千葉県松戸市根本387-5 日本".
+ */
+static char *
+one_line(const char *text)
+{
+	char		*out = xstrdup(text), *w = out;
+	const char	*r = text;
+
+	while (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
+		r++;
+	for (; *r != '\0'; r++) {
+		if (*r != '\r' && *r != '\n' && *r != '\t') {
+			*w++ = *r;
+			continue;
+		}
+		while (w > out && w[-1] == ' ')
+			w--;
+		while (r[1] == ' ' || r[1] == '\t' || r[1] == '\r' ||
+		    r[1] == '\n')
+			r++;
+		*w++ = ' ';
+	}
+	while (w > out && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return out;
+}
+
+/* What Outlook writes as LOCATION of a Teams meeting: no place. */
+static int
+is_service_label(const char *v)
+{
+	static const char	*labels[] = { "Microsoft Teams",
+				    "Microsoft Teams Meeting",
+				    "Microsoft Teams 会議",
+				    "Microsoft Teams ミーティング" };
+	size_t			 i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcasecmp(v, labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The venue of LOCATION, on one line and within the limit (cut at a
+ * character; said once the event is imported), or none when it names
+ * no place: a link (the meeting's, into *link) or the label of Teams.
+ */
+static void
+map_location(const char *location, struct ical_event *ev, char **link)
+{
+	char	*v = one_line(location);
+	size_t	 len = strlen(v), n;
+
+	if (is_web(v) && strpbrk(v, " ") == NULL) {
+		if (*link == NULL && len <= MEETING_URL_MAX)
+			*link = v;
+		else
+			free(v);
+		return;
+	}
+	if (*v == '\0' || is_service_label(v)) {
+		free(v);
+		return;
+	}
+	if (len > MEETING_VENUE_MAX) {
+		n = MEETING_VENUE_MAX;
+		while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+			n--;
+		while (n > 0 && v[n - 1] == ' ')
+			n--;
+		v[n] = '\0';
+		ev->location_cut = len;
+	}
+	ev->meeting.venue = v;
+}
+
+/* X-...: a link of another calendar's own, to the online meeting. */
+static int
+is_link_property(const char *name)
+{
+	return strcasecmp(name, "X-GOOGLE-CONFERENCE") == 0 ||
+	    strcasecmp(name, "X-MICROSOFT-SKYPETEAMSMEETINGURL") == 0;
+}
+
+/*
+ * The online meeting's link: URL, CONFERENCE (RFC 7986), then, from
+ * another calendar, Google's and Microsoft's own properties, a LOCATION
+ * that is a link, a link to a meeting in DESCRIPTION: the first that
+ * is a web address.
+ */
+static void
+map_link(icalcomponent *c, struct ical_event *ev, int carecal,
+    const char *x_link, char *location_link)
+{
+	icalproperty	*p;
+	const char	*v = NULL;
+	char		*found = NULL;
+
+	if ((p = icalcomponent_get_first_property(c, ICAL_URL_PROPERTY)) !=
+	    NULL)
+		v = icalproperty_get_url(p);
+	if (!is_web(v) && (p = icalcomponent_get_first_property(c,
+	    ICAL_CONFERENCE_PROPERTY)) != NULL)
+		v = icalproperty_get_conference(p);
+	/* carecal's DESCRIPTION may hold a note: only URL is the link */
+	if (!is_web(v) && !carecal)
+		v = x_link;
+	if (!is_web(v) && !carecal)
+		v = location_link;
+	if (!is_web(v) && !carecal && (p = icalcomponent_get_first_property(c,
+	    ICAL_DESCRIPTION_PROPERTY)) != NULL &&
+	    icalproperty_get_description(p) != NULL)
+		v = found = meeting_link(icalproperty_get_description(p));
+	meeting_set_text(&ev->meeting.url, is_web(v) ? v : NULL);
+	free(found);
+}
+
 /* Everything but the times: UID, SEQUENCE, fields, status, venue, URL. */
 static int
 map_properties(struct scan *s, icalcomponent *c, struct ical_event *ev)
 {
 	icalproperty	*p;
-	const char	*v, *name;
-	int		 carecal = 0;
+	const char	*v, *name, *x_link = NULL;
+	char		*location_link = NULL;
+	int		 carecal = 0, only_names = 0;
 
 	for (p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
 	    p != NULL; p = icalcomponent_get_next_property(c,
@@ -236,9 +477,14 @@ map_properties(struct scan *s, icalcomponent *c, struct ical_event *ev)
 				carecal = 1;
 			if (map_carecal(s, name, v, ev, ev->line) == -1)
 				return -1;
-		} else if (strcasecmp(name, "X-GOOGLE-CONFERENCE") == 0 &&
-		    ev->meeting.url == NULL)
-			meeting_set_text(&ev->meeting.url, v);
+		} else if (is_link_property(name) && x_link == NULL &&
+		    is_web(v))
+			x_link = v;
+		else if ((strcasecmp(name, "X-MICROSOFT-CDO-ALLDAYEVENT") ==
+		    0 || strcasecmp(name,
+		    "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT") == 0) &&
+		    strcasecmp(v, "TRUE") == 0)
+			ev->flags |= EVENT_ALL_DAY;
 	}
 	/*
 	 * carecal writes these whenever there are some; other calendars may
@@ -256,7 +502,55 @@ map_properties(struct scan *s, icalcomponent *c, struct ical_event *ev)
 			map_category(v, s->cat, ev);
 	if ((p = icalcomponent_get_first_property(c, ICAL_SUMMARY_PROPERTY)) !=
 	    NULL && (v = icalproperty_get_summary(p)) != NULL)
-		map_summary(v, s->cat, ev);
+		only_names = map_summary(v, s->cat, ev);
+	else
+		only_names = 1;
+	/*
+	 * carecal keeps no free text of another calendar (carecal(1)); a
+	 * cancellation's is only the event's again
+	 */
+	p = icalcomponent_get_first_property(c, ICAL_DESCRIPTION_PROPERTY);
+	v = p != NULL ? icalproperty_get_description(p) : NULL;
+	if (!carecal && !s->method_cancel && (!only_names ||
+	    (v != NULL && v[strspn(v, " \t\r\n")] != '\0')))
+		ev->flags |= EVENT_TEXT_LEFT_OUT;
+
+	/* carecal's own: TENTATIVE planned, CONFIRMED held */
+	ev->meeting.status = STATUS_PLANNED;
+	if ((p = icalcomponent_get_first_property(c, ICAL_STATUS_PROPERTY)) !=
+	    NULL && icalproperty_get_status(p) == ICAL_STATUS_CANCELLED)
+		ev->meeting.status = STATUS_CANCELLED;
+	else if (s->method_cancel)
+		ev->meeting.status = STATUS_CANCELLED;
+	else if (!carecal)
+		ev->flags |= EVENT_STATUS_BY_DATE;
+	else if (p != NULL && icalproperty_get_status(p) ==
+	    ICAL_STATUS_CONFIRMED)
+		ev->meeting.status = STATUS_HELD;
+	p = icalcomponent_get_first_property(c, ICAL_SEQUENCE_PROPERTY);
+	if (p != NULL && ical_read_sequence(p) > 0)
+		ev->meeting.sequence = ical_read_sequence(p);
+	p = icalcomponent_get_first_property(c, ICAL_LOCATION_PROPERTY);
+	if (p != NULL) {
+		/* carecal's own come back as they were */
+		if (carecal)
+			meeting_set_text(&ev->meeting.venue,
+			    icalproperty_get_location(p));
+		else if ((v = icalproperty_get_location(p)) != NULL)
+			map_location(v, ev, &location_link);
+		ev->given |= ICAL_GIVEN_VENUE;
+	}
+	map_link(c, ev, carecal, x_link, location_link);
+	free(location_link);
+	if (ev->meeting.url != NULL)
+		ev->given |= ICAL_GIVEN_URL;
+	/* a link and a place: hybrid; a link alone: online */
+	if (!(ev->given & ICAL_GIVEN_MODE) && ev->meeting.url != NULL) {
+		ev->meeting.mode = ev->meeting.venue != NULL ? MODE_HYBRID :
+		    MODE_ONLINE;
+		ev->given |= ICAL_GIVEN_MODE;
+	}
+
 	if (!(ev->given & ICAL_GIVEN_TYPE) && s->opt->type_id != 0) {
 		ev->meeting.type_id = s->opt->type_id;
 		ev->given |= ICAL_GIVEN_TYPE;
@@ -269,41 +563,6 @@ map_properties(struct scan *s, icalcomponent *c, struct ical_event *ev)
 		ev->meeting.mode = s->opt->mode;
 		ev->given |= ICAL_GIVEN_MODE;
 	}
-
-	ev->meeting.status = STATUS_PLANNED;
-	if ((p = icalcomponent_get_first_property(c, ICAL_STATUS_PROPERTY)) !=
-	    NULL) {
-		if (icalproperty_get_status(p) == ICAL_STATUS_CONFIRMED)
-			ev->meeting.status = STATUS_HELD;
-		else if (icalproperty_get_status(p) == ICAL_STATUS_CANCELLED)
-			ev->meeting.status = STATUS_CANCELLED;
-	}
-	if (s->method_cancel)
-		ev->meeting.status = STATUS_CANCELLED;
-	p = icalcomponent_get_first_property(c, ICAL_SEQUENCE_PROPERTY);
-	if (p != NULL && ical_read_sequence(p) > 0)
-		ev->meeting.sequence = ical_read_sequence(p);
-	p = icalcomponent_get_first_property(c, ICAL_LOCATION_PROPERTY);
-	if (p != NULL) {
-		meeting_set_text(&ev->meeting.venue,
-		    icalproperty_get_location(p));
-		ev->given |= ICAL_GIVEN_VENUE;
-	}
-	if ((p = icalcomponent_get_first_property(c, ICAL_URL_PROPERTY)) ==
-	    NULL)
-		p = icalcomponent_get_first_property(c,
-		    ICAL_CONFERENCE_PROPERTY);
-	if (p != NULL) {
-		v = icalproperty_isa(p) == ICAL_URL_PROPERTY ?
-		    icalproperty_get_url(p) : icalproperty_get_conference(p);
-		meeting_set_text(&ev->meeting.url, v);
-	}
-	/* a foreign link that is no web address (tel:, mailto:) stays out */
-	if (ev->meeting.url != NULL && strncmp(ev->meeting.url, "https://",
-	    8) != 0 && strncmp(ev->meeting.url, "http://", 7) != 0)
-		meeting_set_text(&ev->meeting.url, NULL);
-	if (ev->meeting.url != NULL)
-		ev->given |= ICAL_GIVEN_URL;
 	return 0;
 }
 
@@ -363,6 +622,7 @@ ical_map_event(struct scan *s, icalcomponent *c, long line)
 	const char		*uid;
 	char			 why[256];
 	long			 length;
+	size_t			 before = s->out->count;
 
 	memset(&base, 0, sizeof base);
 	meeting_init(&base.meeting);
@@ -405,6 +665,12 @@ ical_map_event(struct scan *s, icalcomponent *c, long line)
 	base.meeting.uid = xstrdup(uid);
 	if (map_properties(s, c, &base) == -1)
 		goto done;
+	/* carecal's own DTEND for a meeting with no end, still that long */
+	if ((base.given & GIVEN_USUAL_END) && !start.is_date && length ==
+	    60L * type_length_or_default(catalog_type_by_id(s->cat,
+	    base.meeting.type_id)))
+		length = -1;
+	base.given &= ~GIVEN_USUAL_END;
 
 	if ((p = icalcomponent_get_first_property(c,
 	    ICAL_RECURRENCEID_PROPERTY)) != NULL) {
@@ -424,6 +690,15 @@ ical_map_event(struct scan *s, icalcomponent *c, long line)
 	}
 	ical_map_add(s, &base, &times, uid, 0);
 done:
+	/* what was left out of an event imported */
+	if (s->out->count > before && base.location_cut > 0)
+		ical_map_notice(s, ical_read_line_of(s, "LOCATION", line), uid,
+		    _("LOCATION has %zu bytes, more than a venue holds (%d): "
+		    "the venue is cut to its first %zu bytes"),
+		    base.location_cut,
+		    MEETING_VENUE_MAX, strlen(base.meeting.venue));
+	if (s->out->count > before && (base.flags & EVENT_TEXT_LEFT_OUT))
+		s->out->text_left_out++;
 	meeting_clear(&base.meeting);
 }
 

@@ -14,5 +14,6 @@ MODULE_EXPORT const struct ical_module carecal_ical_module = {
 	ical_item_complete,
 	ical_import_add_unmapped,
 	ical_import_free,
-	ical_library_free
+	ical_library_free,
+	ical_export_set_stamp
 };

@@ -79,6 +79,8 @@ struct cached_line {
 #define CACHE_SLOTS	8192	/* a power of two */
 /* past this many, lines are parsed afresh */
 #define CACHE_MAX	(CACHE_SLOTS / 2)
+/* TZIDs without a VTIMEZONE, looked up once (libical, ICU) */
+#define NAMED_MAX	32
 
 /*
  * The reading of the file, ical-read.c's own: the lines, the time zones
@@ -91,6 +93,8 @@ struct reading {
 	icaltimezone		*floating;
 	struct zone		*zones;
 	size_t			 nzones;
+	struct zone		 named[NAMED_MAX];	/* zone NULL: none */
+	size_t			 nnamed;
 	int			 zone_late;
 	char			*arena;
 	size_t			 arena_len, arena_cap;
@@ -436,7 +440,7 @@ set_floating_zone(struct scan *s, const char *tzid)
 		if (strcmp(rd->zones[i].tzid, tzid) == 0)
 			zone = rd->zones[i].zone;
 	if (zone == NULL)
-		zone = icaltimezone_get_builtin_timezone(tzid);
+		zone = ical_tzid_zone(tzid);
 	if (zone != NULL)
 		rd->floating = zone;
 }
@@ -465,7 +469,7 @@ calendar_property(struct scan *s, const char *line, long no)
 	}
 	if (icalproperty_isa(p) == ICAL_METHOD_PROPERTY &&
 	    icalproperty_get_method(p) == ICAL_METHOD_CANCEL)
-		s->method_cancel = 1;
+		s->method_cancel = s->out->method_cancel = 1;
 	else if (name != NULL && value != NULL &&
 	    strcasecmp(name, "X-CARECAL-NOTES") == 0)
 		s->notes_included = strcasecmp(value, "INCLUDED") == 0;
@@ -511,8 +515,8 @@ add_zone(struct scan *s, icalcomponent *c, long no)
 }
 
 /*
- * The zone of a TZID: the file's own VTIMEZONE, else one libical knows
- * by name (Asia/Tokyo, America/New_York). NULL if neither.
+ * The zone of a TZID: the file's own VTIMEZONE, else one known by name
+ * (Asia/Tokyo, Tokyo Standard Time: ical_tzid_zone). NULL if neither.
  */
 static icaltimezone *
 zone_find(struct scan *s, const char *tzid)
@@ -529,9 +533,112 @@ zone_find(struct scan *s, const char *tzid)
 		rd->zone_late = 1;
 		return NULL;
 	}
-	if ((zone = icaltimezone_get_builtin_timezone(tzid)) != NULL)
-		return zone;
-	return icaltimezone_get_builtin_timezone_from_tzid(tzid);
+	for (i = 0; i < rd->nnamed; i++)
+		if (strcmp(rd->named[i].tzid, tzid) == 0)
+			return rd->named[i].zone;
+	zone = ical_tzid_zone(tzid);
+	/* a name of a zone, not megabytes of a hostile file */
+	if (rd->nnamed < NAMED_MAX && strlen(tzid) < 256) {
+		rd->named[rd->nnamed].tzid = xstrdup(tzid);
+		rd->named[rd->nnamed++].zone = zone;
+	}
+	return zone;
+}
+
+/*
+ * The lines of the event's properties called name, in order: the n-th
+ * property libical read of that name is on the n-th line (*count).
+ */
+static long *
+lines_of(const struct scan *s, const char *name, size_t *count)
+{
+	struct reading	*rd = s->reading;
+	long		*lines = NULL;
+	size_t		 i, n = 0, cap = 0;
+
+	for (i = 0; i < rd->nlines; i++) {
+		if (!is_property(rd->arena + rd->lines[i].offset, name))
+			continue;
+		if (n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			lines = xreallocarray(lines, cap, sizeof *lines);
+		}
+		lines[n++] = rd->lines[i].no;
+	}
+	*count = n;
+	return lines;
+}
+
+/* A TZID of an event that names no zone, where it is. */
+struct bad_tzid {
+	long		 line;
+	const char	*name;		/* DTSTART... */
+	const char	*tzid;
+};
+
+static int
+compare_bad_tzids(const void *pa, const void *pb)
+{
+	const struct bad_tzid	*a = pa, *b = pb;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/*
+ * Every TZID of event c (of line start) that names no zone, each with
+ * its line, in the order of the file and even after other problems: a
+ * file's are all said at once. Only once every VTIMEZONE of the file
+ * is known (SCAN_EVENTS).
+ */
+static int
+check_tzids(struct scan *s, icalcomponent *c, long start)
+{
+	static const icalproperty_kind	 kinds[] = { ICAL_DTSTART_PROPERTY,
+					    ICAL_DTEND_PROPERTY,
+					    ICAL_RECURRENCEID_PROPERTY,
+					    ICAL_EXDATE_PROPERTY,
+					    ICAL_RDATE_PROPERTY };
+	struct bad_tzid			*bad = NULL;
+	icalproperty			*p;
+	icalparameter			*param;
+	const char			*name, *tzid;
+	long				*lines = NULL;
+	size_t				 k, n, nlines = 0, nbad = 0;
+	size_t				 cap = 0;
+
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		name = icalproperty_kind_to_string(kinds[k]);
+		for (p = icalcomponent_get_first_property(c, kinds[k]), n = 0;
+		    p != NULL; p = icalcomponent_get_next_property(c,
+		    kinds[k]), n++) {
+			param = icalproperty_get_first_parameter(p,
+			    ICAL_TZID_PARAMETER);
+			if (param == NULL || ((tzid =
+			    icalparameter_get_tzid(param)) != NULL &&
+			    zone_find(s, tzid) != NULL))
+				continue;
+			if (lines == NULL)
+				lines = lines_of(s, name, &nlines);
+			if (nbad == cap) {
+				cap = cap == 0 ? 8 : cap * 2;
+				bad = xreallocarray(bad, cap, sizeof *bad);
+			}
+			bad[nbad].line = n < nlines ? lines[n] : start;
+			bad[nbad].name = name;
+			bad[nbad++].tzid = tzid != NULL ? tzid : "";
+		}
+		free(lines);
+		lines = NULL;
+	}
+	if (nbad == 0)
+		return 0;
+	qsort(bad, nbad, sizeof *bad, compare_bad_tzids);
+	for (k = 0; k < nbad; k++)
+		ical_read_problem(s, bad[k].line, _("%s: unknown TZID '%s' "
+		    "(no VTIMEZONE for it in the file)"), bad[k].name,
+		    bad[k].tzid);
+	free(bad);
+	return 1;
 }
 
 /*
@@ -637,6 +744,10 @@ finish_component(struct scan *s, icalcomponent *c, enum capture kind,
 	}
 	if (kind == CAPTURE_ZONE) {
 		add_zone(s, c, start);
+		return;
+	}
+	if (rd->mode == SCAN_EVENTS && check_tzids(s, c, start) > 0) {
+		icalcomponent_free(c);
 		return;
 	}
 	/* after an error, only more errors are worth looking for */
@@ -838,11 +949,12 @@ feed_inner(struct scan *s, long no)
 
 	/*
 	 * A BEGIN or END that is not a component's (it has a ':' or a CR
-	 * in its name) would unbalance libical's stack of components.
+	 * in its name, or parameters: END;X=1:VEVENT) would unbalance
+	 * libical's stack of components, which takes them as ones.
 	 */
-	if ((strncasecmp(rd->r.line, "BEGIN:", 6) == 0 &&
+	if ((is_property(rd->r.line, "BEGIN") &&
 	    !component_line(rd->r.line, "BEGIN:", name, sizeof name)) ||
-	    strncasecmp(rd->r.line, "END:", 4) == 0) {
+	    is_property(rd->r.line, "END")) {
 		ical_read_problem(s, no, _("a BEGIN or END line that names no "
 		    "component"));
 		return;
@@ -1011,6 +1123,12 @@ scan_reset(struct scan *s)
 	}
 	s->out->nunmapped = 0;
 	s->out->outside = 0;
+	for (i = 0; i < s->out->nnotices; i++) {
+		free(s->out->notices[i].uid);
+		free(s->out->notices[i].what);
+	}
+	s->out->nnotices = 0;
+	s->out->text_left_out = 0;
 }
 
 int
@@ -1092,6 +1210,8 @@ ical_import_read(const char *path, const struct catalog *cat,
 		icaltimezone_free(reading.zones[i].zone, 1);
 	}
 	free(reading.zones);
+	for (i = 0; i < reading.nnamed; i++)
+		free(reading.named[i].tzid);
 	free(reading.arena);
 	free(reading.lines);
 	free(reading.r.line);
@@ -1118,5 +1238,10 @@ ical_import_free(struct ical_import *out)
 		free(out->unmapped[i].why);
 	}
 	free(out->unmapped);
+	for (i = 0; i < out->nnotices; i++) {
+		free(out->notices[i].uid);
+		free(out->notices[i].what);
+	}
+	free(out->notices);
 	memset(out, 0, sizeof *out);
 }

@@ -85,17 +85,35 @@ struct exclusions {
 	size_t		 count;
 };
 
+/* The day of a time as written (in its own zone), or of a date. */
+static struct date
+day_of(const struct when *w)
+{
+	struct date	d;
+
+	if (w->is_date)
+		return w->date;
+	d.year = w->local.year;
+	d.month = w->local.month;
+	d.day = w->local.day;
+	return d;
+}
+
+/*
+ * An EXDATE of the other kind than the series' DTSTART takes out its
+ * day: EXDATE;VALUE=DATE:20210607 on a series at 13:30 (RFC 5545 wants
+ * the same kind; writers differ).
+ */
 static int
 excluded(const struct exclusions *x, const struct when *w)
 {
 	size_t	i;
 
 	for (i = 0; i < x->count; i++) {
-		if (w->is_date && x->items[i].is_date &&
-		    date_compare(w->date, x->items[i].date) == 0)
-			return 1;
-		if (!w->is_date && !x->items[i].is_date &&
-		    w->utc == x->items[i].utc)
+		if (!w->is_date && !x->items[i].is_date) {
+			if (w->utc == x->items[i].utc)
+				return 1;
+		} else if (date_compare(day_of(w), day_of(&x->items[i])) == 0)
 			return 1;
 	}
 	return 0;
@@ -195,6 +213,19 @@ rule_check(struct scan *s, const struct ical_event *base,
 		    window_text(s, window, sizeof window));
 		return -1;
 	}
+	/*
+	 * UNTIL in UTC (as Google writes it: 20200319T045959Z, the end of
+	 * the last occurrence) against a DTSTART in its own zone: libical
+	 * would compare the two as if both were local, and drop the last
+	 * occurrence; the iterator steps in the start's local time
+	 */
+	if (!icaltime_is_null_time(rule->until) && !rule->until.is_date &&
+	    !start->is_date && icaltime_is_utc(rule->until) &&
+	    start->zone != NULL) {
+		rule->until = icaltime_convert_to_zone(rule->until,
+		    start->zone);
+		rule->until.zone = NULL;
+	}
 	until = start->local;
 	until.is_date = start->is_date;
 	until.year = s->expand_to.year;
@@ -249,6 +280,29 @@ emit_occurrence(struct scan *s, const struct ical_event *base,
 	}
 	ical_map_add(s, base, &times, derived, GIVEN_EXPANDED);
 	return 0;
+}
+
+/*
+ * A series with no occurrence in the window is said, with its first
+ * day, rather than counted as nothing: its dates need --from/--to.
+ */
+static void
+no_occurrence(struct scan *s, const struct ical_event *base,
+    const struct when *start)
+{
+	struct date	first;
+	char		window[2 * DATE_JA_LEN + 4], day[DATE_JA_LEN];
+	int		minutes;
+
+	if (start->is_date)
+		first = start->date;
+	else
+		ical_read_tokyo_time(s, start->utc, &first, &minutes);
+	date_format_japanese(first, day, sizeof day);
+	ical_map_notice(s, base->line, base->meeting.uid, _("a recurring "
+	    "event from %s with no occurrence in %s; none imported (give "
+	    "--from and --to for its dates)"), day,
+	    window_text(s, window, sizeof window));
 }
 
 /* RRULE and RDATE: one meeting per occurrence in the window. */
@@ -342,6 +396,8 @@ ical_recur_expand(struct scan *s, icalcomponent *c,
 			goto done;
 	}
 	rc = 0;
+	if (count == 0)
+		no_occurrence(s, base, start);
 done:
 	free(x.items);
 	return rc;
@@ -361,6 +417,72 @@ compare_by_uid(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* UID/20210705 or UID/20210705T1330: a UID an occurrence has. */
+static int
+is_occurrence_of(const char *uid, const char *key, size_t len)
+{
+	return strncmp(uid, key, len) == 0 && (uid[len] == '\0' ||
+	    (uid[len] == 'T' && strlen(uid + len) == 5));
+}
+
+/*
+ * A changed instance whose RECURRENCE-ID is a date where its series
+ * has times, or a time where it has dates (RFC 5545 wants the kind of
+ * DTSTART; writers differ), names the one occurrence of its series on
+ * that day: it takes that occurrence's UID (UID/20210705T1330).
+ */
+static void
+match_override_days(struct ical_import *out)
+{
+	struct import_item	*items = out->items;
+	const char		*uid, *slash;
+	size_t			*expanded, n = 0, i, k, lo, hi, mid, len;
+	size_t			 found = 0, matches;
+	char			 key[MEETING_UID_MAX + 32];
+	int			 exact;
+
+	expanded = xcalloc(out->count, sizeof *expanded);
+	for (i = 0; i < out->count; i++)
+		if (out->given[i] & GIVEN_EXPANDED)
+			expanded[n++] = i;
+	sort_import = out;
+	qsort(expanded, n, sizeof *expanded, compare_by_uid);
+	sort_import = NULL;
+	for (i = 0; i < out->count && n > 0; i++) {
+		uid = items[i].meeting.uid;
+		if (!(out->given[i] & GIVEN_OVERRIDE) ||
+		    (slash = strrchr(uid, '/')) == NULL || strlen(slash) < 9)
+			continue;
+		/* the series' UID and the day: "UID/20210705" */
+		len = (size_t)(slash + 9 - uid);
+		memcpy(key, uid, len);
+		key[len] = '\0';
+		for (lo = 0, hi = n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (strcmp(items[expanded[mid]].meeting.uid, key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo, matches = 0, exact = 0; k < n && strncmp(
+		    items[expanded[k]].meeting.uid, key, len) == 0; k++) {
+			if (!is_occurrence_of(items[expanded[k]].meeting.uid,
+			    key, len))
+				continue;
+			exact |= strcmp(items[expanded[k]].meeting.uid,
+			    uid) == 0;
+			found = expanded[k];
+			matches++;
+		}
+		if (!exact && matches == 1) {
+			free(items[i].meeting.uid);
+			items[i].meeting.uid =
+			    xstrdup(items[found].meeting.uid);
+		}
+	}
+	free(expanded);
+}
+
 /*
  * One meeting per UID: a changed instance (RECURRENCE-ID) replaces the
  * occurrence its RRULE made; any other second use of a UID is refused.
@@ -377,6 +499,7 @@ ical_recur_check_uids(struct ical_import *out)
 			out->given[i] &= ICAL_GIVEN_ALL;
 		return;
 	}
+	match_override_days(out);
 	by_uid = xcalloc(out->count, sizeof *by_uid);
 	for (i = 0; i < out->count; i++)
 		by_uid[i] = i;

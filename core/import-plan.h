@@ -33,6 +33,8 @@ struct import_item {
 
 struct import_result {
 	long	added, updated, cancelled, unchanged, skipped, restored;
+	/* of those added or updated, how many were worth a warning */
+	long	warned;
 };
 
 /* existing is the stored meeting with the same UID, or NULL. */

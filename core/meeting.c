@@ -269,8 +269,9 @@ meeting_validate(const struct meeting *m, const struct catalog *cat,
 			return error_set_field(err, ERROR_INPUT, "center",
 			    _("center: no center with id %ld"), m->center_id);
 	}
+	/* an end at midnight is 24:00 (the next day's 00:00) */
 	if (m->start < -1 || m->start >= 24 * 60 || m->end < -1 ||
-	    m->end >= 24 * 60)
+	    m->end > 24 * 60)
 		return error_set_field(err, ERROR_INPUT, "start",
 		    _("start/end: not a time of day"));
 	if (m->end != -1 && m->start == -1)

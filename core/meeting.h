@@ -91,6 +91,12 @@ struct meeting_filter {
 	int		 status;	/* -1: any */
 	int		 exclude_cancelled;
 	enum meeting_fields fields;	/* what to read, not which */
+	/*
+	 * 0: any; else only the meetings this advisor is booked for. The
+	 * store applies it: a meeting does not hold its bookings, so
+	 * meeting_filter_match does not.
+	 */
+	long		 advisor_id;
 };
 
 void	meeting_init(struct meeting *);

@@ -1,6 +1,7 @@
 /*
  * meetings-csv.c -- meetings to and from CSV records.
  */
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,28 +220,24 @@ is_blank(const struct csv_record *r)
 }
 
 static int
-compare_uids(const void *pa, const void *pb)
+compare_uids(const void *a, const void *b)
 {
-	const struct meetings_csv_uid	*a = pa, *b = pb;
-	int				 c = strcmp(a->uid, b->uid);
-
-	return c != 0 ? c : (a->line > b->line) - (a->line < b->line);
+	return strcmp(a, b);
 }
 
-/* Sorted, so a large file is checked in n log n. */
-static void
-check_duplicate_uids(struct meetings_csv *in)
+/* 1 if uid came on an earlier line, else kept for the lines after. */
+static int
+seen_uid(struct meetings_csv *in, const char *uid)
 {
-	size_t	i;
+	char	*copy = xstrdup(uid), **found;
 
-	if (in->nuids < 2)
-		return;
-	qsort(in->uids, in->nuids, sizeof *in->uids, compare_uids);
-	for (i = 1; i < in->nuids; i++)
-		if (strcmp(in->uids[i].uid, in->uids[i - 1].uid) == 0)
-			report(in->err, &in->nerrors, in->name,
-			    in->uids[i].line, "uid",
-			    _("the same uid as an earlier line"));
+	if ((found = tsearch(copy, &in->uids, compare_uids)) == NULL)
+		alloc_failed();
+	if (*found != copy) {
+		free(copy);
+		return 1;
+	}
+	return 0;
 }
 
 void
@@ -314,15 +311,11 @@ meetings_csv_feed(struct meetings_csv *in, const struct csv_record *r,
 		meeting_clear(&out->meeting);
 		return 0;
 	}
-	if (out->meeting.uid != NULL) {
-		if (in->nuids == in->uids_capacity) {
-			in->uids_capacity = in->uids_capacity == 0 ? 64 :
-			    in->uids_capacity * 2;
-			in->uids = xreallocarray(in->uids, in->uids_capacity,
-			    sizeof *in->uids);
-		}
-		in->uids[in->nuids].uid = xstrdup(out->meeting.uid);
-		in->uids[in->nuids++].line = r->line;
+	if (out->meeting.uid != NULL && seen_uid(in, out->meeting.uid)) {
+		report(in->err, &in->nerrors, in->name, r->line, "uid",
+		    _("the same uid as an earlier line"));
+		meeting_clear(&out->meeting);
+		return 0;
 	}
 	return 1;
 }
@@ -340,8 +333,6 @@ meetings_csv_end(struct meetings_csv *in)
 		return error_set(in->err, ERROR_INPUT, _("%s: no header "
 		    "line"), in->name);
 	if (in->nerrors == 0)
-		check_duplicate_uids(in);
-	if (in->nerrors == 0)
 		return 0;
 	len = strlen(in->err->msg);
 	if (in->nerrors > MAX_REPORTED)
@@ -356,13 +347,8 @@ meetings_csv_end(struct meetings_csv *in)
 void
 meetings_csv_free(struct meetings_csv *in)
 {
-	size_t	i;
-
-	for (i = 0; i < in->nuids; i++)
-		free(in->uids[i].uid);
-	free(in->uids);
+	tdestroy(in->uids, free);
 	in->uids = NULL;
-	in->nuids = in->uids_capacity = 0;
 }
 
 int

@@ -38,17 +38,13 @@ int	meetings_csv_read(const struct csv_table *, const char *,
 /* The columns a file may have: those `list` writes, and window. */
 #define MEETINGS_CSV_COLUMNS	15
 
-/* One uid of the file and its line, for the check of duplicates. */
-struct meetings_csv_uid {
-	char	*uid;
-	long	 line;
-};
-
 /*
  * Meetings read from CSV records one at a time (comment lines, then the
  * header, then one meeting a record), so that a large file need not be
  * in memory whole. Problems are reported in err as meetings_csv_read
- * does; meetings_csv_end adds the check that no uid comes twice.
+ * does, a uid that came on an earlier line among them (at once, before
+ * the record is handed on: a second line must never reach the store as
+ * an update of the meeting the first one added).
  */
 struct meetings_csv {
 	const char		*name;
@@ -62,8 +58,7 @@ struct meetings_csv {
 	int			 has_version;	/* see import_check_fresh */
 	int			 nerrors;
 	long			 records;
-	struct meetings_csv_uid	*uids;
-	size_t			 nuids, uids_capacity;
+	void			*uids;	/* tsearch(3) tree of the uids seen */
 };
 
 void	meetings_csv_begin(struct meetings_csv *, const char *,

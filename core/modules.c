@@ -16,6 +16,7 @@
 
 static const struct ical_module	*ical;
 static const struct pdf_module	*pdf;
+static const struct http_module	*http;
 
 /*
  * RTLD_NOW: a module that lacks a symbol fails here, with dlerror's
@@ -76,6 +77,15 @@ pdf_load(struct error *err)
 	return pdf == NULL ? -1 : 0;
 }
 
+static int
+http_load(struct error *err)
+{
+	if (http == NULL)
+		http = module_load(MODULE_HTTP, MODULE_HTTP_TABLE,
+		    _("the HTTP module"), err);
+	return http == NULL ? -1 : 0;
+}
+
 int
 ical_export_begin(FILE *fp, const char *name, int flags,
     struct ical_writer **w, struct error *err)
@@ -97,6 +107,12 @@ int
 ical_export_end(struct ical_writer *w, struct error *err)
 {
 	return ical->export_end(w, err);
+}
+
+void
+ical_export_set_stamp(struct ical_writer *w, time_t t)
+{
+	ical->export_set_stamp(w, t);
 }
 
 int
@@ -157,6 +173,29 @@ const struct report_format report_format_pdf = {
 	pdf_write,
 	pdf_write_years
 };
+
+int
+http_server_start(const struct http_server_config *cfg, http_handler handler,
+    void *arg, struct http_server **out, struct error *err)
+{
+	*out = NULL;
+	if (http_load(err) == -1)
+		return -1;
+	return http->start(cfg, handler, arg, out, err);
+}
+
+/* A server exists only once the module is loaded. */
+int
+http_server_port(const struct http_server *s)
+{
+	return http->port(s);
+}
+
+void
+http_server_stop(struct http_server *s)
+{
+	http->stop(s);
+}
 
 /* The modules stay loaded to the end: a dlclose would gain nothing. */
 void

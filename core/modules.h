@@ -1,10 +1,12 @@
 /*
- * modules.h -- the two parts of carecal that need large libraries, built
- * as modules the program loads the first time a command needs them: the
- * iCalendar reader and writer (libical, and through it ICU) and the PDF
- * writer (pango and cairo, about 40 libraries). Linked into every run,
- * they cost 14 ms of start-up to `list`, `check` and the full-screen
- * view, which never use them (issue 8: measured with perf stat).
+ * modules.h -- the parts of carecal that need large libraries, built as
+ * modules the program loads the first time a command needs them: the
+ * iCalendar reader and writer (libical, and through it ICU), the PDF
+ * writer (pango and cairo, about 40 libraries) and the HTTP engine of
+ * `serve` (libmicrohttpd, with GnuTLS and 10 more). Linked into every
+ * run, they cost 14 ms of start-up to `list`, `check` and the
+ * full-screen view, which never use them (issue 8: measured with perf
+ * stat; libmicrohttpd alone, issue 16: bench/README.md).
  *
  * Each module exports one table under a fixed name; the program checks
  * that the table is from its own build before calling through it.
@@ -16,6 +18,7 @@
 
 #include "catalog.h"
 #include "error.h"
+#include "http-server.h"
 #include "ical-export.h"
 #include "ical-import.h"
 #include "meeting.h"
@@ -25,6 +28,8 @@
 #define MODULE_ICAL_TABLE	"carecal_ical_module"
 #define MODULE_PDF		"carecal-pdf.so"
 #define MODULE_PDF_TABLE	"carecal_pdf_module"
+#define MODULE_HTTP		"carecal-http.so"
+#define MODULE_HTTP_TABLE	"carecal_http_module"
 
 /* The one symbol a module exports (they are built -fvisibility=hidden). */
 #define MODULE_EXPORT		__attribute__((visibility("default")))
@@ -47,6 +52,7 @@ struct ical_module {
 			    const char *, const char *);
 	void		(*import_free)(struct ical_import *);
 	void		(*library_free)(void);
+	void		(*export_set_stamp)(struct ical_writer *, time_t);
 };
 
 struct pdf_module {
@@ -54,9 +60,20 @@ struct pdf_module {
 	const struct report_format	*format;
 };
 
+/* carecal-http.so: `carecal serve`'s HTTP engine (http-server.h). */
+struct http_module {
+	const char	*version;
+	int		(*start)(const struct http_server_config *,
+			    http_handler, void *, struct http_server **,
+			    struct error *);
+	int		(*port)(const struct http_server *);
+	void		(*stop)(struct http_server *);
+};
+
 /*
  * The loader (core/modules.c, linked into the program, never into a
- * module): ical-export.h, ical-import.h and report_format_pdf call
+ * module): ical-export.h, ical-import.h, http-server.h and
+ * report_format_pdf call
  * through these tables, loading the module on first use from
  * $CARECAL_MODULEDIR or else the installed directory. A module that
  * cannot be loaded is an error of the command that needed it; nothing

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "paths.h"
 
 /* The variable's value, or NULL when it is unset or empty. */
@@ -121,4 +122,19 @@ paths_locale_dir(void)
 	    sizeof buf, build, 0, "po/locale")) != NULL)
 		return dir;
 	return LOCALEDIR;
+}
+
+char *
+paths_join(const char *dir, const char *name)
+{
+	size_t	 len = strlen(dir), size;
+	char	*path;
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	size = len + strlen(name) + 2;
+	path = xmalloc(size);
+	snprintf(path, size, "%.*s%s%s", (int)len, dir,
+	    len > 0 && dir[len - 1] == '/' ? "" : "/", name);
+	return path;
 }

@@ -17,4 +17,11 @@ const char	*paths_data_dir(void);
 const char	*paths_module_dir(void);
 const char	*paths_locale_dir(void);
 
+/*
+ * dir and name joined by one slash, whatever slashes dir ends with (a
+ * user's --dir ics/ prints as ics/明第1.ics, not ics//明第1.ics); "/"
+ * stays the root. Malloc'd: the caller frees it.
+ */
+char		*paths_join(const char *, const char *);
+
 #endif

@@ -12,7 +12,7 @@
 #include "profile.h"
 #include "text.h"
 
-#define MAX_FIELDS	9
+#define MAX_FIELDS	24	/* a summons: a profession a field */
 
 const char *
 profile_data_dir(void)
@@ -119,6 +119,93 @@ parse_followup(struct profile *p, char **f, size_t n, struct error *err)
 	return 0;
 }
 
+/* The type of a scheduling line, named by its code. */
+static struct meeting_type *
+schedule_type(struct profile *p, const char *code, struct error *err)
+{
+	size_t	i;
+
+	for (i = 0; i < p->catalog.ntypes; i++)
+		if (strcmp(p->catalog.types[i].code, code) == 0)
+			return &p->catalog.types[i];
+	error_set(err, ERROR_INPUT, _("unknown meeting type '%s' (its 'type' "
+	    "line comes first)"), code);
+	return NULL;
+}
+
+static int
+parse_capacity(const char *s, int *out)
+{
+	char	*end;
+	long	 v = strtol(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 ||
+	    v > TYPE_CAPACITY_MAX)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/*
+ * How a type is scheduled, and how advisors are booked (profile.h):
+ * 1 when the line is one of these, 0 when not, -1 on an error.
+ */
+static int
+parse_schedule_line(struct profile *p, char **f, size_t n,
+    struct error *err)
+{
+	struct meeting_type	*t;
+	char			*summons, *list;
+	size_t			 i, len, size;
+	int			 rc;
+
+	if (strcmp(f[0], "advisor-day") == 0 && n == 2) {
+		if (strcmp(f[1], "one-center") != 0 &&
+		    strcmp(f[1], "any") != 0)
+			return error_set(err, ERROR_INPUT, _("advisor-day: "
+			    "one-center or any"));
+		p->one_center_a_day = strcmp(f[1], "one-center") == 0;
+		return 1;
+	}
+	if (!((strcmp(f[0], "length") == 0 && n == 3) ||
+	    (strcmp(f[0], "capacity") == 0 && (n == 3 || n == 4)) ||
+	    (strcmp(f[0], "cadence") == 0 && n == 3) ||
+	    (strcmp(f[0], "summons") == 0 && n >= 3)))
+		return 0;
+	if ((t = schedule_type(p, f[1], err)) == NULL)
+		return -1;
+	if (strcmp(f[0], "length") == 0) {
+		if (type_length_parse(f[2], &t->length, err) == -1)
+			return -1;
+	} else if (strcmp(f[0], "capacity") == 0) {
+		if (parse_capacity(f[2], &t->capacity) == -1 || (n == 4 &&
+		    strcmp(f[3], "lecture") != 0))
+			return error_set(err, ERROR_INPUT, _("capacity: "
+			    "cases a meeting takes (1-%d), then 'lecture' "
+			    "when a mini lecture comes besides"),
+			    TYPE_CAPACITY_MAX);
+		t->lecture = n == 4;
+	} else if (strcmp(f[0], "cadence") == 0) {
+		if (type_cadence_parse(f[2], &t->cadence, err) == -1)
+			return -1;
+	} else {
+		/* summons: a profession a field, joined as it is stored */
+		for (i = 2, size = 1; i < n; i++)
+			size += strlen(f[i]) + 1;
+		list = xmalloc(size);
+		for (i = 2, len = 0; i < n; i++)
+			len += (size_t)snprintf(list + len, size - len, "%s%s",
+			    i > 2 ? "," : "", f[i]);
+		rc = type_summons_normalize(list, &summons, err);
+		free(list);
+		if (rc == -1)
+			return -1;
+		free(t->summons);
+		t->summons = summons;
+	}
+	return type_validate(t, err) == -1 ? -1 : 1;
+}
+
 static int
 parse_line(struct profile *p, char *line, const char *path, long lineno,
     struct error *err)
@@ -127,6 +214,7 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
 	size_t			 n = split_tabs(line, f);
 	struct meeting_type	 t;
 	struct center		 c;
+	int			 rc;
 
 	if (strcmp(f[0], "city") == 0 && n == 2) {
 		free(p->city);
@@ -182,8 +270,14 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
 			goto bad;
 		return 0;
 	}
+	if ((rc = parse_schedule_line(p, f, n, err)) != 0) {
+		if (rc == 1)
+			return 0;
+		goto bad;
+	}
 	error_set(err, ERROR_INPUT, _("expected 'city', 'title', 'caption', "
-	    "'type', 'center' or 'followup' with its tab-separated fields"));
+	    "'type', 'center', 'length', 'capacity', 'cadence', 'summons', "
+	    "'advisor-day' or 'followup' with its tab-separated fields"));
 bad:
 	error_prefix(err, "%s:%ld: ", path, lineno);
 	return -1;

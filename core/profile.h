@@ -21,6 +21,7 @@ struct profile {
 	 */
 	struct followup_rules followup;
 	int		 has_interim, has_final, has_followup_types;
+	int		 one_center_a_day;	/* advisor-day one-center */
 };
 
 /*
@@ -35,6 +36,12 @@ struct profile {
  *   followup	interim|中間	INTERVAL	(1m, 6w, 45d, 1カ月)
  *   followup	final|終了前	INTERVAL
  *   followup	types	CODE[,CODE...]	(besides the 初回's type)
+ * and how a type (named by its code, after its type line) is scheduled:
+ *   length	CODE	MINUTES	(90, or 1.5h)
+ *   capacity	CODE	CASES	[lecture]	(a mini lecture besides)
+ *   cadence	CODE	yearly|monthly|ad-hoc
+ *   summons	CODE	PROFESSION	PROFESSION...	(alternatives by '|')
+ *   advisor-day	one-center|any	(an advisor goes to one center a day)
  * with # comments and blank lines. GROUP is the multi-year table's
  * grouping (地域ケア小会議/個別課題); STARTED when the center was set up
  * (設置), a date or a fiscal year (its first day). Free with

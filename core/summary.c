@@ -328,6 +328,10 @@ findings_make(struct summary *s, const struct catalog *cat,
 	in.today = opt->today;
 	in.closure = opt->closure;
 	in.followups = opt->followups;
+	in.advisors = opt->advisors;
+	in.assignments = opt->assignments;
+	in.horizon = opt->horizon;
+	in.one_center_a_day = opt->one_center_a_day;
 	finding_list_init(&found);
 	check_run(&in, &found);
 	s->has_findings = 1;

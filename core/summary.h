@@ -42,6 +42,11 @@ struct summary_options {
 	 * NULL: not counted.
 	 */
 	const struct case_list *reviews;
+	/* for their advisor findings (check.h), or NULL: none */
+	const struct advisor_list *advisors;
+	const struct assignment_list *assignments;
+	int		 horizon;
+	int		 one_center_a_day;
 	const char	*title;		/* the whole title (--title), or NULL */
 	const char	*title_words;	/* after the city (setting "title") */
 	const char	*caption;	/* over the multi-year table, or NULL */

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "meetings-csv.h"
+#include "settings.h"
 #include "store-deleted.h"
 
 /* One import: where it writes, what it reports, what is deleted. */
@@ -26,6 +27,8 @@ struct import_run {
 	struct deleted_uid	*deleted;	/* read at the first need */
 	size_t			 ndeleted;
 	int			 deleted_read;
+	struct closure		 closure;	/* IMPORT_WARN, read so too */
+	int			 closure_read;
 };
 
 static void
@@ -97,6 +100,38 @@ deleted_item(struct import_run *run, struct import_item *item,
 	return 1;
 }
 
+/*
+ * With IMPORT_WARN, count m if saving it is worth a warning, as `add`
+ * (before NULL) or `edit` (before the stored meeting) would say it.
+ */
+static int
+warn_item(struct import_run *run, const struct meeting *m,
+    const struct meeting *before, struct error *err)
+{
+	struct finding_list	warnings;
+	struct meeting		one = *m;
+	int			rc;
+
+	if (!(run->flags & IMPORT_WARN))
+		return 0;
+	if (!run->closure_read) {
+		if (settings_closure_load(run->store, &run->closure,
+		    err) == -1)
+			return -1;
+		run->closure_read = 1;
+	}
+	/* a new meeting: a file's id names no stored row */
+	if (before == NULL)
+		one.id = 0;
+	finding_list_init(&warnings);
+	rc = store_meeting_warnings(run->store, run->cat, &run->closure,
+	    &one, before, &warnings, err);
+	if (rc == 0 && warnings.count > 0)
+		run->result->warned++;
+	finding_list_free(&warnings);
+	return rc;
+}
+
 /* Decide and apply one item (see import_apply). */
 static int
 apply_item(struct import_run *run, struct import_item *item,
@@ -124,7 +159,8 @@ apply_item(struct import_run *run, struct import_item *item,
 	case IMPORT_ADD:
 		if (!item->has_sequence)
 			in->sequence = 0;
-		if (store_meeting_insert(store, in, err) == -1)
+		if (warn_item(run, in, NULL, err) == -1 ||
+		    store_meeting_insert(store, in, err) == -1)
 			goto done;
 		run->result->added++;
 		break;
@@ -142,6 +178,7 @@ apply_item(struct import_run *run, struct import_item *item,
 		if (item->keep_note)
 			meeting_set_text(&in->note, existing.note);
 		if (store_meeting_check_cases(store, in, err) == -1 ||
+		    warn_item(run, in, &existing, err) == -1 ||
 		    store_meeting_update(store, in, STORE_KEEP_SEQUENCE,
 		    err) == -1)
 			goto done;

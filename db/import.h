@@ -13,6 +13,11 @@
 
 /* A UID of a deleted meeting brings it back (else it is skipped). */
 #define IMPORT_RESTORE_DELETED	0x1
+/*
+ * Count in result->warned the meetings added or updated that `add` or
+ * `edit` would warn of (store_meeting_warnings): one query more each.
+ */
+#define IMPORT_WARN		0x2
 
 /*
  * Decide and apply every item inside the caller's transaction; with a

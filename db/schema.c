@@ -384,7 +384,86 @@ static const char migration_6[] =
 "  CHECK (grp IS NULL OR length(grp) BETWEEN 1 AND 100);";
 
 /*
- * Version 7: case references (事例番号) and the stages of their review
+ * Version 7: how a meeting type is scheduled (its usual length in
+ * minutes, the cases a meeting takes and whether a mini lecture comes
+ * besides, its cadence, the professions it summons), the advisors
+ * (専門職) with their dates unavailable, and their bookings for
+ * meetings. A booking is made or taken back, never changed; each one is
+ * kept as the meetings' changes are, by triggers, in assignment_history
+ * under its action, so that undo takes bookings back as it takes back
+ * meetings (db/store-history.c). A meeting deleted takes its bookings
+ * with it (recorded as taken back): undoing the deletion brings them
+ * back. Advisors are retired, never deleted: the history names them.
+ */
+static const char migration_7[] =
+"ALTER TABLE meeting_types ADD COLUMN length INTEGER"
+"  CHECK (length IS NULL OR length BETWEEN 1 AND 1440);"
+"ALTER TABLE meeting_types ADD COLUMN capacity INTEGER"
+"  CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 999);"
+"ALTER TABLE meeting_types ADD COLUMN lecture INTEGER NOT NULL DEFAULT 0"
+"  CHECK (lecture = 0 OR lecture = 1);"
+"ALTER TABLE meeting_types ADD COLUMN cadence TEXT NOT NULL"
+"  DEFAULT 'yearly' CHECK (cadence = 'yearly' OR cadence = 'monthly' OR"
+"  cadence = 'ad-hoc');"
+"ALTER TABLE meeting_types ADD COLUMN summons TEXT"
+"  CHECK (summons IS NULL OR length(summons) BETWEEN 1 AND 400);"
+"CREATE TABLE advisors ("
+"  id          INTEGER PRIMARY KEY,"
+"  name        TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),"
+"  profession  TEXT NOT NULL CHECK (length(profession) BETWEEN 1 AND 50),"
+"  affiliation TEXT CHECK (affiliation IS NULL OR"
+"              length(affiliation) BETWEEN 1 AND 200),"
+"  contact     TEXT CHECK (contact IS NULL OR"
+"              length(contact) BETWEEN 1 AND 200),"
+"  weekdays    INTEGER NOT NULL DEFAULT 62 CHECK (weekdays BETWEEN 1 AND 127),"
+"  retired     INTEGER NOT NULL DEFAULT 0 CHECK (retired = 0 OR retired = 1)"
+");"
+"CREATE TABLE advisor_unavailable ("
+"  advisor_id INTEGER NOT NULL REFERENCES advisors (id),"
+"  date       TEXT NOT NULL CHECK (date(date, '+0 days') IS date),"
+"  PRIMARY KEY (advisor_id, date)"
+") WITHOUT ROWID;"
+"CREATE TABLE assignments ("
+"  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+"  advisor_id INTEGER NOT NULL REFERENCES advisors (id),"
+"  PRIMARY KEY (meeting_id, advisor_id)"
+") WITHOUT ROWID;"
+"CREATE INDEX assignments_by_advisor ON assignments (advisor_id, meeting_id);"
+"CREATE TABLE assignment_history ("
+"  id         INTEGER PRIMARY KEY,"
+"  action_id  INTEGER REFERENCES actions (id),"
+"  meeting_id INTEGER NOT NULL,"
+"  advisor_id INTEGER NOT NULL,"
+"  op         TEXT NOT NULL CHECK (op = 'assign' OR op = 'unassign')"
+");"
+"CREATE INDEX assignment_history_by_action ON assignment_history"
+"  (action_id);"
+"CREATE INDEX assignment_history_by_meeting ON assignment_history"
+"  (meeting_id);"
+"CREATE TRIGGER assignments_history_insert AFTER INSERT ON assignments BEGIN"
+"  INSERT INTO assignment_history (action_id, meeting_id, advisor_id, op)"
+"  VALUES ((SELECT max(id) FROM actions), NEW.meeting_id, NEW.advisor_id,"
+"  'assign');"
+"END;"
+"CREATE TRIGGER assignments_history_delete AFTER DELETE ON assignments BEGIN"
+"  INSERT INTO assignment_history (action_id, meeting_id, advisor_id, op)"
+"  VALUES ((SELECT max(id) FROM actions), OLD.meeting_id, OLD.advisor_id,"
+"  'unassign');"
+"END;"
+"CREATE TRIGGER assignments_kept_update BEFORE UPDATE ON assignments BEGIN"
+"  SELECT RAISE(ABORT, 'a booking is made or taken back, never changed');"
+"END;"
+"CREATE TRIGGER assignment_history_kept_update BEFORE UPDATE ON"
+"  assignment_history BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never rewritten');"
+"END;"
+"CREATE TRIGGER assignment_history_kept_delete BEFORE DELETE ON"
+"  assignment_history BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never deleted');"
+"END;";
+
+/*
+ * Version 8: case references (事例番号) and the stages of their review
  * (初回, 中間, 終了前), each recorded at one meeting. A reference is the
  * secretariat's number, never a name: the CHECK is the last guard of
  * the grammar of core/case.h (digits, A-Z and - / . between them, at
@@ -411,7 +490,7 @@ static const char migration_6[] =
 	"   (SELECT max(id) FROM actions)), 'sqlite3')"			\
 	"   WHERE id = " row ".meeting_id;"
 
-static const char migration_7[] =
+static const char migration_8[] =
 "CREATE TABLE case_reviews ("
 "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  ref        TEXT NOT NULL CHECK (length(ref) BETWEEN 1 AND 16"
@@ -470,7 +549,7 @@ static const char migration_7[] =
 
 static const char *migrations[] = {
 	migration_1, migration_2, migration_3, migration_4, migration_5,
-	migration_6, migration_7
+	migration_6, migration_7, migration_8
 };
 
 const char *

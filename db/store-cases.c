@@ -2,7 +2,7 @@
  * store-cases.c -- the reviews of cases recorded at meetings, each
  * addition or removal one action, and the follow-ups the cases still
  * need. The meeting's number of cases follows its reviews by the
- * triggers of schema.c (version 7); the history of reviews is written
+ * triggers of schema.c (version 8); the history of reviews is written
  * by them too, and read back by undo (store-history.c).
  */
 #include <stdio.h>

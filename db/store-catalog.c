@@ -39,8 +39,10 @@ store_catalog_load(struct store *s, struct catalog *cat, struct error *err)
 		goto fail;
 	if (sqlite3_prepare_v2(s->db, "SELECT id, code, name, short_name, "
 	    "level, coalesce(target_min, -1), coalesce(target_max, -1), "
-	    "counts_cases, position, grp FROM meeting_types ORDER BY "
-	    "position, id", -1, &st, NULL) != SQLITE_OK)
+	    "counts_cases, position, grp, coalesce(length, 0), "
+	    "coalesce(capacity, 0), lecture, cadence, summons FROM "
+	    "meeting_types ORDER BY position, id", -1, &st, NULL) !=
+	    SQLITE_OK)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&t, 0, sizeof t);
@@ -55,6 +57,13 @@ store_catalog_load(struct store *s, struct catalog *cat, struct error *err)
 		t.counts_cases = sqlite3_column_int(st, 7);
 		t.position = sqlite3_column_int(st, 8);
 		t.group = (char *)sqlite3_column_text(st, 9);
+		t.length = sqlite3_column_int(st, 10);
+		t.capacity = sqlite3_column_int(st, 11);
+		t.lecture = sqlite3_column_int(st, 12);
+		/* the schema keeps it one of the three */
+		type_cadence_parse((const char *)sqlite3_column_text(st, 13),
+		    &t.cadence, NULL);
+		t.summons = (char *)sqlite3_column_text(st, 14);
 		catalog_add_type(cat, &t);
 	}
 	sqlite3_finalize(st);
@@ -186,6 +195,16 @@ bind_type(sqlite3_stmt *st, const struct meeting_type *t)
 	sqlite3_bind_int(st, 7, t->counts_cases != 0);
 	if (t->group != NULL && *t->group != '\0')
 		sqlite3_bind_text(st, 8, t->group, -1, SQLITE_STATIC);
+	/* how it is scheduled (0 and NULL: not set) */
+	if (t->length > 0)
+		sqlite3_bind_int(st, 9, t->length);
+	if (t->capacity > 0)
+		sqlite3_bind_int(st, 10, t->capacity);
+	sqlite3_bind_int(st, 11, t->lecture != 0);
+	sqlite3_bind_text(st, 12, type_cadence_name(t->cadence), -1,
+	    SQLITE_STATIC);
+	if (t->summons != NULL && *t->summons != '\0')
+		sqlite3_bind_text(st, 13, t->summons, -1, SQLITE_STATIC);
 }
 
 int
@@ -198,7 +217,8 @@ store_type_add(struct store *s, const struct meeting_type *t,
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO meeting_types (code, name, "
 	    "short_name, level, target_min, target_max, counts_cases, grp, "
-	    "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT "
+	    "length, capacity, lecture, cadence, summons, position) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT "
 	    "coalesce(max(position), 0) + 1 FROM meeting_types))", -1, &st,
 	    NULL) != SQLITE_OK)
 		return store_error(s, _("adding a meeting type"), err);
@@ -223,8 +243,9 @@ store_type_update(struct store *s, const struct meeting_type *t,
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "UPDATE meeting_types SET name = ?2, "
 	    "short_name = ?3, level = ?4, target_min = ?5, target_max = ?6, "
-	    "counts_cases = ?7, grp = ?8 WHERE code = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "counts_cases = ?7, grp = ?8, length = ?9, capacity = ?10, "
+	    "lecture = ?11, cadence = ?12, summons = ?13 WHERE code = ?1", -1,
+	    &st, NULL) != SQLITE_OK)
 		return store_error(s, _("changing a meeting type"), err);
 	bind_type(st, t);
 	if (run(s, st, _("changing a meeting type"), err) == -1)

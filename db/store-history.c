@@ -71,6 +71,7 @@ history_list_free(struct history_list *list)
 		free(list->items[i].at);
 		free(list->items[i].login);
 		free(list->items[i].command);
+		free(list->items[i].advisor);
 		meeting_clear(&list->items[i].before);
 		meeting_clear(&list->items[i].after);
 	}
@@ -113,8 +114,59 @@ entry_clear(struct history_entry *e)
 	free(e->at);
 	free(e->login);
 	free(e->command);
+	free(e->advisor);
 	meeting_clear(&e->before);
 	meeting_clear(&e->after);
+}
+
+/*
+ * The bookings made and taken back that f asks for, in their order
+ * (STORE_HISTORY_BOOKINGS): *out NULL when f asks for none.
+ */
+static int
+bookings_start(struct store *s, const struct history_filter *f,
+    const char *since, sqlite3_stmt **out, struct error *err)
+{
+	char	sql[1024];
+	int	n = 0;
+
+	*out = NULL;
+	if (f->deleted)
+		return 0;
+	snprintf(sql, sizeof sql, "%s%s%s ORDER BY b.id", "SELECT b.id, "
+	    "coalesce(b.action_id, 0), " LOCAL("a.at") ", a.login, "
+	    "a.command, coalesce(a.undoes, 0), coalesce((SELECT u.id FROM "
+	    "actions u WHERE u.undoes = a.id), 0), b.meeting_id, b.op, "
+	    "coalesce(v.name, '?') || ' (' || coalesce(v.profession, '?') || "
+	    "')' FROM assignment_history b LEFT JOIN actions a ON a.id = "
+	    "b.action_id LEFT JOIN advisors v ON v.id = b.advisor_id WHERE 1",
+	    f->meeting_id != 0 ? " AND b.meeting_id = ?" : "",
+	    f->has_since ? " AND a.at >= strftime('%Y-%m-%d %H:%M:%f', ?, "
+	    "'utc')" : "");
+	if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	if (f->meeting_id != 0)
+		sqlite3_bind_int64(*out, ++n, f->meeting_id);
+	if (f->has_since)
+		sqlite3_bind_text(*out, ++n, since, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* What a row of either query holds first: the action and who made it. */
+static void
+entry_head(sqlite3_stmt *st, struct history_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	meeting_init(&e->before);
+	meeting_init(&e->after);
+	e->id = sqlite3_column_int64(st, 0);
+	e->action_id = sqlite3_column_int64(st, 1);
+	e->at = column_copy(st, 2);
+	e->login = column_copy(st, 3);
+	e->command = column_copy(st, 4);
+	e->undoes = sqlite3_column_int64(st, 5);
+	e->undone_by = sqlite3_column_int64(st, 6);
+	e->meeting_id = sqlite3_column_int64(st, 7);
 }
 
 int
@@ -122,11 +174,11 @@ store_history_each(struct store *s, const struct history_filter *f,
     int flags, int (*fn)(struct history_entry *, void *), void *arg,
     struct error *err)
 {
-	sqlite3_stmt		*st;
+	sqlite3_stmt		*st, *bst = NULL;
 	struct history_entry	 e;
-	char			 sql[2048], since[DATE_ISO_LEN];
+	char			 sql[2048], since[DATE_ISO_LEN] = "";
 	const char		*op;
-	int			 rc, n = 0, stop = 0;
+	int			 rc, brc = SQLITE_DONE, n = 0, stop = 0;
 
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "%s%s%s%s ORDER BY h.id", "SELECT h.id, "
@@ -150,38 +202,55 @@ store_history_each(struct store *s, const struct history_filter *f,
 		date_format_iso(f->since, since, sizeof since);
 		sqlite3_bind_text(st, ++n, since, -1, SQLITE_STATIC);
 	}
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&e, 0, sizeof e);
-		meeting_init(&e.before);
-		meeting_init(&e.after);
-		e.id = sqlite3_column_int64(st, 0);
-		e.action_id = sqlite3_column_int64(st, 1);
-		e.at = column_copy(st, 2);
-		e.login = column_copy(st, 3);
-		e.command = column_copy(st, 4);
-		e.undoes = sqlite3_column_int64(st, 5);
-		e.undone_by = sqlite3_column_int64(st, 6);
-		e.meeting_id = sqlite3_column_int64(st, 7);
-		op = (const char *)sqlite3_column_text(st, 8);
-		e.op = op == NULL ? HISTORY_UPDATE : op[0] == 'i' ?
-		    HISTORY_INSERT : op[0] == 'd' ? HISTORY_DELETE :
-		    HISTORY_UPDATE;
-		if (!(flags & STORE_HISTORY_NO_MEETINGS) &&
-		    ((e.op != HISTORY_INSERT &&
-		    json_to_meeting(s, st, 9, &e.before, err) == -1) ||
-		    (e.op != HISTORY_DELETE &&
-		    json_to_meeting(s, st, 10, &e.after, err) == -1))) {
-			entry_clear(&e);
-			sqlite3_finalize(st);
-			return -1;
+	if ((flags & STORE_HISTORY_BOOKINGS) &&
+	    bookings_start(s, f, since, &bst, err) == -1) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (bst != NULL)
+		brc = sqlite3_step(bst);
+	/*
+	 * Two streams in the order of their actions, an action's changes
+	 * to meetings before its bookings (a deletion takes its bookings
+	 * with it; an addition is booked after it).
+	 */
+	while (!stop && (rc == SQLITE_ROW || brc == SQLITE_ROW)) {
+		if (brc == SQLITE_ROW && (rc != SQLITE_ROW ||
+		    sqlite3_column_int64(bst, 1) <
+		    sqlite3_column_int64(st, 1))) {
+			entry_head(bst, &e);
+			op = (const char *)sqlite3_column_text(bst, 8);
+			e.op = op != NULL && op[0] == 'u' ? HISTORY_UNASSIGN :
+			    HISTORY_ASSIGN;
+			e.advisor = column_copy(bst, 9);
+			brc = sqlite3_step(bst);
+		} else {
+			entry_head(st, &e);
+			op = (const char *)sqlite3_column_text(st, 8);
+			e.op = op == NULL ? HISTORY_UPDATE : op[0] == 'i' ?
+			    HISTORY_INSERT : op[0] == 'd' ? HISTORY_DELETE :
+			    HISTORY_UPDATE;
+			if (!(flags & STORE_HISTORY_NO_MEETINGS) &&
+			    ((e.op != HISTORY_INSERT &&
+			    json_to_meeting(s, st, 9, &e.before, err) == -1) ||
+			    (e.op != HISTORY_DELETE &&
+			    json_to_meeting(s, st, 10, &e.after, err) == -1))) {
+				entry_clear(&e);
+				sqlite3_finalize(st);
+				sqlite3_finalize(bst);
+				return -1;
+			}
+			rc = sqlite3_step(st);
 		}
 		stop = fn(&e, arg) != 0;
 		entry_clear(&e);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(bst);
 	if (stop)
 		return -1;
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE || brc != SQLITE_DONE)
 		return store_error(s, _("reading the history"), err);
 	return 0;
 }
@@ -279,10 +348,14 @@ reinsert(struct store *s, long meeting_id, long first, long last,
 		return error_set(err, ERROR_CONFLICT, _("meeting %ld cannot "
 		    "come back: its UID belongs to meeting %ld now"),
 		    meeting_id, other);
+	/*
+	 * SEQUENCE two above the last: its tombstone, exported while it
+	 * was deleted, had the next one (db/store-tombstones.h).
+	 */
 	return run(s, ST_REINSERT, "INSERT INTO meetings (id, " USER_COLUMNS ", "
 	    "sequence, version, created_at, created_by, updated_at, "
 	    "updated_by) SELECT ?3, " JSON_FIELDS ", "
-	    "1 + max(" K("sequence") ", (SELECT json_extract(coalesce("
+	    "2 + max(" K("sequence") ", (SELECT json_extract(coalesce("
 	    "l.before, l.after), '$.sequence') FROM history l "
 	    "WHERE l.id = ?2)), "
 	    "1 + max(" K("version") ", (SELECT json_extract(coalesce("
@@ -318,7 +391,7 @@ undo_touched(struct store *s, const struct touched *t,
 }
 
 /*
- * One case review an action touched (schema.c, version 7). Reviews are
+ * One case review an action touched (schema.c, version 8). Reviews are
  * only added or removed, and each of those changes its meeting too, so
  * undo_check's look at the meetings covers them: a later change to a
  * review is a later change to its meeting.
@@ -422,6 +495,42 @@ undo_reviews(struct store *s, struct touched_review *t, size_t n, int step,
 	return 0;
 }
 
+/*
+ * The bookings the action made or took back, taken back in turn, the
+ * last first, once its meetings are as they were: a meeting it deleted
+ * is back and gets its bookings again; one it added is gone, and its
+ * bookings with it.
+ */
+static int
+undo_bookings(struct store *s, struct undo_result *r, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT meeting_id, advisor_id, op = "
+	    "'assign' FROM assignment_history WHERE action_id = ?1 ORDER BY "
+	    "id DESC", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_int64(st, 1, r->action_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->bookings++;
+		if (run(s, ST_NONE, sqlite3_column_int(st, 2) ?
+		    "DELETE FROM assignments WHERE meeting_id = ?1 AND "
+		    "advisor_id = ?2" : "INSERT OR IGNORE INTO assignments "
+		    "(meeting_id, advisor_id) SELECT ?1, ?2 WHERE EXISTS "
+		    "(SELECT 1 FROM meetings WHERE id = ?1)",
+		    sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		    0, NULL, _("undoing a booking"), err) == -1) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("reading the history"), err);
+	return 0;
+}
+
 /* The meetings action touched, the last touched first. */
 static int
 touched_load(struct store *s, long action, struct touched **out, size_t *n,
@@ -464,6 +573,29 @@ touched_load(struct store *s, long action, struct touched **out, size_t *n,
 }
 
 /*
+ * What came after action ?1 that its undo would overwrite: a later
+ * change to a meeting it changed, a later booking or taking back of
+ * one of its bookings, the later deletion of a meeting it booked for,
+ * and a later booking for a meeting it added (the undo deletes it).
+ */
+#define LATER_CHANGES							\
+	"SELECT h.id, h.action_id, h.meeting_id FROM (SELECT meeting_id, "\
+	"max(id) AS last FROM history WHERE action_id = ?1 GROUP BY "	\
+	"meeting_id) t JOIN history h ON h.meeting_id = t.meeting_id AND "\
+	"h.id > t.last "						\
+	"UNION ALL SELECT b.id, b.action_id, b.meeting_id FROM (SELECT "\
+	"DISTINCT meeting_id, advisor_id FROM assignment_history WHERE "\
+	"action_id = ?1) t JOIN assignment_history b ON b.meeting_id = "\
+	"t.meeting_id AND b.advisor_id = t.advisor_id AND b.action_id > ?1 "\
+	"UNION ALL SELECT h.id, h.action_id, h.meeting_id FROM (SELECT "	\
+	"DISTINCT meeting_id FROM assignment_history WHERE action_id = ?1) "\
+	"t JOIN history h ON h.meeting_id = t.meeting_id AND h.op = "	\
+	"'delete' AND h.action_id > ?1 "				\
+	"UNION ALL SELECT b.id, b.action_id, b.meeting_id FROM history f "\
+	"JOIN assignment_history b ON b.meeting_id = f.meeting_id AND "	\
+	"b.action_id > ?1 WHERE f.action_id = ?1 AND f.op = 'insert'"
+
+/*
  * Refuse when a meeting of the action was changed afterwards by an action
  * that still stands: one undone, or an undo, cancels out with its pair.
  * The user's own later actions are all undone (else they would be the
@@ -476,13 +608,11 @@ undo_check(struct store *s, const struct undo_result *r, struct error *err)
 	char		 what[512];
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT h.meeting_id, a.id, a.login, "
-	    LOCAL("a.at") ", a.command FROM (SELECT meeting_id, max(id) AS "
-	    "last FROM history WHERE action_id = ?1 GROUP BY meeting_id) t "
-	    "JOIN history h ON h.meeting_id = t.meeting_id AND h.id > t.last "
-	    "LEFT JOIN actions a ON a.id = h.action_id "
+	if (sqlite3_prepare_v2(s->db, "SELECT meeting_id, a.id, a.login, "
+	    LOCAL("a.at") ", a.command FROM (" LATER_CHANGES ") c "
+	    "LEFT JOIN actions a ON a.id = c.action_id "
 	    "WHERE a.id IS NULL OR (a.undone = 0 AND a.undoes IS NULL) "
-	    "ORDER BY h.id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+	    "ORDER BY c.action_id, c.id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("checking the history"), err);
 	sqlite3_bind_int64(st, 1, r->action_id);
 	rc = sqlite3_step(st);
@@ -512,7 +642,46 @@ undo_check(struct store *s, const struct undo_result *r, struct error *err)
 	return 0;
 }
 
-/* The user's last action that changed meetings and still stands. */
+/*
+ * The action that made the database (`carecal init`, with --demo its
+ * meetings) is never undone: undone, it left an empty calendar behind,
+ * one undo too many after the day's changes. The history knows it by
+ * the command it records, as the command table names it.
+ */
+#define IS_INIT(a)							\
+	"(" a ".command = 'init' OR substr(" a ".command, 1, 5) = 'init ')"
+
+/* Why there is nothing to undo (store_undo_action returns 1): err. */
+static int
+undo_nothing(struct store *s, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM actions a WHERE "
+	    "a.login = ?1 AND a.undone = 0 AND " IS_INIT("a") " AND EXISTS "
+	    "(SELECT 1 FROM history h WHERE h.action_id = a.id)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		error_set(err, ERROR_FAILURE, _("nothing to undo: %s has no "
+		    "change to meetings left to undo ('init', which made the "
+		    "database and its meetings, is never undone)"), s->login);
+	else if (rc == SQLITE_DONE)
+		error_set(err, ERROR_FAILURE, _("nothing to undo: %s has no "
+		    "change to meetings left to undo"), s->login);
+	else
+		return store_error(s, _("reading the history"), err);
+	return 1;
+}
+
+/*
+ * The user's last action that changed meetings, bookings or cases and
+ * still stands (not init).
+ */
 static int
 undo_find(struct store *s, struct undo_result *r, struct error *err)
 {
@@ -521,10 +690,11 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 
 	if (sqlite3_prepare_v2(s->db, "SELECT a.id, " LOCAL("a.at") ", "
 	    "a.command FROM actions a WHERE a.login = ?1 AND a.undone = 0 "
-	    "AND a.undoes IS NULL AND (EXISTS (SELECT 1 FROM history h WHERE "
-	    "h.action_id = a.id) OR EXISTS (SELECT 1 FROM case_history c "
-	    "WHERE c.action_id = a.id)) ORDER BY a.id DESC LIMIT 1", -1, &st,
-	    NULL) != SQLITE_OK)
+	    "AND a.undoes IS NULL AND NOT " IS_INIT("a") " AND (EXISTS (SELECT "
+	    "1 FROM history h WHERE h.action_id = a.id) OR EXISTS (SELECT 1 "
+	    "FROM assignment_history b WHERE b.action_id = a.id) OR EXISTS "
+	    "(SELECT 1 FROM case_history c WHERE c.action_id = a.id)) ORDER "
+	    "BY a.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -535,7 +705,7 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
-		return 1;
+		return undo_nothing(s, err);
 	if (rc != SQLITE_ROW)
 		return store_error(s, _("reading the history"), err);
 	return 0;
@@ -556,7 +726,10 @@ undo_not_last(struct store *s, long action, const struct undo_result *r,
 	if (sqlite3_prepare_v2(s->db, "SELECT a.login, a.undone, "
 	    "coalesce(a.undoes, 0), coalesce((SELECT u.id FROM actions u "
 	    "WHERE u.undoes = a.id), 0), EXISTS (SELECT 1 FROM history h "
-	    "WHERE h.action_id = a.id) FROM actions a WHERE a.id = ?1", -1,
+	    "WHERE h.action_id = a.id) OR EXISTS (SELECT 1 FROM "
+	    "assignment_history b WHERE b.action_id = a.id) OR EXISTS "
+	    "(SELECT 1 FROM case_history c WHERE c.action_id = a.id), "
+	    IS_INIT("a") ", a.command FROM actions a WHERE a.id = ?1", -1,
 	    &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_int64(st, 1, action);
@@ -583,6 +756,10 @@ undo_not_last(struct store *s, long action, const struct undo_result *r,
 	else if (!sqlite3_column_int(st, 4))
 		error_set(err, ERROR_INPUT, _("#%ld changed no meeting; "
 		    "nothing was undone"), action);
+	else if (sqlite3_column_int(st, 5))
+		error_set(err, ERROR_INPUT, _("#%ld ('%s') made the database "
+		    "and is never undone; nothing was undone"), action,
+		    (const char *)sqlite3_column_text(st, 6));
 	else
 		error_set(err, ERROR_CONFLICT, _("#%ld is no longer your last "
 		    "change: #%ld (%s, '%s') came after it; nothing was "
@@ -622,7 +799,8 @@ store_undo_action(struct store *s, const char *command, long action,
 	for (i = 0; i < n; i++)
 		if (undo_touched(s, &t[i], r, err) == -1)
 			goto fail_undoing;
-	if (undo_reviews(s, reviews, nreviews, 2, err) == -1)
+	if (undo_reviews(s, reviews, nreviews, 2, err) == -1 ||
+	    undo_bookings(s, r, err) == -1)
 		goto fail_undoing;
 	if (run(s, ST_NONE, "UPDATE actions SET undone = 1 WHERE id = ?1",
 	    r->action_id, 0, 0, NULL, _("marking the action undone"),

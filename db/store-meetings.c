@@ -269,7 +269,7 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	r->store = s;
 	/* Only fixed fragments are added; every value is bound. */
 	snprintf(sql, sizeof sql, "SELECT %s FROM meetings m "
-	    "WHERE 1%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
+	    "WHERE 1%s%s%s%s%s%s%s%s ORDER BY m.date, m.start_time",
 	    f->fields == MEETING_FIELDS_PLAN ? PLAN_COLUMNS :
 	    f->fields == MEETING_FIELDS_SHOWN ? SHOWN_COLUMNS : MEETING_COLUMNS,
 	    f->has_from ? " AND m.date >= :from" : "",
@@ -278,7 +278,9 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	    f->type_id != 0 ? " AND m.type_id = :type" : "",
 	    f->mode != -1 ? " AND m.mode = :mode" : "",
 	    f->status != -1 ? " AND m.status = :status" : "",
-	    f->exclude_cancelled ? " AND m.status <> 'cancelled'" : "");
+	    f->exclude_cancelled ? " AND m.status <> 'cancelled'" : "",
+	    f->advisor_id != 0 ? " AND m.id IN (SELECT meeting_id FROM "
+	    "assignments WHERE advisor_id = :advisor)" : "");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &r->st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading meetings"), err);
 	if (f->has_from) {
@@ -299,6 +301,8 @@ reading_start(struct store *s, const struct meeting_filter *f,
 	if (f->status != -1)
 		sqlite3_bind_text(r->st, ++n,
 		    meeting_status_code(f->status), -1, SQLITE_STATIC);
+	if (f->advisor_id != 0)
+		sqlite3_bind_int64(r->st, ++n, f->advisor_id);
 	return 0;
 }
 
@@ -480,6 +484,30 @@ store_meeting_get_by_uid(struct store *s, const char *uid,
 		return -1;
 	sqlite3_bind_text(st, 1, uid, -1, SQLITE_STATIC);
 	return get_one(s, st, m, err);
+}
+
+int
+store_meetings_of_day(struct store *s, long center_id, struct date day,
+    struct meeting_list *list, struct error *err)
+{
+	sqlite3_stmt	*st;
+	char		 iso[DATE_ISO_LEN];
+	int		 rc;
+
+	if ((st = store_statement(s, ST_MEETINGS_OF_DAY, "SELECT "
+	    PLAN_COLUMNS " FROM meetings m WHERE m.center_id = ?1 AND "
+	    "m.date = ?2 AND m.status <> 'cancelled' ORDER BY m.start_time, "
+	    "m.id", err)) == NULL)
+		return -1;
+	date_format_iso(day, iso, sizeof iso);
+	sqlite3_bind_int64(st, 1, center_id);
+	sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_to_numbers(st, meeting_list_add(list));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, _("reading meetings"), err);
+	return 0;
 }
 
 /* Binds ?1..?14: the fields a user sets. */

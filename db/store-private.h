@@ -31,6 +31,7 @@ enum store_statement {
 	ST_UNDO_CHANGE,
 	ST_REINSERT,
 	ST_REINSERT_UID,
+	ST_MEETINGS_OF_DAY,	/* a save's warnings, once per import item */
 	ST_NONE,		/* not cached (run once) */
 	ST_COUNT = ST_NONE
 };
@@ -54,6 +55,14 @@ sqlite3_stmt	*store_statement(struct store *, enum store_statement,
 		    const char *, struct error *);
 /* A meeting from a row whose first columns are those of the table. */
 void		 row_to_meeting(sqlite3_stmt *, struct meeting *);
+/*
+ * The meetings of center on day that are not cancelled, their plan
+ * (MEETING_FIELDS_PLAN), by start time (none first) and id, appended to
+ * list: what a save's warnings read (store-save.c), by a statement kept
+ * prepared, as an import asks it for every meeting.
+ */
+int		 store_meetings_of_day(struct store *, long, struct date,
+		    struct meeting_list *, struct error *);
 /*
  * Refuse a database (or its -wal or -shm) that another user can write:
  * world-writable, group-writable unless shared with that group (group

@@ -4,10 +4,57 @@
  * of the history, or not at all.
  */
 #include "i18n.h"
-#include "store.h"
+#include "settings.h"
+#include "store-private.h"
+#include "warnings.h"
+
+/* The warnings of m as it would be saved, with the store as it is. */
+static int
+warnings_of(struct store *s, const struct catalog *cat,
+    const struct closure *closure, const struct meeting *m,
+    struct finding_list *out, struct error *err)
+{
+	struct warnings_input	in;
+	struct meeting_list	others;
+	int			rc = 0;
+
+	meeting_list_init(&others);
+	/* a city-level meeting clashes with none (check.h) */
+	if (m->center_id != 0 && m->status != STATUS_CANCELLED)
+		rc = store_meetings_of_day(s, m->center_id, m->date, &others,
+		    err);
+	if (rc == 0) {
+		in.catalog = cat;
+		in.closure = closure;
+		in.others = &others;
+		warnings_find(&in, m, out);
+	}
+	meeting_list_free(&others);
+	return rc;
+}
+
+int
+store_meeting_warnings(struct store *s, const struct catalog *cat,
+    const struct closure *closure, const struct meeting *m,
+    const struct meeting *before, struct finding_list *warnings,
+    struct error *err)
+{
+	struct finding_list	known;
+	int			rc;
+
+	if (warnings_of(s, cat, closure, m, warnings, err) == -1)
+		return -1;
+	if (before == NULL || warnings->count == 0)
+		return 0;
+	finding_list_init(&known);
+	if ((rc = warnings_of(s, cat, closure, before, &known, err)) == 0)
+		warnings_drop_known(warnings, &known);
+	finding_list_free(&known);
+	return rc;
+}
 
 /*
- * A meeting with case references counts them (schema.c, version 7):
+ * A meeting with case references counts them (schema.c, version 8):
  * its number of cases is theirs, or it is refused here in words before
  * the database refuses it.
  */
@@ -34,14 +81,28 @@ store_meeting_check(struct store *s, const struct catalog *cat,
     const struct meeting *m, struct finding_list *warnings,
     struct error *err)
 {
-	/*
-	 * The store is for what the warnings will read: the other
-	 * meetings of the center that day, the closure (settings.h).
-	 */
+	struct closure	closure;
+	struct meeting	stored;
+	int		rc, found = 1;
+
 	finding_list_init(warnings);
-	if (meeting_validate(m, cat, err) == -1)
+	if (meeting_validate(m, cat, err) == -1 ||
+	    store_meeting_check_cases(s, m, err) == -1 ||
+	    settings_closure_load(s, &closure, err) == -1)
 		return -1;
-	return store_meeting_check_cases(s, m, err);
+	/*
+	 * An edit is told what it brings, not what the meeting had; one
+	 * deleted meanwhile is told everything (its save will be refused).
+	 */
+	meeting_init(&stored);
+	if (m->id != 0)
+		found = store_meeting_get(s, m->id, &stored, err);
+	rc = found == -1 ? -1 : store_meeting_warnings(s, cat, &closure, m,
+	    found == 0 ? &stored : NULL, warnings, err);
+	meeting_clear(&stored);
+	if (rc == -1)
+		finding_list_free(warnings);
+	return rc;
 }
 
 int

@@ -845,6 +845,69 @@ store_changed(struct store *s)
 }
 
 int
+store_read_begin(struct store *s, struct error *err)
+{
+	if (s->in_transaction)
+		return error_set(err, ERROR_FAILURE,
+		    "internal error: nested transaction");
+	if (exec_plain(s, "BEGIN DEFERRED", err) == -1)
+		return -1;
+	s->in_transaction = 1;
+	return 0;
+}
+
+void
+store_read_end(struct store *s)
+{
+	/* nothing was written: ending it cannot lose anything */
+	store_rollback(s);
+}
+
+int
+store_last_change(struct store *s, time_t *when, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*when = (time_t)-1;
+	if (sqlite3_prepare_v2(s->db, "SELECT CAST(strftime('%s', max(at)) "
+	    "AS INTEGER) FROM actions", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*when = (time_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, _("reading the history"), err);
+	return 0;
+}
+
+int
+store_meeting_dates(struct store *s, struct date *first, struct date *last,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+	const char	*a, *b;
+	int		 rc, found = 0;
+
+	/* both from the date index, each in one step */
+	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT min(date) FROM "
+	    "meetings), (SELECT max(date) FROM meetings)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_error(s, _("reading meetings"), err);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW &&
+	    (a = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    (b = (const char *)sqlite3_column_text(st, 1)) != NULL &&
+	    date_parse(a, first, NULL) == 0 && date_parse(b, last, NULL) == 0)
+		found = 1;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, _("reading meetings"), err);
+	return found;
+}
+
+int
 store_setting_get(struct store *s, const char *key, char **value,
     struct error *err)
 {

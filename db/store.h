@@ -6,6 +6,10 @@
 #ifndef CARECAL_STORE_H
 #define CARECAL_STORE_H
 
+#include <time.h>
+
+#include "advisor.h"
+#include "advisor-calendar.h"
 #include "case.h"
 #include "catalog.h"
 #include "check.h"
@@ -50,6 +54,17 @@ void	store_rollback(struct store *);
 
 /* 1 if another connection committed since the last call (data_version). */
 int	store_changed(struct store *);
+/*
+ * A read of one committed state (`carecal serve`): in WAL it keeps no
+ * writer waiting. Ended by store_read_end.
+ */
+int	store_read_begin(struct store *, struct error *);
+void	store_read_end(struct store *);
+/* When the last action was committed, or (time_t)-1 if none was. */
+int	store_last_change(struct store *, time_t *, struct error *);
+/* The first and last day of any meeting: 1, or 0 when there is none. */
+int	store_meeting_dates(struct store *, struct date *, struct date *,
+	    struct error *);
 /* The login name recorded with changes. */
 const char *store_login(const struct store *);
 
@@ -108,6 +123,13 @@ int	store_meeting_update(struct store *, struct meeting *, int,
 	    struct error *);
 /* Deletes meeting id if its row version is still version. */
 int	store_meeting_delete(struct store *, long, long, struct error *);
+/*
+ * The fiscal year nearest fy that holds meetings, fy itself when it
+ * does (the later of two at the same distance): 0 with *found set, 1
+ * when the database holds none, -1 error.
+ */
+int	store_meetings_nearest_fiscal_year(struct store *, int, int *,
+	    struct error *);
 /* Number of meetings of a center or type (for catalog changes). */
 int	store_meeting_count(struct store *, long, long, long *,
 	    struct error *);
@@ -123,11 +145,22 @@ int	store_meeting_count(struct store *, long, long, long *,
  * may be saved. warnings receives what is worth saying before saving
  * but does not stop it (findings of check.h about m: a weekend, a
  * holiday, a clash with another meeting of its center): the command
- * line prints them on standard error and saves, the form asks first.
- * None is given yet: this is where core's checks of one meeting will be
- * asked. The caller frees warnings with finding_list_free.
+ * line prints them on standard error and saves (--strict: refuses),
+ * the form asks first. They are core's (warnings.h) against the other
+ * meetings of the center on that day and the database's closure; an
+ * edit (m->id set) is told only what it brings, not what the stored
+ * meeting already had. The caller frees warnings with finding_list_free
+ * (empty on -1).
  */
 int	store_meeting_check(struct store *, const struct catalog *,
+	    const struct meeting *, struct finding_list *, struct error *);
+/*
+ * The warnings part of it, for what saves many meetings (an import):
+ * closure given, before the meeting as stored (NULL: a new one), inside
+ * the caller's transaction if any. Appends to warnings.
+ */
+int	store_meeting_warnings(struct store *, const struct catalog *,
+	    const struct closure *, const struct meeting *,
 	    const struct meeting *, struct finding_list *, struct error *);
 /*
  * m, valid again, as one action recorded in the history as command:
@@ -143,6 +176,75 @@ int	store_meeting_remove(struct store *, long, long, const char *,
 	    struct error *);
 
 /*
+ * ---- Advisors (専門職) and their bookings ----
+ * db/store-advisors.c. Advisors are retired, never deleted.
+ */
+
+/* Every advisor, in id order (retired ones too), with dates unavailable. */
+int	store_advisors_load(struct store *, struct advisor_list *,
+	    struct error *);
+/* The advisor of that name: 0 found, 1 not, -1 error; clear a after. */
+int	store_advisor_get(struct store *, const char *, struct advisor *,
+	    struct error *);
+/* The id of the advisor of that name; ERROR_INPUT naming it if none. */
+int	store_advisor_find(struct store *, const char *, long *,
+	    struct error *);
+/*
+ * In the caller's transaction: a new advisor (a->id set), or advisor
+ * a->id changed to a, its dates unavailable replaced by a's.
+ */
+int	store_advisor_add(struct store *, struct advisor *, struct error *);
+int	store_advisor_update(struct store *, const struct advisor *,
+	    struct error *);
+/*
+ * The bookings of the meetings dated first..last (NULL: no bound),
+ * appended to list in date order (a meeting's by advisor id).
+ */
+int	store_assignments_load(struct store *, const struct date *,
+	    const struct date *, struct assignment_list *, struct error *);
+/*
+ * In the caller's transaction: advisor advisor_id booked for meeting
+ * meeting_id (assign 1), or the booking taken back (0); recorded in the
+ * history under the running action. ERROR_INPUT when either does not
+ * exist, when booked already (or not booked), or when booking a retired
+ * advisor.
+ */
+int	store_assign(struct store *, long, long, int, struct error *);
+/* The same as one action of its own, recorded as command. */
+int	store_assign_action(struct store *, long, long, int, const char *,
+	    struct error *);
+/*
+ * What the plan checks need to find the advisors' findings (check.h):
+ * every advisor, the bookings of the meetings dated first..last (NULL:
+ * no bound), the booking horizon and whether an advisor goes to one
+ * center a day. The caller frees both lists, also after an error.
+ */
+int	store_advisors_for_checks(struct store *, const struct date *,
+	    const struct date *, struct advisor_list *,
+	    struct assignment_list *, int *, int *, struct error *);
+
+/*
+ * What the advisors' calendar of some days needs, read together: every
+ * advisor, the meetings of the days (MEETING_FIELDS_PLAN) and their
+ * bookings, the calendar built from them (advisor-calendar.h), and the
+ * advisors' settings. How the form finds the advisors free for a
+ * meeting and `plan` books them: load the days, ask the calendar
+ * (advisor_calendar_free_for), add each booking made to it.
+ */
+struct advisor_book {
+	struct advisor_list	advisors;
+	struct meeting_list	meetings;
+	struct assignment_list	assignments;
+	struct advisor_calendar	calendar;
+	int			horizon;	/* days: settings.h */
+	int			one_center_a_day;
+};
+/* The days first..last; free with advisor_book_free (also on error). */
+int	store_advisor_book_load(struct store *, const struct catalog *,
+	    struct date, struct date, struct advisor_book *, struct error *);
+void	advisor_book_free(struct advisor_book *);
+
+/*
  * ---- History, undo, backups, checks and sharing ----
  * db/store-history.c, db/store-backup.c and the group mode of store.c.
  */
@@ -150,7 +252,9 @@ int	store_meeting_remove(struct store *, long, long, const char *,
 enum history_op {
 	HISTORY_INSERT,
 	HISTORY_UPDATE,
-	HISTORY_DELETE
+	HISTORY_DELETE,
+	HISTORY_ASSIGN,		/* an advisor booked for the meeting */
+	HISTORY_UNASSIGN	/* a booking taken back */
 };
 
 /* One meeting changed by one action: one row of the history. */
@@ -166,6 +270,11 @@ struct history_entry {
 	enum history_op	 op;
 	struct meeting	 before;	/* set unless op is HISTORY_INSERT */
 	struct meeting	 after;		/* set unless op is HISTORY_DELETE */
+	/*
+	 * HISTORY_ASSIGN and HISTORY_UNASSIGN (STORE_HISTORY_BOOKINGS):
+	 * the advisor, "name (profession)"; before and after are empty.
+	 */
+	char		*advisor;
 };
 
 struct history_list {
@@ -183,6 +292,8 @@ struct history_filter {
 
 void	history_filter_init(struct history_filter *);
 #define STORE_HISTORY_NO_MEETINGS 0x1	/* before and after left empty */
+/* the bookings made and taken back too, each in its action's place */
+#define STORE_HISTORY_BOOKINGS	0x2
 /*
  * Each change matching filter, oldest first, handed to fn(e, arg) and
  * then cleared, so that memory stays flat however long the history is.
@@ -205,15 +316,19 @@ struct undo_result {
 	long	 changed;	/* meetings changed back */
 	long	 removed;	/* meetings it had added, deleted again */
 	long	 restored;	/* meetings it had deleted, brought back */
+	long	 bookings;	/* advisors' bookings it made or took
+				   back, taken back in turn */
 };
 
 #define STORE_UNDO_DRY_RUN	0x1	/* find and check, change nothing */
 /*
- * Undo the last action of store_login() that changed meetings and is not
- * undone yet (a whole import at once), in one transaction of its own that
- * is recorded as an action (command) marking the other undone. Returns 0
- * done, 1 nothing to undo, -1 error: ERROR_CONFLICT when a later action
- * of someone else changed one of its meetings (then nothing changes).
+ * Undo the last action of store_login() that changed meetings or their
+ * bookings and is not undone yet (a whole import at once), in one
+ * transaction of its own that is recorded as an action (command) marking
+ * the other undone; never the `init` that made the database. Returns 0
+ * done, 1 nothing to undo (err says so, and why), -1 error:
+ * ERROR_CONFLICT when a later action of someone else changed one of its
+ * meetings (then nothing changes).
  * When 0 is returned, free result with undo_result_clear.
  */
 int	store_undo_last(struct store *, const char *, int,
@@ -232,7 +347,8 @@ void	undo_result_clear(struct undo_result *);
 
 /*
  * Inside the caller's transaction: bring deleted meeting id back as it
- * was, with its id and UID (SEQUENCE and version go up). m receives it.
+ * was, with its id and UID (version goes up, SEQUENCE past its
+ * tombstone's). m receives it.
  */
 int	store_meeting_restore(struct store *, long, struct meeting *,
 	    struct error *);
@@ -293,7 +409,7 @@ const char *store_group(const struct store *);
  * db/store-cases.c: the reviews of cases (case.h) recorded at meetings,
  * each addition or removal one action of the history that undo takes
  * back; and the follow-ups they still need (followup.h). A meeting with
- * reviews has their count as its number of cases (schema.c, version 7):
+ * reviews has their count as its number of cases (schema.c, version 8):
  * store_meeting_check refuses another, store_meeting_remove refuses to
  * delete it.
  */

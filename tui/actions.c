@@ -11,6 +11,7 @@
 #include "action-words.h"
 #include "alloc.h"
 #include "i18n.h"
+#include "text.h"
 #include "tui.h"
 
 /* A short description for pick lists and questions. */
@@ -145,7 +146,16 @@ action_add(struct tui *tui)
 	size_t				 i;
 
 	meeting_init(&m);
-	m.date = tui->sel.date;
+	/*
+	 * The day of the cursor in the views of days (month, week); on a
+	 * cell of the grid, or a meeting of the agenda, its center and
+	 * type only: a copy of its date would be a second meeting that day
+	 * (form.c leaves a date of year 0 empty).
+	 */
+	if (tui_view_is(tui, &view_month) || tui_view_is(tui, &view_week))
+		m.date = tui->sel.date;
+	else
+		memset(&m.date, 0, sizeof m.date);
 	if ((t = catalog_type_by_id(tui->catalog, tui->sel.type_id)) == NULL)
 		for (i = 0; i < tui->catalog->ntypes && t == NULL; i++)
 			if (tui->catalog->types[i].level == LEVEL_REGIONAL)
@@ -173,12 +183,19 @@ void
 action_edit(struct tui *tui)
 {
 	struct meeting	m;
+	long		id;
 
 	if (selected_meeting(tui, &m) == -1)
 		return;
+	id = m.id;
 	switch (form_meeting(tui, &m)) {
 	case FORM_SAVED:
-		tui_message(tui, 0, _("meeting %ld saved"), m.id);
+		/* deleted meanwhile, it may have been saved as a new one */
+		if (m.id != id)
+			tui_message(tui, 0, _("meeting %ld added (%ld was "
+			    "deleted)"), m.id, id);
+		else
+			tui_message(tui, 0, _("meeting %ld saved"), m.id);
 		show_meeting(tui, &m);
 		break;
 	case FORM_QUIT:
@@ -267,11 +284,15 @@ action_duplicate(struct tui *tui)
 		return;
 	}
 	free(text);
-	/* a new session: planned, no cases yet, its own UID and window */
+	/*
+	 * A new session: planned, its own UID and window; the cases kept,
+	 * as a 個別ケア会議 usually plans as many as the last one had.
+	 */
 	meeting_init(&copy);
 	meeting_apply(&copy, &m, MEETING_GIVEN_TYPE | MEETING_GIVEN_CENTER |
 	    MEETING_GIVEN_START | MEETING_GIVEN_END | MEETING_GIVEN_MODE |
-	    MEETING_GIVEN_VENUE | MEETING_GIVEN_URL | MEETING_GIVEN_NOTE);
+	    MEETING_GIVEN_CASES | MEETING_GIVEN_VENUE | MEETING_GIVEN_URL |
+	    MEETING_GIVEN_NOTE);
 	copy.date = d;
 	date_format_iso(d, iso, sizeof iso);
 	snprintf(what, sizeof what, "tui: duplicate %ld to %s", m.id, iso);
@@ -319,6 +340,12 @@ action_undo(struct tui *tui)
 	    "back: %ld, removed: %ld, brought back: %ld\n\ny  undo it\nany "
 	    "other key: keep it"), r.action_id, r.at, what, r.changed,
 	    r.removed, r.restored);
+	if (r.bookings > 0)
+		snprintf(text, sizeof text, _("#%ld of %s: %s\n\nmeetings "
+		    "changed back: %ld, removed: %ld, brought back: %ld\n"
+		    "advisors' bookings taken back: %ld\n\ny  undo it\nany "
+		    "other key: keep it"), r.action_id, r.at, what, r.changed,
+		    r.removed, r.restored, r.bookings);
 	shown = r.action_id;
 	undo_result_clear(&r);
 	tui_draw(tui);
@@ -344,4 +371,68 @@ action_undo(struct tui *tui)
 		undo_result_clear(&r);
 	}
 	tui_reload(tui);
+}
+
+/* "Label     value" lines of the details box; value may run on. */
+static void
+add_line(char *buf, size_t size, const char *label, const char *value)
+{
+	size_t	len = strlen(buf);
+	int	pad = 10 - text_width(label);
+
+	if (value == NULL || *value == '\0')
+		value = "-";
+	snprintf(buf + len, size - len, "%s%*s %s\n", label, pad > 0 ? pad :
+	    0, "", value);
+}
+
+void
+action_details(struct tui *tui)
+{
+	const struct meeting_type	*t;
+	const struct center		*c;
+	struct meeting			 m;
+	struct tui_key			 key;
+	char				 text[8192], word[256], title[64];
+	char				 at[64];
+
+	if (selected_meeting(tui, &m) == -1)
+		return;
+	t = catalog_type_by_id(tui->catalog, m.type_id);
+	c = catalog_center_by_id(tui->catalog, m.center_id);
+	text[0] = '\0';
+	add_line(text, sizeof text, _("Type"), t != NULL ? t->name : "?");
+	add_line(text, sizeof text, _("Center"), c != NULL ? c->name : NULL);
+	date_format_japanese(m.date, word, sizeof word);
+	add_line(text, sizeof text, _("Date"), word);
+	draw_format_times(&m, word, sizeof word);
+	add_line(text, sizeof text, _("Time"), word);
+	add_line(text, sizeof text, _("Mode"), meeting_mode_label(m.mode));
+	add_line(text, sizeof text, _("Status"),
+	    meeting_status_label(m.status));
+	word[0] = '\0';
+	if (m.cases >= 0)
+		snprintf(word, sizeof word, "%d", m.cases);
+	add_line(text, sizeof text, _("Cases"), word);
+	add_line(text, sizeof text, _("Venue"), m.venue);
+	add_line(text, sizeof text, _("URL"), m.url);
+	add_line(text, sizeof text, _("Note"), m.note);
+	word[0] = '\0';
+	if (m.has_window)
+		month_window_format(&m.window, word, sizeof word);
+	add_line(text, sizeof text, _("Window"), word);
+	date_time_local(m.created_at != NULL ? m.created_at : "", at,
+	    sizeof at);
+	snprintf(word, sizeof word, "%s %s", at, m.created_by != NULL ?
+	    m.created_by : "");
+	add_line(text, sizeof text, _("Added"), word);
+	date_time_local(m.updated_at != NULL ? m.updated_at : "", at,
+	    sizeof at);
+	snprintf(word, sizeof word, "%s %s", at, m.updated_by != NULL ?
+	    m.updated_by : "");
+	add_line(text, sizeof text, _("Changed"), word);
+	snprintf(title, sizeof title, _("Meeting %ld"), m.id);
+	tui_draw(tui);
+	prompt_box(tui, title, text, &key);
+	meeting_clear(&m);
 }

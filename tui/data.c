@@ -500,6 +500,22 @@ data_plan_city(struct tui *tui, int fy, const struct meeting **city,
 	return 0;
 }
 
+/*
+ * The advisors and the bookings of fiscal year fy, with their settings,
+ * for its checks (as `carecal check` has them); the caller frees both.
+ */
+static int
+plan_advisors(struct tui *tui, int fy, struct check_input *in,
+    struct advisor_list *advisors, struct assignment_list *assignments,
+    struct error *err)
+{
+	struct date	first = date_fiscal_year_start(fy);
+	struct date	last = date_fiscal_year_end(fy);
+
+	return store_advisors_for_checks(tui->store, &first, &last, advisors,
+	    assignments, &in->horizon, &in->one_center_a_day, err);
+}
+
 const struct finding_list *
 data_plan_findings(struct tui *tui, struct error *err)
 {
@@ -507,12 +523,21 @@ data_plan_findings(struct tui *tui, struct error *err)
 	struct meeting_list	plan;
 	struct closure		closure;
 	struct followup_list	followups;
+	struct advisor_list	advisors;
+	struct assignment_list	assignments;
 
 	if (cache.has_findings && cache.findings_fy == tui->fiscal_year)
 		return &cache.findings;
 	finding_list_free(&cache.findings);
 	cache.has_findings = 0;
 	followup_list_init(&followups);
+	memset(&in, 0, sizeof in);
+	if (plan_advisors(tui, tui->fiscal_year, &in, &advisors, &assignments,
+	    err) == -1) {
+		advisor_list_free(&advisors);
+		assignment_list_free(&assignments);
+		return NULL;
+	}
 	if (settings_closure_load(tui->store, &closure, err) == -1 ||
 	    store_followups_load(tui->store, tui->catalog,
 	    date_fiscal_year_start(tui->fiscal_year),
@@ -520,9 +545,12 @@ data_plan_findings(struct tui *tui, struct error *err)
 	    data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
 	    date_fiscal_year_end(tui->fiscal_year), &plan, err) == -1) {
 		followup_list_free(&followups);
+		advisor_list_free(&advisors);
+		assignment_list_free(&assignments);
 		return NULL;
 	}
-	memset(&in, 0, sizeof in);
+	in.advisors = &advisors;
+	in.assignments = &assignments;
 	in.catalog = tui->catalog;
 	in.meetings = &plan;
 	in.fiscal_year = tui->fiscal_year;
@@ -532,6 +560,8 @@ data_plan_findings(struct tui *tui, struct error *err)
 	check_run(&in, &cache.findings);
 	data_plan_release(&plan);
 	followup_list_free(&followups);
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	cache.has_findings = 1;
 	cache.findings_fy = tui->fiscal_year;
 	return &cache.findings;

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "holiday.h"
 #include "i18n.h"
+#include "text.h"
 #include "tui.h"
 
 #define DRAW_MAX_CHARS	1024
@@ -129,6 +131,86 @@ draw_meeting_mark(const struct meeting *m)
 	default:
 		return " ";
 	}
+}
+
+attr_t
+draw_day_attr(const struct tui *tui, struct date d)
+{
+	int	wd = date_weekday(d);
+
+	if (wd == 0 || holiday_name(d) != NULL)
+		return draw_pair(tui, PAIR_HOLIDAY) | (tui->has_colors ? 0 :
+		    A_BOLD);
+	if (wd == 6)
+		return draw_pair(tui, PAIR_SATURDAY);
+	return A_NORMAL;
+}
+
+size_t
+draw_next_from_today(const struct tui *tui)
+{
+	const struct meeting	*m;
+	size_t			 i;
+
+	for (i = 0; i < tui->meetings.count; i++) {
+		m = &tui->meetings.items[i];
+		if (date_compare(m->date, tui->today) >= 0 &&
+		    m->status != STATUS_CANCELLED)
+			break;
+	}
+	return i;
+}
+
+void
+draw_meeting_detail(const struct tui *tui, int y, const struct meeting *m)
+{
+	static const char	 more[] = " …i";
+	char			 buf[2048];
+	attr_t			 attr = draw_meeting_attr(tui, m) & ~A_DIM;
+	int			 used;
+
+	draw_meeting_line(tui, m, buf, sizeof buf);
+	if (text_width(buf) <= COLS) {
+		draw_text(stdscr, y, 0, COLS, buf, attr);
+		return;
+	}
+	/* the rest is a key away: i shows the whole meeting */
+	used = draw_text(stdscr, y, 0, COLS - text_width(more), buf, attr);
+	draw_text(stdscr, y, used, COLS - used, more, A_DIM);
+}
+
+int
+draw_keys(int y, int x, int width, const char *keys, attr_t attr)
+{
+	char		 item[256], word[256];
+	const char	*p = keys, *end, *space;
+	int		 used = 0, w, kw;
+	size_t		 len, key;
+
+	while (*p != '\0') {
+		if ((end = strstr(p, "  ")) == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p) < sizeof item ? (size_t)(end - p) :
+		    sizeof item - 1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		w = text_width(item);
+		if (used + w > width)
+			break;
+		/* the key in bold, what it does beside it */
+		space = strchr(item, ' ');
+		key = space != NULL ? (size_t)(space - item) : len;
+		memcpy(word, item, key);
+		word[key] = '\0';
+		kw = draw_text(stdscr, y, x + used, width - used, word,
+		    attr | A_BOLD);
+		draw_text(stdscr, y, x + used + kw, width - used - kw,
+		    item + key, attr);
+		used += w + 2;
+		for (p = end; *p == ' '; p++)
+			continue;
+	}
+	return used;
 }
 
 void

@@ -1,13 +1,15 @@
 /*
  * export.c -- `x`: the meetings the views show (the fiscal year, through
  * the filter) as an iCalendar file for the office calendars, written by
- * core's exporter (libical) as `carecal export` writes it.
+ * core's exporter (libical) as `carecal export` writes it: cancelled
+ * meetings too, and the tombstones of those deleted lately.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "export.h"
 #include "i18n.h"
 #include "ical-export.h"
 #include "tui.h"
@@ -24,23 +26,30 @@ write_calendar(FILE *fp, void *arg, struct error *err)
 {
 	struct export_job	*job = arg;
 	struct ical_writer	*w;
+	struct meeting_filter	 shown = job->tui->filter;
 	struct error		 ignored;
 	const struct meeting	*m;
-	size_t			 i;
+	size_t			 i, deleted;
 
 	job->count = 0;
 	if (ical_export_begin(fp, job->calname, job->flags, &w, err) == -1)
 		return -1;
 	for (i = 0; i < job->tui->meetings.count; i++) {
 		m = &job->tui->meetings.items[i];
-		/* as `carecal export`: cancelled ones stay out */
-		if (m->status == STATUS_CANCELLED)
-			continue;
 		if (ical_export_meeting(w, m, job->tui->catalog, err) == -1) {
 			ical_export_end(w, &ignored);
 			return -1;
 		}
 		job->count++;
+	}
+	/* the deleted ones the views would show, were they there */
+	shown.has_from = shown.has_to = 1;
+	shown.from = date_fiscal_year_start(job->tui->fiscal_year);
+	shown.to = date_fiscal_year_end(job->tui->fiscal_year);
+	if (export_tombstones_write(w, job->tui->store, job->tui->catalog,
+	    &shown, 0, &deleted, err) == -1) {
+		ical_export_end(w, &ignored);
+		return -1;
 	}
 	return ical_export_end(w, err);
 }

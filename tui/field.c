@@ -162,3 +162,15 @@ field_text_key(FORM *form, const struct tui_key *key, char *msg,
 	}
 	return 0;
 }
+
+void
+field_key_fold(struct tui_key *key)
+{
+	if (key->code != 0)
+		return;
+	/* U+FF01..U+FF5E are ASCII 0x21..0x7E; U+3000 is the space */
+	if (key->ch >= 0xff01 && key->ch <= 0xff5e)
+		key->ch -= 0xff01 - 0x21;
+	else if (key->ch == 0x3000)
+		key->ch = ' ';
+}

@@ -44,6 +44,7 @@ struct editor {
 	int		 locked[NFIELDS];	/* too long to edit here */
 	char		 message[2048];
 	int		 message_is_error;
+	char		 advisors[1024];	/* booked, as stored (F3) */
 	int		 current;
 	WINDOW		*win;
 	WINDOW		*sub;		/* the fields; post_form clears it */
@@ -117,7 +118,9 @@ texts_from(struct editor *ed, const struct meeting *m)
 	char	buf[64];
 
 	pick_texts(ed);
-	date_format_iso(m->date, buf, sizeof buf);
+	buf[0] = '\0';
+	if (m->date.year != 0)	/* year 0: no date yet (action_add) */
+		date_format_iso(m->date, buf, sizeof buf);
 	set_text(ed, F_DATE, buf);
 	buf[0] = '\0';
 	if (m->start >= 0)
@@ -140,10 +143,15 @@ texts_from(struct editor *ed, const struct meeting *m)
 	set_text(ed, F_WINDOW, buf);
 }
 
+/*
+ * A field's width, whatever the window's: what is typed at 200 columns
+ * stays editable at 80 (a text wider than its field is kept as is, see
+ * lock_long_texts, and the fields do not scroll, see field.c).
+ */
 static int
 field_width(int f)
 {
-	int	wide = COLS - FIELD_X - 2;
+	int	wide = TUI_MIN_COLS - FIELD_X - 2;
 
 	switch (f) {
 	case F_TYPE:
@@ -288,6 +296,45 @@ editor_draw_static(struct editor *ed)
 	    "Ctrl-Q quit"), A_DIM);
 }
 
+/* The advisors booked for a stored meeting, under the keys (F3). */
+static void
+editor_draw_advisors(struct editor *ed, int y)
+{
+	char	line[1200];
+
+	if (ed->orig.id == 0 || y >= LINES - 1)
+		return;
+	snprintf(line, sizeof line, _("F3 advisors: %s"),
+	    ed->advisors[0] != '\0' ? ed->advisors : _("none booked"));
+	draw_blank(ed->win, y, 0, COLS, A_NORMAL);
+	draw_text(ed->win, y, LABEL_X, COLS - LABEL_X - 1, line, A_NORMAL);
+}
+
+/*
+ * The date as it is typed, in the reader's words with its weekday
+ * (令和3年12月14日(火)), beside the field: a Sunday is seen at once.
+ */
+static void
+draw_date_preview(struct editor *ed, int x)
+{
+	struct error	 err;
+	struct date	 d;
+	char		*s, day[DATE_JA_LEN];
+
+	if (ed->error[F_DATE] != NULL || x >= COLS)
+		return;
+	s = ed->current == F_DATE && ed->form != NULL ?
+	    field_text_get(ed->form, ed->fields[F_DATE]) :
+	    xstrdup(ed->text[F_DATE]);
+	if (*s != '\0' && date_parse_in_fiscal_year(s, ed->tui->fiscal_year,
+	    &d, &err) == 0) {
+		date_format_japanese(d, day, sizeof day);
+		draw_text(ed->win, 2 + F_DATE, x, COLS - x - 1, day,
+		    A_BOLD | draw_day_attr(ed->tui, d));
+	}
+	free(s);
+}
+
 /* The parts that change: errors beside the fields, the message line. */
 static void
 editor_draw_dynamic(struct editor *ed)
@@ -306,11 +353,14 @@ editor_draw_dynamic(struct editor *ed)
 		else if (ed->locked[f] && f == ed->current)
 			draw_text(ed->win, 2 + f, x, COLS - x - 1,
 			    _("(kept as is)"), A_DIM);
+		else if (f == F_DATE)
+			draw_date_preview(ed, x);
 	}
 	draw_blank(ed->win, y, 0, COLS, A_NORMAL);
 	draw_text(ed->win, y, LABEL_X, COLS - LABEL_X - 1, ed->message,
 	    ed->message_is_error ? A_BOLD | draw_pair(ed->tui, PAIR_ERROR) :
 	    A_NORMAL);
+	editor_draw_advisors(ed, 2 + NFIELDS + 5);
 }
 
 static void
@@ -360,9 +410,10 @@ check_field(struct editor *ed, int f)
 		if (*s == '\0')
 			rc = error_set(&err, ERROR_INPUT, "%s",
 			    _("a date is needed (2021-07-29, 令和3年7月29日, "
-			    "R3.7.29)"));
+			    "R3.7.29, 7/29)"));
 		else
-			rc = date_parse(s, &ed->work.date, &err);
+			rc = date_parse_in_fiscal_year(s,
+			    ed->tui->fiscal_year, &ed->work.date, &err);
 		break;
 	case F_START:
 		ed->work.start = -1;
@@ -565,6 +616,42 @@ editor_validate(struct editor *ed)
 	return 0;
 }
 
+/* 1 if a field differs from the meeting as it was opened (ed->orig). */
+static int
+editor_changed(struct editor *ed)
+{
+	struct editor	was;
+	int		f, changed = 0;
+
+	sync_current(ed);
+	memset(&was, 0, sizeof was);
+	was.tui = ed->tui;
+	meeting_copy(&was.work, &ed->orig);
+	texts_from(&was, &ed->orig);
+	for (f = 0; f < NFIELDS; f++) {
+		if (strcmp(was.text[f], ed->text[f]) != 0)
+			changed = 1;
+		free(was.text[f]);
+		free(was.error[f]);
+	}
+	meeting_clear(&was.work);
+	return changed;
+}
+
+/* Esc: leave at once if nothing was changed, else after a y. */
+static int
+editor_leave(struct editor *ed)
+{
+	if (!editor_changed(ed))
+		return FORM_LEFT;
+	if (prompt_yes_no_over(ed->tui, _("Discard your changes to this "
+	    "meeting?")))
+		return FORM_LEFT;
+	touchwin(ed->win);
+	message(ed, 0, _("your changes are still here: F2 saves them"));
+	return -1;
+}
+
 /* Their values beside yours, for the refused save. */
 static void
 describe_conflict(struct editor *ed, const struct meeting *theirs,
@@ -607,6 +694,41 @@ describe_conflict(struct editor *ed, const struct meeting *theirs,
 	meeting_clear(&other.work);
 }
 
+/*
+ * The meeting was deleted (in another terminal) while it was open here:
+ * 1 save it as a new meeting, 0 discard the changes and leave, -1 back
+ * to the form unsaved.
+ */
+static int
+resolve_deleted(struct editor *ed)
+{
+	struct tui_key	key;
+	char		text[1024];
+
+	snprintf(text, sizeof text, _("Meeting %ld was deleted after you "
+	    "opened it (in another terminal, or by an undo).\n\n"
+	    "n  save yours as a new meeting\n"
+	    "d  discard your changes\n"
+	    "any other key: back to your changes, unsaved"), ed->work.id);
+	prompt_box(ed->tui, _("Not saved: someone deleted this meeting"),
+	    text, &key);
+	touchwin(ed->win);
+	if (tui_key_is(&key, 'n') || tui_key_is(&key, 'N')) {
+		/* a new meeting: its own id and UID (the old one's is gone) */
+		ed->work.id = 0;
+		free(ed->work.uid);
+		ed->work.uid = NULL;
+		ed->work.version = 0;
+		ed->work.sequence = 0;
+		return 1;
+	}
+	if (tui_key_is(&key, 'd') || tui_key_is(&key, 'D'))
+		return 0;
+	message(ed, 1, _("not saved: someone deleted this meeting "
+	    "meanwhile"));
+	return -1;
+}
+
 /* After a refused save: show theirs and let the user decide. */
 static int
 resolve_conflict(struct editor *ed, const struct error *why)
@@ -619,9 +741,10 @@ resolve_conflict(struct editor *ed, const struct error *why)
 
 	meeting_init(&theirs);
 	if ((rc = store_meeting_get(ed->tui->store, ed->work.id, &theirs,
-	    &err)) != 0) {
-		message(ed, 1, rc == 1 ? _("not saved: someone deleted this "
-		    "meeting meanwhile") : err.msg);
+	    &err)) == 1)
+		return resolve_deleted(ed) == 1 ? 1 : -1;
+	if (rc != 0) {
+		message(ed, 1, err.msg);
 		return -1;
 	}
 	sync_current(ed);
@@ -652,35 +775,59 @@ resolve_conflict(struct editor *ed, const struct error *why)
 	return rc;
 }
 
+/* 1 if meeting id is no longer in the database. */
+static int
+is_deleted(struct editor *ed, long id)
+{
+	struct meeting	m;
+	struct error	err;
+	int		rc;
+
+	if (id == 0)
+		return 0;
+	meeting_init(&m);
+	rc = store_meeting_get(ed->tui->store, id, &m, &err);
+	meeting_clear(&m);
+	return rc == 1;
+}
+
 /*
  * Store the meeting as one action (store_meeting_save): 0 saved, -1 not
- * (the message says why).
+ * (the message says why), -2 not and the user chose to discard it.
  */
 static int
 editor_save(struct editor *ed)
 {
 	struct error	err;
 	char		what[64], buf[1200];
+	int		rc;
 
 	if (editor_validate(ed) == -1)
 		return -1;
-	if (ed->work.id == 0)
-		snprintf(what, sizeof what, "tui: add");
-	else
-		snprintf(what, sizeof what, "tui: edit %ld", ed->work.id);
-	while (store_meeting_save(ed->tui->store, ed->tui->catalog,
-	    &ed->work, what, &err) == -1) {
+	for (;;) {
+		if (ed->work.id == 0)
+			snprintf(what, sizeof what, "tui: add");
+		else
+			snprintf(what, sizeof what, "tui: edit %ld",
+			    ed->work.id);
+		if (store_meeting_save(ed->tui->store, ed->tui->catalog,
+		    &ed->work, what, &err) == 0)
+			return 0;
 		if (err.kind == ERROR_CONFLICT) {
 			/* theirs is shown: yours is saved over it, or not */
 			if (resolve_conflict(ed, &err) != 1)
 				return -1;
 			continue;
 		}
+		if (is_deleted(ed, ed->work.id)) {
+			if ((rc = resolve_deleted(ed)) == 1)
+				continue;
+			return rc == 0 ? -2 : -1;
+		}
 		snprintf(buf, sizeof buf, _("not saved: %s"), err.msg);
 		message(ed, 1, buf);
 		return -1;
 	}
-	return 0;
 }
 
 /* Leaving a field: parse it so the reason shows at once. */
@@ -709,22 +856,75 @@ is_enter(const struct tui_key *key)
 	    tui_key_is(key, '\n');
 }
 
+/*
+ * F3: book the advisors of the meeting as it is stored (form-advisors.c),
+ * once what decides who can come (type, center, day, times, status) is
+ * saved.
+ */
+static void
+editor_advisors(struct editor *ed)
+{
+	char	msg[1024];
+	int	f, rc;
+
+	if (ed->orig.id == 0) {
+		message(ed, 1, _("save the meeting first (F2), then book its "
+		    "advisors (F3)"));
+		return;
+	}
+	sync_current(ed);
+	for (f = F_DATE; f <= F_END; f++)
+		check_field(ed, f);
+	if (ed->work.type_id != ed->orig.type_id ||
+	    ed->work.center_id != ed->orig.center_id ||
+	    date_compare(ed->work.date, ed->orig.date) != 0 ||
+	    ed->work.start != ed->orig.start || ed->work.end != ed->orig.end ||
+	    ed->work.status != ed->orig.status) {
+		message(ed, 1, _("save the changes first (F2): advisors are "
+		    "booked for the meeting as saved"));
+		return;
+	}
+	rc = form_advisors_pick(ed->tui, &ed->orig, msg, sizeof msg);
+	touchwin(ed->win);
+	if (rc == 1)
+		form_advisors_line(ed->tui, &ed->orig, ed->advisors,
+		    sizeof ed->advisors);
+	message(ed, rc == -1, msg);
+}
+
+/*
+ * The fields of digits, where a Japanese keyboard's full-width ones
+ * (１３：３０, 令和３年１２月１４日) are taken as typed in ASCII: the parsers
+ * read both, but twice as wide they would not fit the field.
+ */
+static int
+is_numeric(int f)
+{
+	return f == F_DATE || f == F_START || f == F_END || f == F_CASES ||
+	    f == F_WINDOW;
+}
+
 /* One key; returns a form_result when the editor is done, else -1. */
 static int
 editor_key(struct editor *ed, const struct tui_key *key)
 {
-	char	msg[256];
-	int	f = ed->current, rc;
+	struct tui_key	folded = *key;
+	char		msg[256];
+	int		f = ed->current, rc;
 
 	if (key->code == KEY_F(2) || tui_key_is(key, TUI_CTRL('s'))) {
-		if (editor_save(ed) == 0)
+		if ((rc = editor_save(ed)) == 0)
 			return FORM_SAVED;
-		return -1;
+		return rc == -2 ? FORM_LEFT : -1;
 	}
 	if (tui_key_is(key, TUI_ESC))
-		return FORM_LEFT;
+		return editor_leave(ed);
+	if (key->code == KEY_F(3)) {
+		editor_advisors(ed);
+		return -1;
+	}
 	if (tui_key_is(key, TUI_CTRL('q'))) {
-		if (prompt_yes_no(ed->tui, _("Quit carecal without saving "
+		if (prompt_yes_no_over(ed->tui, _("Quit carecal without saving "
 		    "this meeting?")))
 			return FORM_QUIT;
 		touchwin(ed->win);
@@ -756,7 +956,9 @@ editor_key(struct editor *ed, const struct tui_key *key)
 		message(ed, 1, msg);
 		return -1;
 	}
-	if ((rc = field_text_key(ed->form, key, msg, sizeof msg)) == -1)
+	if (is_numeric(f))
+		field_key_fold(&folded);
+	if ((rc = field_text_key(ed->form, &folded, msg, sizeof msg)) == -1)
 		message(ed, 1, msg);
 	else if (rc == 1 && ed->message_is_error && ed->error[f] == NULL)
 		message(ed, 0, "");
@@ -782,6 +984,10 @@ wait_big_enough(struct editor *ed)
 	return 0;
 }
 
+/* The form's keys on the status line, below it. */
+static const char form_keys[] = N_("F2 save  Esc leave  Tab next field  "
+    "Space choose  Ctrl-Q quit");
+
 enum form_result
 form_meeting(struct tui *tui, struct meeting *m)
 {
@@ -795,6 +1001,7 @@ form_meeting(struct tui *tui, struct meeting *m)
 	meeting_copy(&ed.work, m);
 	texts_from(&ed, m);
 	lock_long_texts(&ed);
+	form_advisors_line(tui, m, ed.advisors, sizeof ed.advisors);
 	ed.current = F_DATE;
 	if (!tui_big_enough() && wait_big_enough(&ed) == -1)
 		result = FORM_LEFT;
@@ -803,7 +1010,9 @@ form_meeting(struct tui *tui, struct meeting *m)
 		editor_post(&ed);
 	}
 	curs_set(1);
+	tui->message[0] = '\0';
 	while (result == -1) {
+		tui_draw_status(tui, form_keys);
 		editor_draw_dynamic(&ed);
 		pos_form_cursor(ed.form);
 		wrefresh(ed.win);

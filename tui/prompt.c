@@ -14,20 +14,30 @@
 int
 prompt_yes_no(struct tui *tui, const char *question)
 {
-	struct tui_key	key;
-	int		x;
-
 	tui_draw(tui);
-	move(LINES - 1, 0);
-	clrtoeol();
-	x = draw_text(stdscr, LINES - 1, 0, COLS - 8, question,
+	return prompt_yes_no_over(tui, question);
+}
+
+int
+prompt_yes_no_over(struct tui *tui, const char *question)
+{
+	struct tui_key	 key;
+	WINDOW		*win;
+	int		 x;
+
+	/* a window of its own: what is under the line stays as it is */
+	win = newwin(1, COLS, LINES - 1, 0);
+	keypad(win, TRUE);
+	x = draw_text(win, 0, 0, COLS - 8, question,
 	    A_BOLD | draw_pair(tui, PAIR_ERROR));
-	x += draw_text(stdscr, LINES - 1, x, COLS - x, _(" (y/n) "), A_BOLD);
-	move(LINES - 1, x);
+	x += draw_text(win, 0, x, COLS - x, _(" (y/n) "), A_BOLD);
+	wmove(win, 0, x);
 	curs_set(1);
-	refresh();
-	tui_key_read(stdscr, &key);
+	wrefresh(win);
+	tui_key_read(win, &key);
 	curs_set(0);
+	delwin(win);
+	touchline(stdscr, LINES - 1, 1);
 	if (key.code == KEY_RESIZE) {
 		ungetch(KEY_RESIZE);
 		return 0;

@@ -25,6 +25,7 @@ static const struct view *views[] = {
 	&view_agenda,
 	&view_summary,
 	&view_checks,
+	&view_week,
 };
 #define NVIEWS	(sizeof views / sizeof views[0])
 
@@ -34,16 +35,20 @@ static const char help_text[] = N_(
 "  PgUp PgDn           a page (a month in the month view)\n"
 "  Home End            first and last\n"
 "  Tab, Shift-Tab      next and previous view\n"
-"  1 2 3 4 5           year grid, month, agenda, summary, checks\n"
+"  1 2 3 4 5 6         year grid, month, agenda, summary, checks, week\n"
 "  [ ]                 previous and next fiscal year\n"
 "  t                   today\n"
+"  g                   go to a date: 2021-12-14, 令和3年12月14日,\n"
+"                      R3.12.14, or 12/14 in the fiscal year shown\n"
 "\n"
 "Meetings\n"
-"  a                   add a meeting (center, type or day of the cursor)\n"
+"  a                   add a meeting: the center and type of the cursor,\n"
+"                      or its day in the month and week views\n"
 "  Enter, e            edit the meeting under the cursor\n"
+"  i                   all of it: the whole venue, URL and note\n"
 "  c                   cancel it (中止)\n"
 "  D                   delete it (asks first)\n"
-"  y                   duplicate it to another date\n"
+"  y                   duplicate it to another date (cases kept)\n"
 "  x                   export the meetings shown as iCalendar (.ics)\n"
 "  u                   undo your last change (says what, asks first)\n"
 "\n"
@@ -51,6 +56,10 @@ static const char help_text[] = N_(
 "  f                   filter by center, type, mode or status\n"
 "  F                   show everything again\n"
 "  /  n  N             agenda: search, next match, previous match\n"
+"  d                   agenda: only some dates (来週, 今月, 11月,\n"
+"                      12/1..12/15), with how many there are\n"
+"  Left, Right         week: the previous and next day\n"
+"  PgUp, PgDn          week: the previous and next week\n"
 "  Left, Right         summary: the previous and next city-level meeting\n"
 "  w                   summary: write it as PDF, CSV or text\n"
 "  Enter               checks: go to the finding's meeting or center\n"
@@ -65,12 +74,17 @@ static const char help_text[] = N_(
 "  Left, Right         on a list field: previous and next choice\n"
 "  Ctrl-U, Ctrl-K      clear the field, clear to its end\n"
 "  F2, Ctrl-S          save (only when every field is valid)\n"
-"  Esc                 leave without saving\n"
+"  Esc                 leave without saving (asks first if changed)\n"
 "  Ctrl-Q              quit carecal (asks first)\n"
+"\n"
+"In a pick list, type to jump to the first name with what is typed\n"
+"(Tab: the next one, Backspace: type again).\n"
 "\n"
 "In the year grid an underlined date was partly online (一部オンライン),\n"
 "a bold one fully online (完全オンライン); * marks a planned meeting,\n"
-"x a cancelled one, > the next meeting from today in each row.\n");
+"x a cancelled one, > the next meeting from today in each row (not a\n"
+"cancelled one). → 自立 on the top line names the types the width\n"
+"leaves out: scroll with Right and Left.\n");
 
 static double
 now_ms(void)
@@ -290,11 +304,30 @@ draw_tab_bar(struct tui *tui)
 	}
 	draw_format_day(tui->today, today, sizeof today);
 	snprintf(buf, sizeof buf, _("? help  today %s"), today);
+	/* narrow: today alone (the bottom line has the keys) */
+	if (text_width(buf) > COLS - x - 1)
+		snprintf(buf, sizeof buf, _("today %s"), today);
 	draw_text_right(stdscr, 0, x, COLS - x - 1, buf, bar);
 }
 
+static void	draw_status_keys(struct tui *, const char *);
+
 static void
 draw_status_line(struct tui *tui)
+{
+	draw_status_keys(tui, views[tui->view]->keys);
+}
+
+void
+tui_draw_status(struct tui *tui, const char *keys)
+{
+	draw_status_keys(tui, keys);
+	wnoutrefresh(stdscr);
+}
+
+/* The status line, with keys (N_()) where no message is shown. */
+static void
+draw_status_keys(struct tui *tui, const char *keys)
 {
 	char	fy[32], filter[256], buf[512];
 	int	x = 0, y = LINES - 1, w;
@@ -319,6 +352,9 @@ draw_status_line(struct tui *tui)
 		draw_text(stdscr, y, x, COLS - x, tui->message,
 		    tui->message_is_error ? A_BOLD | draw_pair(tui,
 		    PAIR_ERROR) : A_REVERSE | draw_pair(tui, PAIR_BAR));
+	else if (keys != NULL)
+		draw_keys(y, x, COLS - x - 1, _(keys), A_REVERSE |
+		    draw_pair(tui, PAIR_BAR));
 }
 
 void
@@ -386,6 +422,31 @@ poll_changes(struct tui *tui)
 		tui_message(tui, 0, "%s", _("updated: the database was "
 		    "changed elsewhere"));
 	return 1;
+}
+
+/* g: a date as typed anywhere (date-range.h); 12/14 in the year shown. */
+static void
+go_to_date(struct tui *tui)
+{
+	struct error	 err;
+	struct date	 d;
+	char		*text, day[DATE_JA_LEN];
+
+	if (prompt_line(tui, _("Go to date:"), NULL, &text, NULL,
+	    NULL) == -1 || *text == '\0') {
+		free(text);
+		return;
+	}
+	if (date_parse_in_fiscal_year(text, tui->fiscal_year, &d,
+	    &err) == -1)
+		tui_message(tui, 1, "%s", err.msg);
+	else {
+		tui->sel.whole_day = 1;
+		tui_select_date(tui, d);
+		date_format_japanese(d, day, sizeof day);
+		tui_message(tui, 0, "%s", day);
+	}
+	free(text);
 }
 
 static void
@@ -461,6 +522,12 @@ handle_key(struct tui *tui, const struct tui_key *key)
 		return;
 	case 'u':
 		action_undo(tui);
+		return;
+	case 'i':
+		action_details(tui);
+		return;
+	case 'g':
+		go_to_date(tui);
 		return;
 	case 'x':
 		export_dialog(tui);
@@ -667,6 +734,31 @@ locale_source(char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Today's fiscal year, or when it holds no meetings and another does,
+ * the nearest that does (a demo of 令和3年度 opened in any year), with
+ * the status line saying so.
+ */
+static int
+open_nearest_year(struct tui *tui, struct error *err)
+{
+	char	mine[32], found[32];
+	int	fy, rc;
+
+	if ((rc = store_meetings_nearest_fiscal_year(tui->store,
+	    tui->fiscal_year, &fy, err)) == -1)
+		return -1;
+	if (rc == 1 || fy == tui->fiscal_year)
+		return 0;
+	date_format_fiscal_year(tui->fiscal_year, mine, sizeof mine);
+	date_format_fiscal_year(fy, found, sizeof found);
+	tui_message(tui, 0, _("no meetings in %s: showing %s, the nearest"),
+	    mine, found);
+	tui->fiscal_year = fy;
+	tui->sel.date = date_in_fiscal_year(tui->today, fy);
+	return 0;
+}
+
 int
 tui_run(struct cli *cli, int terminal_utf8)
 {
@@ -676,6 +768,7 @@ tui_run(struct cli *cli, int terminal_utf8)
 	const char	*term;
 	char		 buf[256];
 	double		 start = now_ms();
+	size_t		 i;
 
 	if (!terminal_utf8) {
 		fprintf(stderr, _("carecal: the full-screen view needs a "
@@ -702,6 +795,8 @@ tui_run(struct cli *cli, int terminal_utf8)
 		return cli_fail(&err);
 	tui.fiscal_year = date_fiscal_year(tui.today);
 	tui.sel.date = tui.today;
+	if (open_nearest_year(&tui, &err) == -1)
+		return cli_fail(&err);
 	meeting_filter_init(&tui.filter);
 	meeting_list_init(&tui.meetings);
 	store_changed(tui.store);	/* from now on, only others' commits */
@@ -724,6 +819,9 @@ tui_run(struct cli *cli, int terminal_utf8)
 	tui_loop(&tui, start);
 	endwin();
 	delscreen(screen);
+	for (i = 0; i < NVIEWS; i++)
+		if (views[i]->free != NULL)
+			views[i]->free();
 	data_reset(&tui);
 	modules_free();
 	return 0;

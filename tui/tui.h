@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "check.h"
 #include "date.h"
+#include "date-range.h"
 #include "meeting.h"
 #include "save-file.h"
 #include "store.h"
@@ -100,6 +101,13 @@ struct view {
 	void		(*reload)(struct tui *);
 	/* work ahead while the user is idle: 1 if it did some; or NULL */
 	int		(*idle)(struct tui *);
+	/*
+	 * N_(): the view's keys for the bottom line, "KEY what" items
+	 * two spaces apart, the most useful first (as many as fit)
+	 */
+	const char	*keys;
+	/* at the end: free what the view keeps */
+	void		(*free)(void);
 };
 
 extern const struct view view_grid;
@@ -107,6 +115,7 @@ extern const struct view view_month;
 extern const struct view view_agenda;
 extern const struct view view_summary;
 extern const struct view view_checks;
+extern const struct view view_week;
 
 /* tui.c */
 /* The lines a view may draw on: 1 .. LINES - 2. */
@@ -138,6 +147,11 @@ void		tui_select_date(struct tui *, struct date);
 int		tui_big_enough(void);
 /* Draw the "needs at least 80x24" notice over the whole screen. */
 void		tui_draw_too_small(void);
+/*
+ * The status line alone with other keys (N_(), as struct view's): a
+ * dialog over the view says its own. Refreshed with the next doupdate.
+ */
+void		tui_draw_status(struct tui *, const char *);
 /* Redraw the views, the bars and the status line. */
 void		tui_draw(struct tui *);
 
@@ -192,6 +206,18 @@ attr_t		draw_meeting_attr(const struct tui *,
 		    const struct meeting *);
 /* ' ' held, '*' planned, 'x' cancelled */
 const char	*draw_meeting_mark(const struct meeting *);
+/* A day's color: Sundays and holidays red, Saturdays blue. */
+attr_t		draw_day_attr(const struct tui *, struct date);
+/*
+ * The index in tui->meetings of the next meeting from today that will
+ * take place (not cancelled), marked '>'; count when there is none.
+ */
+size_t		draw_next_from_today(const struct tui *);
+/* One line about m at y; a line too long for the screen ends "… i". */
+void		draw_meeting_detail(const struct tui *, int,
+		    const struct meeting *);
+/* A view's keys (struct view's keys) on the status line: whole items. */
+int		draw_keys(int, int, int, const char *, attr_t);
 /* The legend line: underlined hybrid, bold online, marks. */
 void		draw_legend(const struct tui *, int, int, int);
 /* "M/D" */
@@ -203,6 +229,14 @@ void		draw_format_times(const struct meeting *, char *, size_t);
 /* One line about a meeting: date, time, center, type, mode, status... */
 void		draw_meeting_line(const struct tui *,
 		    const struct meeting *, char *, size_t);
+
+/* meeting-row.c: a meeting as a row of columns (the agenda, the week) */
+#define ROW_NO_DATE	0x1	/* the week: its day heads the rows */
+#define ROW_CURSOR	0x2
+#define ROW_NEXT	0x4	/* '>' in the column before x */
+void		row_draw_header(const struct tui *, int, int, int);
+void		row_draw_meeting(const struct tui *, int, int,
+		    const struct meeting *, int);
 
 /* field.c: one line of text in a form field, safe for wide characters */
 /* The field's text without the padding; free it. */
@@ -217,10 +251,14 @@ void		 field_text_end(FORM *, FIELD *);
  */
 int		 field_text_key(FORM *, const struct tui_key *, char *,
 		    size_t);
+/* A full-width ASCII character (１, ：) as its ASCII one, the rest kept. */
+void		 field_key_fold(struct tui_key *);
 
 /* prompt.c: questions on the bottom line */
 /* 1 for y, 0 for anything else. */
 int		 prompt_yes_no(struct tui *, const char *);
+/* The same over a dialog (the form), which stays on the screen. */
+int		 prompt_yes_no_over(struct tui *, const char *);
 /*
  * A line of text; changed(text, arg) is called after each edit. Returns
  * 0 with *out (malloc'd) on Enter, -1 on Esc.
@@ -254,12 +292,27 @@ enum form_result {
 /* Edit m (a new one when m->id is 0) and store it in one transaction. */
 enum form_result form_meeting(struct tui *, struct meeting *);
 
+/* form-advisors.c: the advisors of a meeting, from its form (F3) */
+/* "青木 陽子 (理学療法士), 石田 …" booked for meeting m as stored. */
+void		 form_advisors_line(struct tui *, const struct meeting *,
+		    char *, size_t);
+/*
+ * A pick of the advisors booked for stored meeting m (choosing one
+ * takes it off) and of those free that day of each profession its type
+ * summons (choosing one books it), each one action: 1 when a booking
+ * changed, 0 when not, -1 on an error; msg says what happened.
+ */
+int		 form_advisors_pick(struct tui *, const struct meeting *,
+		    char *, size_t);
+
 /* actions.c: what the keys do to meetings, one transaction each */
 void		 action_add(struct tui *);
 void		 action_edit(struct tui *);
 void		 action_cancel(struct tui *);
 void		 action_delete(struct tui *);
 void		 action_duplicate(struct tui *);
+/* i: everything about the meeting under the cursor, in a box. */
+void		 action_details(struct tui *);
 /* u: undo this login's last change, after saying what it was. */
 void		 action_undo(struct tui *);
 

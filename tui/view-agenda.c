@@ -1,6 +1,7 @@
 /*
  * view-agenda.c -- the fiscal year's meetings as a list in date order,
- * narrowed by the filter (f) and searched as you type (/, n, N).
+ * narrowed by the filter (f) and by dates (d: 来週, 今月, 11月, two
+ * dates, with the count of those shown), searched as you type (/, n, N).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,24 +12,42 @@
 #include "text.h"
 #include "tui.h"
 
-enum { COL_DATE, COL_TIME, COL_CENTER, COL_TYPE, COL_MODE, COL_STATUS,
-    COL_CASES, COL_VENUE, NCOLS };
+static struct {
+	/* the rows shown: indexes into tui->meetings */
+	size_t		*rows;
+	size_t		 nrows;
+	unsigned long	 serial;	/* of the meetings the rows are of */
+	int		 built;
+	size_t		 cur, top;	/* in rows */
+	char		*search;	/* the last search, or NULL */
+	size_t		 search_from;	/* where an incremental search started */
+	/* d: the dates shown, as typed and as read; text NULL: all */
+	char		*dates_text;
+	struct date_range dates;
+} agenda;
 
-/* Column widths; the type's is set by the screen, the venue's is the rest. */
-static int col_width[NCOLS] = { 9, 11, 10, 0, 14, 7, 5, 0 };
-
-/* Full type names when they fit, else the short ones (推進, 個別). */
-static int
-type_full_names(void)
+static const struct meeting *
+row_meeting(struct tui *tui, size_t row)
 {
-	return COLS >= 110;
+	return &tui->meetings.items[agenda.rows[row]];
 }
 
-static struct {
-	size_t	 cur, top;
-	char	*search;	/* the last search, or NULL */
-	size_t	 search_from;	/* where an incremental search started */
-} agenda;
+/* The rows of the meetings within the dates (all without them). */
+static void
+build_rows(struct tui *tui)
+{
+	size_t	i;
+
+	free(agenda.rows);
+	agenda.rows = xcalloc(tui->meetings.count + 1, sizeof *agenda.rows);
+	agenda.nrows = 0;
+	for (i = 0; i < tui->meetings.count; i++)
+		if (agenda.dates_text == NULL || date_range_contains(
+		    &agenda.dates, tui->meetings.items[i].date))
+			agenda.rows[agenda.nrows++] = i;
+	agenda.serial = tui->meetings_serial;
+	agenda.built = 1;
+}
 
 static void
 agenda_select(struct tui *tui)
@@ -36,11 +55,11 @@ agenda_select(struct tui *tui)
 	const struct meeting	*m;
 
 	tui->sel.whole_day = 0;
-	if (tui->meetings.count == 0) {
+	if (agenda.nrows == 0) {
 		tui->sel.meeting_id = 0;
 		return;
 	}
-	m = &tui->meetings.items[agenda.cur];
+	m = row_meeting(tui, agenda.cur);
 	tui->sel.meeting_id = m->id;
 	tui->sel.date = m->date;
 	tui->sel.center_id = m->center_id;
@@ -53,19 +72,21 @@ agenda_reload(struct tui *tui)
 {
 	size_t	i;
 
+	if (!agenda.built || agenda.serial != tui->meetings_serial)
+		build_rows(tui);
 	agenda.cur = 0;
-	for (i = 0; i < tui->meetings.count; i++)
-		if (tui->meetings.items[i].id == tui->sel.meeting_id) {
+	for (i = 0; i < agenda.nrows; i++)
+		if (row_meeting(tui, i)->id == tui->sel.meeting_id) {
 			agenda.cur = i;
 			break;
 		}
-	if (i == tui->meetings.count) {
-		for (i = 0; i < tui->meetings.count; i++)
-			if (date_compare(tui->meetings.items[i].date,
+	if (i == agenda.nrows) {
+		for (i = 0; i < agenda.nrows; i++)
+			if (date_compare(row_meeting(tui, i)->date,
 			    tui->sel.date) >= 0)
 				break;
-		agenda.cur = i < tui->meetings.count ? i :
-		    tui->meetings.count > 0 ? tui->meetings.count - 1 : 0;
+		agenda.cur = i < agenda.nrows ? i : agenda.nrows > 0 ?
+		    agenda.nrows - 1 : 0;
 	}
 	if (tui_view_is(tui, &view_agenda))
 		agenda_select(tui);
@@ -80,7 +101,7 @@ visible_rows(void)
 }
 
 static void
-agenda_scroll(struct tui *tui)
+agenda_scroll(void)
 {
 	size_t	vis = (size_t)visible_rows();
 
@@ -88,118 +109,61 @@ agenda_scroll(struct tui *tui)
 		agenda.top = agenda.cur;
 	if (agenda.cur >= agenda.top + vis)
 		agenda.top = agenda.cur - vis + 1;
-	if (tui->meetings.count <= vis)
+	if (agenda.nrows <= vis)
 		agenda.top = 0;
-	else if (agenda.top > tui->meetings.count - vis)
-		agenda.top = tui->meetings.count - vis;
+	else if (agenda.top > agenda.nrows - vis)
+		agenda.top = agenda.nrows - vis;
 }
 
+/* "来週 10/3(日)～10/9(土): 3 of 104 meetings  (d: change  F: all)" */
 static void
-draw_columns(int y, const char *const *cells, const attr_t *attrs)
+format_dates(struct tui *tui, char *buf, size_t size)
 {
-	int	c, x = 1, w;
+	char	span[64], count[128];
 
-	for (c = 0; c < NCOLS && x < COLS; c++) {
-		w = col_width[c] > 0 ? col_width[c] : COLS - x;
-		if (c == COL_CASES)
-			draw_text_right(stdscr, y, x, w, cells[c], attrs[c]);
-		else
-			draw_text(stdscr, y, x, w, cells[c], attrs[c]);
-		x += w + 1;
-	}
-}
-
-static void
-draw_meeting_row(struct tui *tui, int y, size_t i)
-{
-	const struct meeting		*m = &tui->meetings.items[i];
-	const struct meeting_type	*t = catalog_type_by_id(tui->catalog,
-					    m->type_id);
-	const struct center		*c = catalog_center_by_id(tui->catalog,
-					    m->center_id);
-	const char			*cells[NCOLS];
-	attr_t				 attrs[NCOLS];
-	char				 day[32], times[16], cases[16];
-	char				 status[64];
-	int				 k, cursor = i == agenda.cur;
-	attr_t				 base = cursor ? A_REVERSE : A_NORMAL;
-
-	if (cursor)
-		draw_blank(stdscr, y, 0, COLS, A_REVERSE);
-	/* today's place: the first meeting on or after it */
-	if (date_compare(m->date, tui->today) >= 0 && (i == 0 ||
-	    date_compare(tui->meetings.items[i - 1].date, tui->today) < 0))
-		draw_text(stdscr, y, 0, 1, ">", base | A_BOLD |
-		    draw_pair(tui, PAIR_TODAY));
-	draw_format_day(m->date, day, sizeof day);
-	draw_format_times(m, times, sizeof times);
-	if (m->cases >= 0)
-		snprintf(cases, sizeof cases, "%d", m->cases);
-	else
-		cases[0] = '\0';
-	snprintf(status, sizeof status, "%s%s",
-	    meeting_status_label(m->status), draw_meeting_mark(m));
-	cells[COL_DATE] = day;
-	cells[COL_TIME] = times;
-	cells[COL_CENTER] = c != NULL ? c->name : "-";
-	cells[COL_TYPE] = t == NULL ? "?" : type_full_names() ? t->name :
-	    t->short_name;
-	cells[COL_MODE] = meeting_mode_label(m->mode);
-	cells[COL_STATUS] = status;
-	cells[COL_CASES] = cases;
-	cells[COL_VENUE] = m->venue != NULL ? m->venue : "";
-	for (k = 0; k < NCOLS; k++)
-		attrs[k] = base | (m->status == STATUS_CANCELLED ? A_DIM :
-		    A_NORMAL);
-	attrs[COL_DATE] = attrs[COL_MODE] = base | draw_meeting_attr(tui, m);
-	attrs[COL_STATUS] |= draw_meeting_attr(tui, m) & ~(A_UNDERLINE |
-	    A_BOLD);
-	draw_columns(y, cells, attrs);
+	date_range_format(&agenda.dates, span, sizeof span);
+	snprintf(count, sizeof count, ngettext("%zu of %zu meeting",
+	    "%zu of %zu meetings", tui->meetings.count), agenda.nrows,
+	    tui->meetings.count);
+	snprintf(buf, size, _("%s %s: %s  (d: change  F: all)"),
+	    agenda.dates_text, span, count);
 }
 
 static void
 agenda_draw(struct tui *tui)
 {
-	const char	*head[NCOLS];
-	attr_t		 attrs[NCOLS];
-	char		 buf[1024];
-	size_t		 i;
-	int		 y, k, vis = visible_rows();
+	char	buf[1024];
+	size_t	i, next = draw_next_from_today(tui);
+	int	y, vis = visible_rows(), flags;
 
-	agenda_scroll(tui);
-	col_width[COL_TYPE] = 4;
-	for (i = 0; i < tui->catalog->ntypes; i++)
-		if ((k = text_width(type_full_names() ?
-		    tui->catalog->types[i].name :
-		    tui->catalog->types[i].short_name)) > col_width[COL_TYPE])
-			col_width[COL_TYPE] = k;
-	head[COL_DATE] = _("Date");
-	head[COL_TIME] = _("Time");
-	head[COL_CENTER] = _("Center");
-	head[COL_TYPE] = _("Type");
-	head[COL_MODE] = _("Mode");
-	head[COL_STATUS] = _("Status");
-	head[COL_CASES] = _("Cases");
-	head[COL_VENUE] = _("Venue");
-	for (k = 0; k < NCOLS; k++)
-		attrs[k] = A_BOLD;
-	draw_columns(TUI_TOP, head, attrs);
-	for (i = agenda.top, y = TUI_TOP + 1; i < tui->meetings.count &&
-	    y < TUI_TOP + 1 + vis; i++, y++)
-		draw_meeting_row(tui, y, i);
-	if (tui->meetings.count == 0)
+	if (!agenda.built || agenda.serial != tui->meetings_serial)
+		agenda_reload(tui);
+	agenda_scroll();
+	row_draw_header(tui, TUI_TOP, 1, 0);
+	for (i = agenda.top, y = TUI_TOP + 1; i < agenda.nrows &&
+	    y < TUI_TOP + 1 + vis; i++, y++) {
+		flags = i == agenda.cur ? ROW_CURSOR : 0;
+		if (agenda.rows[i] == next)
+			flags |= ROW_NEXT;
+		row_draw_meeting(tui, y, 1, row_meeting(tui, i), flags);
+	}
+	if (agenda.nrows == 0 && agenda.dates_text != NULL)
+		draw_text(stdscr, TUI_TOP + 1, 1, COLS - 1, _("No meetings "
+		    "on these dates (d: other dates, F: all)."), A_DIM);
+	else if (agenda.nrows == 0)
 		draw_text(stdscr, TUI_TOP + 1, 1, COLS - 1, _("No meetings "
 		    "in this fiscal year (a: add one, [ ]: another year)."),
 		    A_DIM);
-	else {
-		draw_meeting_line(tui, &tui->meetings.items[agenda.cur], buf,
-		    sizeof buf);
-		draw_text(stdscr, LINES - 3, 0, COLS, buf, A_NORMAL);
-	}
+	else
+		draw_meeting_detail(tui, LINES - 3, row_meeting(tui,
+		    agenda.cur));
 	if (agenda.search != NULL) {
 		snprintf(buf, sizeof buf, _("search: %s   (n next, N "
 		    "previous, / new search)"), agenda.search);
 		draw_text(stdscr, LINES - 2, 0, COLS, buf, A_NORMAL);
+	} else if (agenda.dates_text != NULL) {
+		format_dates(tui, buf, sizeof buf);
+		draw_text(stdscr, LINES - 2, 0, COLS, buf, A_BOLD);
 	} else
 		draw_legend(tui, LINES - 2, 0, COLS);
 }
@@ -239,11 +203,11 @@ matches(struct tui *tui, const struct meeting *m, const char *needle)
 static int
 find(struct tui *tui, const char *needle, size_t from, int dir)
 {
-	size_t	n = tui->meetings.count, k, i;
+	size_t	n = agenda.nrows, k, i;
 
 	for (k = 0; k < n; k++) {
 		i = (from + (dir > 0 ? k : n - k)) % n;
-		if (matches(tui, &tui->meetings.items[i], needle)) {
+		if (matches(tui, row_meeting(tui, i), needle)) {
 			agenda.cur = i;
 			return 1;
 		}
@@ -255,7 +219,7 @@ static void
 search_changed(struct tui *tui, const char *text, void *arg)
 {
 	(void)arg;
-	if (tui->meetings.count == 0)
+	if (agenda.nrows == 0)
 		return;
 	if (!find(tui, text, agenda.search_from, 1)) {
 		agenda.cur = agenda.search_from;
@@ -286,7 +250,7 @@ search_start(struct tui *tui)
 static void
 search_again(struct tui *tui, int dir)
 {
-	size_t	n = tui->meetings.count;
+	size_t	n = agenda.nrows;
 
 	if (agenda.search == NULL) {
 		tui_message(tui, 0, "%s", _("no search yet: press / to "
@@ -300,10 +264,56 @@ search_again(struct tui *tui, int dir)
 	agenda_select(tui);
 }
 
+static void
+dates_clear(void)
+{
+	free(agenda.dates_text);
+	agenda.dates_text = NULL;
+	agenda.built = 0;
+}
+
+/*
+ * d: only the meetings of some dates. Dates in another fiscal year
+ * bring that year; dates across two show the part in the year shown.
+ */
+static void
+dates_choose(struct tui *tui)
+{
+	struct date_range	 range;
+	struct error		 err;
+	char			*text;
+
+	if (prompt_line(tui, _("Dates (来週, 11月, 12/1..12/15):"),
+	    agenda.dates_text, &text, NULL, NULL) == -1)
+		return;
+	if (*text == '\0') {
+		free(text);
+		dates_clear();
+		agenda_reload(tui);
+		return;
+	}
+	if (date_range_parse(text, tui->today, tui->fiscal_year, &range,
+	    &err) == -1) {
+		tui_message(tui, 1, "%s", err.msg);
+		free(text);
+		return;
+	}
+	free(agenda.dates_text);
+	agenda.dates_text = text;
+	agenda.dates = range;
+	agenda.built = 0;
+	tui->sel.meeting_id = 0;
+	tui->sel.date = range.from;
+	if (date_fiscal_year(range.to) < tui->fiscal_year ||
+	    date_fiscal_year(range.from) > tui->fiscal_year)
+		tui_set_fiscal_year(tui, date_fiscal_year(range.from));
+	agenda_reload(tui);
+}
+
 static int
 agenda_key(struct tui *tui, const struct tui_key *key)
 {
-	size_t	n = tui->meetings.count, vis = (size_t)visible_rows();
+	size_t	n = agenda.nrows, vis = (size_t)visible_rows();
 
 	if (tui_key_is(key, '/')) {
 		search_start(tui);
@@ -313,6 +323,13 @@ agenda_key(struct tui *tui, const struct tui_key *key)
 		search_again(tui, tui_key_is(key, 'n') ? 1 : -1);
 		return 1;
 	}
+	if (tui_key_is(key, 'd')) {
+		dates_choose(tui);
+		return 1;
+	}
+	/* F shows everything: the dates too (then the filter, tui.c) */
+	if (tui_key_is(key, 'F') && agenda.dates_text != NULL)
+		dates_clear();
 	if (n == 0)
 		return 0;
 	if (!tui_list_move(key, &agenda.cur, n, vis))
@@ -324,7 +341,17 @@ agenda_key(struct tui *tui, const struct tui_key *key)
 static void
 agenda_resize(struct tui *tui)
 {
-	agenda_scroll(tui);
+	(void)tui;
+	agenda_scroll();
+}
+
+static void
+agenda_free(void)
+{
+	free(agenda.rows);
+	free(agenda.search);
+	free(agenda.dates_text);
+	memset(&agenda, 0, sizeof agenda);
 }
 
 const struct view view_agenda = {
@@ -333,5 +360,8 @@ const struct view view_agenda = {
 	agenda_key,
 	agenda_resize,
 	agenda_reload,
-	NULL
+	NULL,
+	N_("? help  / search  d dates  f filter  a add  Enter edit  "
+	    "i details  g go to date"),
+	agenda_free
 };

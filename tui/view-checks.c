@@ -185,5 +185,7 @@ const struct view view_checks = {
 	checks_key,
 	checks_resize,
 	checks_reload,
+	NULL,
+	N_("? help  Enter go to it  e edit  i details"),
 	NULL
 };

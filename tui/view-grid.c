@@ -354,6 +354,9 @@ grid_follow(struct tui *tui)
 		if (date_compare(m->date, tui->sel.date) >= 0)
 			break;
 	}
+	/* none so late: the type's last, not the next type's first */
+	if (g >= 0 && c >= grid.groups[g].first + grid.groups[g].ncells)
+		c = grid.groups[g].first + grid.groups[g].ncells - 1;
 	if (c >= grid.ncells)
 		c = grid.ncells - 1;
 	grid.col = c;
@@ -459,20 +462,29 @@ grid_scroll(void)
 	}
 }
 
-/* Cells of each row on or after today get '>' on the first of them. */
+/*
+ * '>' marks the first meeting of each row (or of each type in a row) on
+ * or after today that will take place: a cancelled one is not next.
+ */
 static int
 is_next_from_today(struct tui *tui, int row, int col)
 {
 	const struct meeting		*m = meeting_at(tui, row, col);
 	const struct meeting		*prev;
 	const struct grid_group		*g = group_of(row, col);
+	int				 first = g != NULL ? g->first : 0, c;
 
-	if (m == NULL || date_compare(m->date, tui->today) < 0)
+	if (m == NULL || m->status == STATUS_CANCELLED ||
+	    date_compare(m->date, tui->today) < 0)
 		return 0;
-	if (col == 0 || (g != NULL && col == g->first))
-		return 1;
-	prev = meeting_at(tui, row, col - 1);
-	return prev == NULL || date_compare(prev->date, tui->today) < 0;
+	for (c = col - 1; c >= first; c--) {
+		if ((prev = meeting_at(tui, row, c)) == NULL ||
+		    date_compare(prev->date, tui->today) < 0)
+			break;
+		if (prev->status != STATUS_CANCELLED)
+			return 0;
+	}
+	return 1;
 }
 
 static void
@@ -518,12 +530,45 @@ draw_row(struct tui *tui, int y, int row, const int *xs, int n)
 	}
 }
 
+/*
+ * "← 推進  → 自立": the types with cells off the screen to the left
+ * and to the right, so that none is dropped without a word. Returns
+ * the columns it took.
+ */
+static int
+draw_hidden_groups(int y, int right, int n)
+{
+	const struct grid_group	*g;
+	char			 left[256], more[256], buf[600];
+	size_t			 i, len;
+
+	left[0] = more[0] = '\0';
+	for (i = 0; i < grid.ngroups; i++) {
+		g = &grid.groups[i];
+		if (g->first < grid.left) {
+			len = strlen(left);
+			snprintf(left + len, sizeof left - len, "%s%s",
+			    len > 0 ? " " : "← ", g->type->short_name);
+		}
+		if (g->first + g->ncells > grid.left + n) {
+			len = strlen(more);
+			snprintf(more + len, sizeof more - len, "%s%s",
+			    len > 0 ? " " : "→ ", g->type->short_name);
+		}
+	}
+	if (left[0] == '\0' && more[0] == '\0')
+		return 0;
+	snprintf(buf, sizeof buf, "%s%s%s", left, left[0] != '\0' &&
+	    more[0] != '\0' ? "  " : "", more);
+	return draw_text_right(stdscr, y, 0, right, buf, A_BOLD);
+}
+
 static void
 draw_header(struct tui *tui, const int *xs, int n)
 {
 	const struct grid_group	*g;
 	char			 title[128], count[64];
-	int			 i, y = header_y(), width, last;
+	int			 i, y = header_y(), width, last, w;
 
 	date_format_fiscal_year(tui->fiscal_year, title, sizeof title);
 	snprintf(title + strlen(title), sizeof title - strlen(title), " %s",
@@ -531,14 +576,17 @@ draw_header(struct tui *tui, const int *xs, int n)
 	draw_text(stdscr, TUI_TOP, 0, COLS, title, A_BOLD);
 	snprintf(count, sizeof count, ngettext("%zu meeting", "%zu meetings",
 	    tui->meetings.count), tui->meetings.count);
-	draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, count, A_NORMAL);
+	w = draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, count, A_NORMAL);
+	draw_hidden_groups(TUI_TOP, COLS - 1 - w - 3, n);
 	draw_text(stdscr, y, 0, grid.label_width, _("Center"), A_BOLD);
 	for (i = 0; i < n; i++) {
 		if ((g = group_of(grid.nband, grid.left + i)) == NULL)
 			continue;
 		if (i > 0 && g->first != grid.left + i)
 			continue;
-		mvaddch(y, xs[i] - 1, ACS_VLINE);
+		/* the rule where the rows have one: before a group's first */
+		if (g->first == grid.left + i)
+			mvaddch(y, xs[i] - 1, ACS_VLINE);
 		last = g->first + g->ncells - 1 - grid.left;
 		if (last >= n)
 			last = n - 1;
@@ -558,16 +606,17 @@ draw_detail(struct tui *tui, int y)
 
 	if (grid.nrows == 0)
 		return;
-	if (m != NULL)
-		draw_meeting_line(tui, m, buf, sizeof buf);
-	else if (g != NULL)
+	if (m != NULL) {
+		draw_meeting_detail(tui, y, m);
+		return;
+	}
+	if (g != NULL)
 		snprintf(buf, sizeof buf, _("%s, %s: no meeting here (a: add "
 		    "one)"), grid.rows[grid.row].label, g->type->name);
 	else
 		snprintf(buf, sizeof buf, _("%s: no meeting here (a: add "
 		    "one)"), grid.rows[grid.row].label);
-	draw_text(stdscr, y, 0, COLS, buf, m != NULL ?
-	    draw_meeting_attr(tui, m) & ~A_DIM : A_DIM);
+	draw_text(stdscr, y, 0, COLS, buf, A_DIM);
 }
 
 static void
@@ -654,5 +703,8 @@ const struct view view_grid = {
 	grid_key,
 	grid_resize,
 	grid_reload,
-	NULL
+	NULL,
+	N_("? help  a add  Enter edit  i details  g go to date  y copy  "
+	    "c cancel  D delete"),
+	grid_free
 };

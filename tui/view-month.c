@@ -52,19 +52,6 @@ month_reload(struct tui *tui)
 		month_select(tui);
 }
 
-static attr_t
-day_color(struct tui *tui, struct date d)
-{
-	int	wd = date_weekday(d);
-
-	if (wd == 0 || holiday_name(d) != NULL)
-		return draw_pair(tui, PAIR_HOLIDAY) | (tui->has_colors ? 0 :
-		    A_BOLD);
-	if (wd == 6)
-		return draw_pair(tui, PAIR_SATURDAY);
-	return A_NORMAL;
-}
-
 static void
 draw_day(struct tui *tui, struct date d, int y, int x, int width,
     int height)
@@ -80,7 +67,7 @@ draw_day(struct tui *tui, struct date d, int y, int x, int width,
 
 	cursor = date_compare(d, tui->sel.date) == 0;
 	today = date_compare(d, tui->today) == 0;
-	attr = day_color(tui, d) | (cursor ? A_REVERSE : A_NORMAL);
+	attr = draw_day_attr(tui, d) | (cursor ? A_REVERSE : A_NORMAL);
 	draw_blank(stdscr, y, x, width, cursor ? A_REVERSE : A_NORMAL);
 	snprintf(buf, sizeof buf, "%2d", d.day);
 	draw_text(stdscr, y, x, 2, buf, attr | (today ? A_BOLD |
@@ -119,10 +106,7 @@ draw_detail(struct tui *tui, int y)
 
 	n = day_range(tui, tui->sel.date, &first);
 	if (n == 1) {
-		draw_meeting_line(tui, &tui->meetings.items[first], buf,
-		    sizeof buf);
-		draw_text(stdscr, y, 0, COLS, buf, draw_meeting_attr(tui,
-		    &tui->meetings.items[first]) & ~A_DIM);
+		draw_meeting_detail(tui, y, &tui->meetings.items[first]);
 		return;
 	}
 	draw_format_day(tui->sel.date, day, sizeof day);
@@ -243,5 +227,8 @@ const struct view view_month = {
 	month_key,
 	month_resize,
 	month_reload,
+	NULL,
+	N_("? help  a add  Enter edit  i details  g go to date  "
+	    "PgUp/PgDn month  y copy  c cancel"),
 	NULL
 };

@@ -96,6 +96,29 @@ struct write_choice {
 };
 
 /*
+ * A written summary's plan checks have the advisors' findings, as the
+ * Checks view and `carecal check` do: the advisors and the bookings of
+ * from..to into options (both lists the caller's to free).
+ */
+static int
+summary_advisors(struct tui *tui, struct summary_options *options,
+    struct date from, struct date to, struct advisor_list *advisors,
+    struct assignment_list *assignments, struct error *err)
+{
+	advisor_list_init(advisors);
+	assignment_list_init(assignments);
+	if (!options->with_findings)
+		return 0;
+	if (store_advisors_for_checks(tui->store, &from, &to, advisors,
+	    assignments, &options->horizon, &options->one_center_a_day,
+	    err) == -1)
+		return -1;
+	options->advisors = advisors;
+	options->assignments = assignments;
+	return 0;
+}
+
+/*
  * The summary of the target into out, as the view shows it (choice
  * NULL) or as `w` writes it: the plan checks' text only a written
  * summary prints (the view shows their number, from
@@ -111,6 +134,8 @@ build(struct tui *tui, struct summary *out, const struct write_choice *choice,
 	struct month_window	 window;
 	struct closure		 closure;
 	struct date		 from, to;
+	struct advisor_list	 advisors;
+	struct assignment_list	 assignments;
 	char			*city = NULL, *words = NULL, *caption = NULL;
 	int			 rc;
 
@@ -149,12 +174,17 @@ build(struct tui *tui, struct summary *out, const struct write_choice *choice,
 		options.title = choice->title;
 	}
 	summary_span(&window, t != NULL ? &t->date : NULL, &from, &to);
-	rc = data_plan_borrow(tui, from, to, &list, err);
+	rc = summary_advisors(tui, &options, from, to, &advisors,
+	    &assignments, err);
+	if (rc == 0)
+		rc = data_plan_borrow(tui, from, to, &list, err);
 	if (rc == 0) {
 		rc = summary_build(out, tui->catalog, &list, &window, t,
 		    &options, err);
 		data_plan_release(&list);
 	}
+	advisor_list_free(&advisors);
+	assignment_list_free(&assignments);
 	free(city);
 	free(words);
 	free(caption);
@@ -326,27 +356,45 @@ draw_band(struct tui *tui, int y)
 	}
 }
 
+/* "→ 自立 in window": the columns the screen is too narrow for. */
+static void
+add_hidden(char *buf, size_t size, const char *name)
+{
+	size_t	len = strlen(buf);
+
+	snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "→ ", name);
+}
+
 static void
 draw_table(struct tui *tui, int y, int last)
 {
 	const struct summary_column	*col;
 	const struct summary_row	*row;
 	const struct summary_cell	*cell;
-	char				 buf[64];
+	char				 buf[64], hidden[256];
 	size_t				 c, r, k;
 	int				 lw = label_width(), x, width;
 
 	draw_text(stdscr, y, 0, lw, _("Center"), A_BOLD);
-	for (c = 0, x = lw + 1; c < sv.summary.ncolumns && x < COLS; c++) {
+	hidden[0] = '\0';
+	for (c = 0, x = lw + 1; c < sv.summary.ncolumns; c++) {
 		col = &sv.summary.columns[c];
 		width = (int)col->slots * CELL_WIDTH;
 		if (width < CELL_WIDTH)
 			width = CELL_WIDTH;
-		draw_text(stdscr, y, x, width, text_width(col->name) <= width ?
-		    col->name : col->short_name, A_BOLD);
+		if (x + width > COLS)
+			add_hidden(hidden, sizeof hidden, col->short_name);
+		if (x < COLS)
+			draw_text(stdscr, y, x, width, text_width(col->name) <=
+			    width ? col->name : col->short_name, A_BOLD);
 		x += width + 1;
 	}
+	if (x >= COLS || text_width(_("in window")) > COLS - x)
+		add_hidden(hidden, sizeof hidden, _("in window"));
 	draw_text(stdscr, y, x, COLS - x, _("in window"), A_BOLD);
+	/* what the width leaves out is named, not dropped without a word */
+	if (hidden[0] != '\0')
+		draw_text_right(stdscr, TUI_TOP, 0, COLS - 1, hidden, A_BOLD);
 	for (r = (size_t)sv.top, y++; r < sv.summary.nrows && y <= last;
 	    r++, y++) {
 		row = &sv.summary.rows[r];
@@ -605,11 +653,23 @@ summary_resize(struct tui *tui)
 	(void)tui;
 }
 
+/* At the end: what the view keeps. */
+static void
+summary_release(void)
+{
+	if (sv.built)
+		summary_free(&sv.summary);
+	free_city();
+	sv.built = 0;
+}
+
 const struct view view_summary = {
 	N_("Summary"),
 	summary_draw,
 	summary_key,
 	summary_resize,
 	summary_reload,
-	summary_idle
+	summary_idle,
+	N_("? help  Left/Right city meeting  w write  Up/Down scroll"),
+	summary_release
 };

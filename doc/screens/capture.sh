@@ -50,6 +50,9 @@ shot summary
 tmux_ send-keys -t tui 5
 wait_for 'findings'
 shot checks
+tmux_ send-keys -t tui 6 g R3.11.17 Enter Down
+wait_for '^令和3年11月14日'
+shot week
 tmux_ send-keys -t tui 3 e
 wait_for 'Meeting [0-9]+'
 shot form

@@ -152,6 +152,10 @@ bad 2 "$(L "m.csv:3: mode: invalid mode 'zoom'" 'm.csv:3: mode: 開催形態「z
 csv ',dup,2021-09-02,,,明第1,kobetsu,in-person,held,2,,,' \
     ',dup,2021-09-03,,,明第1,kobetsu,in-person,held,2,,,' >"$TMP/u.csv"
 bad 2 "$(L "u.csv:4: uid: the same uid as an earlier line" 'u.csv:4: uid: 前の行と同じ uid です')"	import "$TMP/u.csv"
+# saved a while ago: the second line is still a duplicate, never an
+# update of the meeting the first one added (made after the file's time)
+touch -d '1 minute ago' "$TMP/u.csv"
+bad 2 "$(L "u.csv:4: uid: the same uid as an earlier line" 'u.csv:4: uid: 前の行と同じ uid です')"	import "$TMP/u.csv"
 csv ',,2021-09-02,,,明第1,kobetsu,in-person,held,2,"open,,' >"$TMP/q.csv"
 bad 2 "$(L "q.csv:3: a quoted field is never closed" 'q.csv:3: 引用符で始まる項目が閉じられていません')"	import "$TMP/q.csv"
 csv ',,2021-09-02,,,明第1,kobetsu,in-person,held,2,,,' \

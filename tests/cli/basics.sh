@@ -8,6 +8,7 @@ contains "--version names the program" "$TMP/out" "carecal 0."
 expect_status "--help" 0 carecal --help
 cp "$TMP/out" "$TMP/help"
 for c in init list add edit cancel delete import export summary center type \
+    advisor assign unassign \
     holidays check config history undo restore-meeting backup restore fsck; do
 	contains "--help lists $c" "$TMP/help" "  $c "
 	expect_status "$c --help" 0 carecal "$c" --help
@@ -68,10 +69,12 @@ expect_status "--demo only goes with matsudo" 2 \
 # the catalog
 carecal type list >"$TMP/types"
 cases=$(L "counts cases" "事例数を集計")
+summons=$(L "(summons" "(招集")
 cat >"$TMP/types.want" <<END
 suishin       地域包括ケア推進会議      推進      regional  2      
 kobetsu       地域個別ケア会議          個別      regional  4-6    $cases
-jiritsu       自立支援型個別ケア会議    自立      regional  1-2    $cases
+jiritsu       自立支援型個別ケア会議    自立      regional  1-2    $cases  \
+$summons リハビリ専門職|理学療法士|作業療法士|言語聴覚士,管理栄養士,歯科衛生士)
 city          市地域ケア会議            市        city      2      
 END
 same_text "type list shows codes, names, levels, targets" \

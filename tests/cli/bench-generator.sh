@@ -149,6 +149,37 @@ echo "$((centers * 3 + 1)) target-low" >"$TMP/want"
 same_text "check: the year before, every center and type short" \
     "$TMP/want" "$TMP/check"
 
+# --advisors: every 自立 meeting gets the three professions its type
+# summons, no advisor twice a day, so check still finds nothing (also
+# with one center a day and a horizon of a year)
+if have_tool sqlite3; then
+	expect_status "generate --advisors" 0 "$generate" --db "$TMP/adv.db" \
+	    --centers $centers --years $years --first-fy $first --today $today \
+	    --csv "$TMP/c.csv" --advisors
+	cmp -s "$TMP/a.csv" "$TMP/c.csv" && ok "the same meetings as without" ||
+	    not_ok "the same meetings as without"
+	carecal --db "$TMP/adv.db" list --type jiritsu --format csv |
+	    tail -n +2 | grep -vc ',cancelled,' >"$TMP/n"
+	booked=$(sqlite3 "$TMP/adv.db" "SELECT count(DISTINCT meeting_id) || ' '
+	    || count(*) FROM assignments")
+	[ "$booked" = "$(cat "$TMP/n") $(($(cat "$TMP/n") * 3))" ] &&
+	    ok "each 自立 meeting booked with three advisors ($booked)" ||
+	    not_ok "each 自立 meeting booked with three advisors: $booked"
+	carecal --db "$TMP/adv.db" config advisor-day one-center
+	carecal --db "$TMP/adv.db" config horizon 366
+	y=$first
+	while [ $y -lt $((first + years)) ]; do
+		CARECAL_TODAY=$today carecal --db "$TMP/adv.db" check \
+		    --fy $y --format csv | tail -n +2
+		y=$((y + 1))
+	done >"$TMP/findings"
+	[ ! -s "$TMP/findings" ] &&
+	    ok "check with advisors: nothing in any generated year" ||
+	    not_ok "check with advisors: $(head -3 "$TMP/findings")"
+else
+	skip "generate --advisors" "sqlite3 is not installed (apt-get install sqlite3)"
+fi
+
 check_error "generate without --db: a usage error" 2 "usage:" \
     "$generate" --centers 2
 check_error "generate into an existing database: refused" 2 "exists" \

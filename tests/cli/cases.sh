@@ -41,8 +41,8 @@ check "init with a profile's followup lines" \
 	carecal init --profile "$TMP/ikoma-test.txt"
 expect_status "config shows the profile's intervals" 0 carecal config
 contains "followup-interim 1m" "$TMP/out" "followup-interim  1m"
-contains "followup-final 3m" "$TMP/out" "followup-final  3m"
-contains "followup-types ninchi" "$TMP/out" "followup-types  ninchi"
+contains "followup-final 3m" "$TMP/out" "followup-final    3m"
+contains "followup-types ninchi" "$TMP/out" "followup-types    ninchi"
 
 add()
 {

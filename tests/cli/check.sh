@@ -39,6 +39,18 @@ check_output "demo, --strict: the same lines, exit status 3" 3 \
     check --fy 2021 --strict
 check_output "demo, the current fiscal year by default (2022-01-27)" 0 \
     "$(expected_file check-demo-fy2021.txt)" $today "$carecal" --db "$demo" check
+# years later, with no --fy: the demo's 令和3年度, the nearest fiscal year
+# with meetings, and standard error says so (issue 14)
+env CARECAL_TODAY=2026-11-23 "$carecal" --db "$demo" check --format csv \
+    >"$TMP/nearest.csv" 2>"$TMP/nearest.err"
+env CARECAL_TODAY=2026-11-23 "$carecal" --db "$demo" check --fy 2021 \
+    --format csv >"$TMP/fy2021.csv"
+cmp -s "$TMP/nearest.csv" "$TMP/fy2021.csv" && grep -qF "$(L \
+    'no meetings in 令和8年度; checking 令和3年度, the nearest fiscal year' \
+    '令和8年度には会議がありません。会議のある最も近い年度、令和3年度を点検します')" \
+    "$TMP/nearest.err" &&
+    ok "demo in 2026, no --fy: the nearest year with meetings, said so" ||
+    not_ok "demo in 2026, no --fy: the nearest year with meetings, said so"
 # later, the 20 meetings planned after 2022-01-27 are still planned
 env CARECAL_TODAY=2026-11-23 "$carecal" --db "$demo" check --fy 2021 \
     --format csv >"$TMP/later.csv"

@@ -10,6 +10,7 @@
 carecal --db "$DB" init >/dev/null || exit 99
 
 for c in init list add edit cancel delete import export summary center type \
+    advisor assign unassign \
     holidays check config history undo restore-meeting backup restore fsck; do
 	carecal "$c" --help >"$TMP/long" 2>&1
 	expect_status "$c -h" 0 carecal "$c" -h

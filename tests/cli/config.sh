@@ -29,9 +29,12 @@ nl='
 '
 
 check_text "config: every setting, the closure by default" \
-    "city       松戸市${nl}profile    matsudo${nl}title      \
-地域ケア会議の開催状況${nl}caption    -${nl}closure    12-29..01-03${nl}\
-followup-interim  1m${nl}followup-final  3m${nl}followup-types  -${nl}" \
+    "city              松戸市${nl}profile           matsudo${nl}\
+title             地域ケア会議の開催状況${nl}caption           -${nl}\
+closure           12-29..01-03${nl}tombstone-days    400${nl}\
+horizon           60${nl}advisor-day       any${nl}\
+followup-interim  1m${nl}followup-final    3m${nl}\
+followup-types    -${nl}" \
     "$carecal" --db "$db" config
 check_text "config closure: the default" "12-29..01-03$nl" \
     "$carecal" --db "$db" config closure
@@ -56,9 +59,33 @@ check_text "config closure 12-29..01-03: back to the year end" "" \
 check_text "config closure none: no closure" "" \
     "$carecal" --db "$db" config closure none
 check_text "config lists closure none" \
-    "city       松戸市${nl}profile    matsudo${nl}title      地域ケア会議の開催状況${nl}caption    -${nl}closure    none${nl}followup-interim  1m${nl}\
-followup-final  3m${nl}followup-types  -${nl}" \
+    "city              松戸市${nl}profile           matsudo${nl}\
+title             地域ケア会議の開催状況${nl}caption           -${nl}\
+closure           none${nl}tombstone-days    400${nl}\
+horizon           60${nl}advisor-day       any${nl}\
+followup-interim  1m${nl}followup-final    3m${nl}\
+followup-types    -${nl}" \
     "$carecal" --db "$db" config
+
+# how long a deleted meeting is exported as cancelled (export: see
+# tombstones.sh)
+check_text "config tombstone-days: 400 by default" "400$nl" \
+    "$carecal" --db "$db" config tombstone-days
+check_text "config tombstone-days 30: set, silently" "" \
+    "$carecal" --db "$db" config tombstone-days 30
+check_text "kept" "30$nl" "$carecal" --db "$db" config tombstone-days
+check_text "config tombstone-days 0: none" "" \
+    "$carecal" --db "$db" config tombstone-days 0
+check_text "config tombstone-days 007: as 7" "" \
+    "$carecal" --db "$db" config tombstone-days 007
+check_text "kept as 7" "7$nl" "$carecal" --db "$db" config tombstone-days
+for bad in -1 3661 1e3 '' ' 1' 十 99999999999999999999; do
+	check_error "config tombstone-days '$bad': exit status 2" 2 \
+	    "$(L "tombstone-days '$bad' is not a number of days from 0 to 3660" "tombstone-days「$bad」が 0 から 3660 までの日数ではありません")" \
+	    "$carecal" --db "$db" config tombstone-days "$bad"
+done
+check_text "a refused value leaves it as it was" "7$nl" \
+    "$carecal" --db "$db" config tombstone-days
 check_error "config city 横浜市: read only, exit status 2" 2 \
     "$(L "city is read only" "city は読み取り専用です")" "$carecal" --db "$db" config city 横浜市
 check_error "config colour: unknown, exit status 2" 2 \

@@ -53,6 +53,18 @@ sed '$d' "$TMP/good.lf" | crlf "$TMP/no-end-calendar.ics"
 broken "a missing END:VCALENDAR" "$TMP/no-end-calendar.ics" \
 	"$(L "the file ends inside BEGIN:VCALENDAR of line 1 (a missing END:VCALENDAR)" "BEGIN:VCALENDAR (1 行目) の途中でファイルが終わっています (END:VCALENDAR がありません)")"
 
+# END with a parameter: libical takes it as an END, carecal does not
+# (found by fuzzing: libical's stack of components was left unbalanced
+# and its components leaked)
+sed "${first_end}i\\
+END;X-A=1:VEVENT" "$TMP/good.lf" | crlf "$TMP/end-param.ics"
+broken "END;X-A=1:VEVENT inside an event" "$TMP/end-param.ics" \
+    "$(L "end-param.ics:$first_end: a BEGIN or END line that names no component" "end-param.ics:$first_end: コンポーネント名のない BEGIN 行または END 行です")"
+sed "${first_end}i\\
+BEGIN;X-A=1:VALARM" "$TMP/good.lf" | crlf "$TMP/begin-param.ics"
+broken "BEGIN;X-A=1:VALARM inside an event" "$TMP/begin-param.ics" \
+    "$(L "begin-param.ics:$first_end: a BEGIN or END line that names no component" "begin-param.ics:$first_end: コンポーネント名のない BEGIN 行または END 行です")"
+
 sed "${first_end}s/END:VEVENT/END:VTODO/" "$TMP/good.lf" |
 	crlf "$TMP/mismatch.ics"
 broken "an END that closes something else" "$TMP/mismatch.ics" \
@@ -79,6 +91,20 @@ sed "${first_dtstart}s/.*/DTSTART;TZID=Mars\/Olympus:20210729T133000/" \
 	"$TMP/good.lf" | crlf "$TMP/unknown-tzid.ics"
 broken "an unknown TZID" "$TMP/unknown-tzid.ics" \
 	"$(L "unknown-tzid.ics:$first_dtstart: DTSTART: unknown TZID 'Mars/Olympus'" "unknown-tzid.ics:$first_dtstart: DTSTART: 不明な TZID「Mars/Olympus」です")"
+
+# a TZID that is a path: libical opens the zone file of a name it does
+# not list, and would wait on a FIFO for ever
+mkfifo "$TMP/fifo"
+up=$(printf '../%.0s' 1 2 3 4 5 6 7 8 9 10 11 12)
+sed "${first_dtstart}s|.*|DTSTART;TZID=$up${TMP#/}/fifo:20210729T133000|" \
+	"$TMP/good.lf" | crlf "$TMP/fifo-tzid.ics"
+before=$(db_hash)
+expect_status "a TZID that is the path of a FIFO: refused, not waited on" 2 \
+	timeout 60 "$CARECAL" import "$TMP/fifo-tzid.ics"
+contains "and named as an unknown TZID" "$TMP/err" \
+	"$(L "fifo-tzid.ics:$first_dtstart: DTSTART: unknown TZID" "fifo-tzid.ics:$first_dtstart: DTSTART: 不明な TZID")"
+[ "$(db_hash)" = "$before" ] && ok "the database is unchanged" ||
+	not_ok "the database is unchanged"
 
 sed "s/^SUMMARY:.*/SUMMARY:$(printf '\223\214\213\236')/" "$TMP/good.lf" |
 	crlf "$TMP/sjis.ics"

@@ -2,8 +2,9 @@
 # ical-export.sh -- `carecal export`: the calendar's head and VTIMEZONE,
 # each meeting as a VEVENT (UID, SEQUENCE, times, SUMMARY with the mode in
 # words, CATEGORIES, the online link, STATUS, X-CARECAL-*), what stays out
-# (cancelled meetings, private notes), filters, -o, one file per center or
-# type with names Windows accepts, and lines of at most 75 octets.
+# (private notes; cancelled meetings with --without-cancelled), filters,
+# -o, one file per center or type with names Windows accepts, and lines of
+# at most 75 octets.
 . "$TESTS_SRCDIR/lib.sh"
 
 # one content line per line: CRLF and folding undone (RFC 5545 3.1)
@@ -153,21 +154,32 @@ event_of "$TMP/timed.ics" "$(uid_of --from 2021-08-06 --to 2021-08-06)" \
 	>"$TMP/start-only"
 contains "a start only: DTSTART" "$TMP/start-only" \
 	"DTSTART;TZID=Asia/Tokyo:20210806T093000"
-lacks "and no DTEND (an event of no length)" "$TMP/start-only" "DTEND"
+# issue 16: not an event of no length, but the type's usual length (90
+# minutes, as Matsudo's types set none), marked so that carecal reads it
+# back with no end (the imports above find it unchanged)
+contains "and DTEND 90 minutes on, the type's usual length" \
+	"$TMP/start-only" "DTEND;TZID=Asia/Tokyo:20210806T110000"
+contains "marked as the usual length, not an end recorded" \
+	"$TMP/start-only" "X-CARECAL-END:USUAL"
 
-# cancelled meetings stay out unless asked for
+# cancelled meetings go out as such, so that calendars mark them
+# (issue 16), unless left out with --without-cancelled
 cancelled=$(uid_of --type suishin --center 小金原 --from 2021-05-11 \
 	--to 2021-05-11)
 carecal cancel "$(id_of --type suishin --center 小金原 --from 2021-05-11 \
 	--to 2021-05-11)" >/dev/null
-carecal export >"$TMP/no-cancelled.ics"
-lacks "a cancelled meeting is left out" "$TMP/no-cancelled.ics" "$cancelled"
-carecal export --include-cancelled >"$TMP/with-cancelled.ics"
+carecal export >"$TMP/with-cancelled.ics"
 event_of "$TMP/with-cancelled.ics" "$cancelled" >"$TMP/cancelled"
-contains "--include-cancelled: STATUS:CANCELLED" "$TMP/cancelled" \
+contains "a cancelled meeting: STATUS:CANCELLED" "$TMP/cancelled" \
 	"STATUS:CANCELLED"
 contains "and 【中止】 in the title" "$TMP/cancelled" \
 	"SUMMARY:【中止】地域包括ケア推進会議（小金原）［対面］"
+contains "and SEQUENCE raised by the cancel" "$TMP/cancelled" "SEQUENCE:1"
+carecal export --without-cancelled >"$TMP/no-cancelled.ics"
+lacks "--without-cancelled: left out" "$TMP/no-cancelled.ics" "$cancelled"
+carecal export --include-cancelled >"$TMP/old-option.ics"
+contains "--include-cancelled, as old scripts say: still accepted" \
+	"$TMP/old-option.ics" "$cancelled"
 
 # notes are private
 carecal add --type kobetsu --center 本庁 --date 2021-08-10 --cases 1 \

@@ -132,7 +132,9 @@ csv_of "$DB" >"$TMP/n1"
 csv_of "$TMP/notes.db" >"$TMP/n2"
 same_text "--include-notes: the notes come back too" "$TMP/n1" "$TMP/n2"
 
-# a file from another calendar (as Google writes it)
+# a file from another calendar (as Google writes it); its status comes
+# from the date, not from STATUS:CONFIRMED
+export CARECAL_TODAY=2021-08-01
 ics "$TMP/google.ics" BEGIN:VCALENDAR "PRODID:-//Google Inc//Google Calendar 70.9054//EN" \
 	VERSION:2.0 CALSCALE:GREGORIAN METHOD:PUBLISH X-WR-CALNAME:外部 \
 	X-WR-TIMEZONE:Asia/Tokyo \
@@ -173,9 +175,9 @@ csv_of "$TMP/g.db" >"$TMP/g.csv"
 contains "UTC 04:30-06:00 is 13:30-15:00 in Japan; type, center and mode from the SUMMARY" \
 	"$TMP/g.csv" \
 	"utc@example.com,2021-07-29,13:30,15:00,明第1,kobetsu,hybrid,held,,,,"
-contains "New York 20:00 is 09:00 the next day in Japan; type and center from CATEGORIES" \
+contains "New York 20:00 is 09:00 the next day in Japan; type and center from CATEGORIES; a link alone: online" \
 	"$TMP/g.csv" \
-	"ny@example.com,2021-08-06,09:00,10:30,馬橋,jiritsu,in-person,planned,,,https://meet.example.com/x,"
+	"ny@example.com,2021-08-06,09:00,10:30,馬橋,jiritsu,online,planned,,,https://meet.example.com/x,"
 expect_status "--type, --center and --mode for the rest" 0 \
 	carecal --db "$TMP/g.db" import --type suishin --center 小金 \
 	--mode online "$TMP/google.ics"

@@ -31,7 +31,7 @@ contains "--help keeps the option names" "$TMP/help" \
 lacks "--help has no English heading left" "$TMP/help" "usage:"
 expect_status "list --help" 0 carecal list --help
 contains "a command's options are explained in Japanese" "$TMP/out" \
-	"  --status S         planned、held、cancelled のいずれか"
+	"  --type TYPE        1 つの会議種別: コード、名前、略称のどれか"
 
 expect_status "init --demo" 0 carecal init --demo
 contains "init reports in Japanese" "$TMP/out" \

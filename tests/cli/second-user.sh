@@ -84,6 +84,13 @@ make_old()
 	    DROP TRIGGER meetings_cases_counted;
 	    DROP TABLE case_reviews;
 	    DROP TABLE case_history;
+	    DROP TABLE assignment_history; DROP TABLE assignments;
+	    DROP TABLE advisor_unavailable; DROP TABLE advisors;
+	    ALTER TABLE meeting_types DROP COLUMN length;
+	    ALTER TABLE meeting_types DROP COLUMN capacity;
+	    ALTER TABLE meeting_types DROP COLUMN lecture;
+	    ALTER TABLE meeting_types DROP COLUMN cadence;
+	    ALTER TABLE meeting_types DROP COLUMN summons;
 	    PRAGMA user_version = 4;'"
 }
 

@@ -22,6 +22,13 @@ sqlite3 "$DB" "DROP INDEX meetings_by_date_time;
     DROP TRIGGER meetings_cases_counted;
     DROP TABLE case_reviews;
     DROP TABLE case_history;
+    DROP TABLE assignment_history; DROP TABLE assignments;
+    DROP TABLE advisor_unavailable; DROP TABLE advisors;
+    ALTER TABLE meeting_types DROP COLUMN length;
+    ALTER TABLE meeting_types DROP COLUMN capacity;
+    ALTER TABLE meeting_types DROP COLUMN lecture;
+    ALTER TABLE meeting_types DROP COLUMN cadence;
+    ALTER TABLE meeting_types DROP COLUMN summons;
     PRAGMA user_version = 4;"
 cp "$DB" "$TMP/v4.db"
 rm -f "$DB"

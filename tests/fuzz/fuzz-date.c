@@ -62,7 +62,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		date_format_era_month(year, month, buf, sizeof buf);
 	}
 	if (time_parse(s, &minutes, &err) == 0) {
-		if (minutes < 0 || minutes >= 24 * 60)
+		/* 24:00 ends a day */
+		if (minutes < 0 || minutes > 24 * 60)
 			abort();
 		time_format(minutes, buf, sizeof buf);
 		if (time_parse(buf, &back, &err) == -1 || back != minutes)

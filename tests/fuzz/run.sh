@@ -24,12 +24,16 @@ for t in $targets; do
 	fi
 	work=$(mktemp -d "${TMPDIR:-/tmp}/carecal-fuzz-$t.XXXXXX")
 	log=$build/tests/fuzz/fuzz-$t.log
+	# the files of real calendars seed the iCalendar reader too
+	seeds=$src/corpus-$t
+	[ "$t" = ical ] && seeds="$seeds $src/../ical-corpus"
 	# new inputs go to a scratch directory; the seeds stay as they are
+	# shellcheck disable=SC2086 # one or two directories
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
 	    -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix="$build/tests/fuzz/crash-$t-" \
-	    "$work" "$src/corpus-$t" >"$log" 2>&1
+	    "$work" $seeds >"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	if [ $rc -eq 0 ]; then

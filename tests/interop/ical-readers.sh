@@ -83,11 +83,18 @@ expected()
 		title = ($9 == "cancelled" ? "【中止】" : "") name[$7] \
 		    ($6 != "" ? "（" $6 "）" : "") "［" label[$8] "］"
 		cats = name[$7] "," label[$8] ($6 != "" ? "," $6 : "")
+		# a start and no end: the usual length of the type, 90 minutes
+		# (the Matsudo types set none)
+		end = $5
+		if ($4 != "" && end == "") {
+			split($4, hm, ":")
+			m = hm[1] * 60 + hm[2] + 90
+			end = sprintf("%02d:%02d", int(m / 60), m % 60)
+		}
 		if ($4 == "")
 			printf "%s - - %s [%s]\n", $3, title, cats
 		else
-			printf "%s %s %s %s [%s]\n", $3, $4,
-			    $5 != "" ? $5 : $4, title, cats
+			printf "%s %s %s %s [%s]\n", $3, $4, end, title, cats
 	}' | LC_ALL=C sort
 }
 expected "$DB" >"$TMP/demo.want"

@@ -27,7 +27,8 @@ tui_keys F2
 tui_wait "not saved: Date: invalid date '9999-12-31'"	# back at the date
 tui_keys C-u '2100-01-01' Tab F2
 tui_wait "not saved: Date: invalid date '2100-01-01'" &&
-    tui_keys Escape && tui_wait_gone 'New meeting' &&
+    tui_keys Escape && tui_wait 'Discard your changes' &&
+    tui_keys y && tui_wait_gone 'New meeting' &&
     [ "$(sum "$db" "$db-wal")" = "$before" ]
 tap $? "and 2100-01-01: nothing saved"
 

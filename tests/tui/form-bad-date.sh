@@ -41,9 +41,12 @@ tui_screen | grep -Eq "$(L '^  End +13:00 +end: 13:00 is not after the start' \
     '^  終了 +13:00 +終了時刻: 終了 13:00 が開始')"
 tap $? "and the reason is shown at the End field, the one core named"
 
+# changed: Esc asks first (issue 14), y leaves
 tui_keys Escape
-tui_wait_gone "$(L 'New meeting' '新しい会議')" && tui_wait '^馬橋 '
-tap $? "Esc leaves the form"
+tui_wait "$(L 'Discard your changes to this meeting\? \(y/n\)' \
+    'この会議への変更を破棄しますか\? \(y/n\)')" && tui_keys y &&
+    tui_wait_gone "$(L 'New meeting' '新しい会議')" && tui_wait '^馬橋 '
+tap $? "Esc leaves the form (after a y: it was changed)"
 
 after=$("$CARECAL" --db "$db" list --format csv | md5sum)
 [ "$before" = "$after" ]

@@ -293,6 +293,11 @@ main(void)
 	OK(time_parse("25:00", &minutes, &err) == -1 &&
 	    strstr(err.msg, "0-23") != NULL, "25:00 refused");
 	OK(time_parse("12:60", &minutes, &err) == -1, "12:60 refused");
+	OK(time_parse("24:00", &minutes, &err) == 0 && minutes == 24 * 60,
+	    "24:00, the end of a day, is 1440 minutes");
+	OK(time_parse("24:01", &minutes, &err) == -1, "24:01 refused");
+	time_format(24 * 60, buf, sizeof buf);
+	IS_STR(buf, "24:00", "1440 minutes print as 24:00");
 	OK(time_parse("1330", &minutes, &err) == -1, "1330 refused");
 	time_format(545, buf, sizeof buf);
 	IS_STR(buf, "09:05", "545 minutes print as 09:05");

@@ -206,6 +206,16 @@ main(void)
 	    "山の日 振替休日", "switching years keeps the right answer");
 	IS_INT(list[21].date.day, 23, "a later year leaves the list alone");
 
+	/* years that share a cache slot (16 apart), back and forth */
+	IS_STR(holiday_name((struct date){ 2037, 11, 23 }), "勤労感謝の日",
+	    "2037 after 2021");
+	IS_STR(holiday_name((struct date){ 2021, 7, 22 }), "海の日",
+	    "2021 again after 2037 in its slot: its special 海の日");
+	IS_STR(holiday_name((struct date){ 2037, 7, 20 }), "海の日",
+	    "2037's 海の日 on its third Monday");
+	IS_STR(holiday_name((struct date){ 2021, 7, 19 }), NULL,
+	    "and 2021's third Monday of July is no holiday");
+
 	check_lists_agree();
 	return tap_done();
 }

@@ -110,6 +110,16 @@ test_validation(void)
 	m.end = 15 * 60;
 	refused(&m, "end", "needs a start", "an end without a start");
 	m = valid_meeting();
+	m.start = 19 * 60;
+	m.end = 24 * 60;
+	OK(meeting_validate(&m, &cat, &err) == 0,
+	    "an end at 24:00 (midnight) is valid");
+	m.end = 24 * 60 + 1;
+	refused(&m, "start", "not a time of day", "an end after 24:00");
+	m = valid_meeting();
+	m.start = 24 * 60;
+	refused(&m, "start", "not a time of day", "a start at 24:00");
+	m = valid_meeting();
 	m.cases = -5;
 	refused(&m, "cases", "between 0 and", "negative cases");
 	m = valid_meeting();

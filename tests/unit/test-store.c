@@ -900,6 +900,49 @@ test_order(void)
 	store_close(s);
 }
 
+/* Where the view and `check` open: the fiscal year nearest with meetings. */
+static void
+test_nearest_fiscal_year(void)
+{
+	struct store	*s;
+	struct catalog	 cat;
+	struct meeting	 m;
+	struct error	 err;
+	int		 fy = 0;
+	size_t		 i;
+	static const struct date dates[] = {
+		{ 2019, 6, 1 }, { 2022, 3, 31 }, { 2025, 4, 1 }
+	};
+
+	if ((s = new_store("years.db", &cat)) == NULL) {
+		OK(0, "a store for the years");
+		return;
+	}
+	IS_INT(store_meetings_nearest_fiscal_year(s, 2021, &fy, &err), 1,
+	    "no meetings: no year to open on");
+	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		meeting_init(&m);
+		m.type_id = catalog_type_by_code(&cat, "kobetsu")->id;
+		m.center_id = cat.centers[0].id;
+		m.date = dates[i];
+		if (store_meeting_save(s, &cat, &m, "add", &err) == -1)
+			printf("# %s\n", err.msg);
+		meeting_clear(&m);
+	}
+	OK(store_meetings_nearest_fiscal_year(s, 2021, &fy, &err) == 0 &&
+	    fy == 2021, "a year with meetings is itself (its last day)");
+	OK(store_meetings_nearest_fiscal_year(s, 2022, &fy, &err) == 0 &&
+	    fy == 2021, "an empty year: the nearest (2021, not 2025)");
+	OK(store_meetings_nearest_fiscal_year(s, 2023, &fy, &err) == 0 &&
+	    fy == 2025, "the later of two at the same distance (2025)");
+	OK(store_meetings_nearest_fiscal_year(s, 2010, &fy, &err) == 0 &&
+	    fy == 2019, "before them all: the first");
+	OK(store_meetings_nearest_fiscal_year(s, 2040, &fy, &err) == 0 &&
+	    fy == 2025, "after them all: the last");
+	catalog_free(&cat);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -918,6 +961,7 @@ main(void)
 	test_upgrade_from_4();
 	test_order();
 	test_save();
+	test_nearest_fiscal_year();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
