@@ -271,6 +271,48 @@ check_error "config followup-types chiiki: counts no cases" 2 \
 check_error "config followup-interim 1y" 2 "$(L "invalid interval '1y'" \
 	"間隔「1y」")" carecal config followup-interim 1y
 
+# ---- over-capacity: the type's one capacity (`type --capacity`, a
+# profile's capacity line) ----
+check "type edit kobetsu --capacity 3" carecal type edit kobetsu --capacity 3
+expect_status "a case beyond it" 0 \
+	carecal case add 2021-062 --meeting "$A" --stage 初回
+contains "is recorded with a warning" "$TMP/err" "$(L \
+	"meeting $A will have 5 cases, more than the 3 a meeting of this type takes" \
+	"会議 $A の事例数が 5 になり、この種別の 1 回の定員 3 を超えます")"
+expect_status "check --fy 2021 with the capacity" 0 \
+	carecal check --fy 2021 --format csv
+contains "reports over-capacity" "$TMP/out" \
+	"over-capacity,北,kobetsu,2021-07-27,2021,$A,\"$(L \
+	"5 cases, more than the 3 a meeting of this type takes" \
+	"事例数 5 は、この種別の 1 回の定員 3 を超えています")\""
+check "type edit kobetsu --capacity -" carecal type edit kobetsu --capacity -
+expect_status "check --fy 2021 without it" 0 \
+	carecal check --fy 2021 --format csv
+lacks "no capacity, no finding" "$TMP/out" over-capacity
+check "init --profile toyoake (capacity 4 and 3 with a lecture)" \
+	carecal --db "$TMP/toyoake.db" init --profile toyoake
+check "a 要介護 conference with 4 cases" carecal --db "$TMP/toyoake.db" add \
+	--type yokaigo --center 豊明市 --date 2021-06-17 --status held --cases 4
+check "a 要支援 one with 4" carecal --db "$TMP/toyoake.db" add \
+	--type yoshien --center 豊明市 --date 2021-06-10 --status held --cases 4
+expect_status "check the Toyoake year" 0 \
+	carecal --db "$TMP/toyoake.db" check --fy 2021 --format csv
+contains "the 要介護 one is over its 3" "$TMP/out" \
+	"over-capacity,豊明市,yokaigo,2021-06-17,"
+lacks "the 要支援 one is within its 4" "$TMP/out" \
+	"over-capacity,豊明市,yoshien"
+
+# ---- undo --action names a case action ----
+expect_status "a case at H" 0 \
+	carecal case add 2021-070 --meeting "$H" --stage 初回
+N=$(sql "SELECT max(id) FROM actions")
+expect_status "undo --action $N" 0 carecal undo --action "$N"
+contains "takes it back" "$TMP/out" "case add 2021-070"
+[ "$(cases_of "$H")" = 3 ] &&
+	[ "$(sql "SELECT count(*) FROM case_reviews WHERE ref = '2021-070'")" = 0 ] &&
+	ok "the reference is gone, H's typed 3 back" ||
+	not_ok "the reference is gone, H's typed 3 back: $(cases_of "$H")"
+
 # ---- a profile's followup lines, refused with file and line ----
 bad_profile()
 {
