@@ -49,6 +49,11 @@ static const char check_help[] = N_(
 "  advisor-missing  a planned meeting within the booking horizon ('carecal\n"
 "                   config horizon', 60 days) without an advisor of a\n"
 "                   profession its type summons\n"
+"  followup-due     a case's 中間 or 終了前 due in the year with no meeting\n"
+"                   of its 初回's type (or of 'carecal config\n"
+"                   followup-types') at its center from the stage before\n"
+"                   to the day it is due ('carecal case list --due')\n"
+"  over-capacity    more cases than a meeting of its type takes\n"
 "Cancelled meetings are not checked and do not count.\n"
 "Exit status: 0 (also with findings, unless --strict), 1 failure,\n"
 "2 usage or input error, 3 findings with --strict.\n");
@@ -304,6 +309,7 @@ check_exec(struct cli *cli, struct args *args)
 	struct check_input	  in;
 	struct closure		  closure;
 	struct finding_list	  findings;
+	struct followup_list	  followups;
 	struct meeting_list	  meetings;
 	struct advisor_list	  advisors;
 	struct assignment_list	  assignments;
@@ -325,10 +331,15 @@ check_exec(struct cli *cli, struct args *args)
 	if (settings_closure_load(cli->store, &closure, &err) == -1)
 		return cli_fail(&err);
 	meeting_list_init(&meetings);
+	followup_list_init(&followups);
 	assignment_list_init(&assignments);
 	advisor_list_init(&advisors);
 	if (load_meetings(cli, fy, &meetings, &err) == -1 ||
-	    load_advisors(cli, fy, &in, &advisors, &assignments, &err) == -1) {
+	    load_advisors(cli, fy, &in, &advisors, &assignments, &err) == -1 ||
+	    store_followups_load(cli->store, &cli->catalog,
+	    date_fiscal_year_start(fy), date_fiscal_year_end(fy), &followups,
+	    &err) == -1) {
+		followup_list_free(&followups);
 		meeting_list_free(&meetings);
 		advisor_list_free(&advisors);
 		assignment_list_free(&assignments);
@@ -338,6 +349,7 @@ check_exec(struct cli *cli, struct args *args)
 	in.meetings = &meetings;
 	in.fiscal_year = fy;
 	in.closure = &closure;
+	in.followups = &followups;
 	finding_list_init(&findings);
 	check_run(&in, &findings);
 	shown = xreallocarray(NULL, findings.count + 1, sizeof *shown);
@@ -351,6 +363,7 @@ check_exec(struct cli *cli, struct args *args)
 		print_text(shown, n, &cli->catalog);
 	free(shown);
 	finding_list_free(&findings);
+	followup_list_free(&followups);
 	meeting_list_free(&meetings);
 	advisor_list_free(&advisors);
 	assignment_list_free(&assignments);

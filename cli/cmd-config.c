@@ -91,11 +91,18 @@ config_set(struct cli *cli, const struct setting_info *info,
     const char *value)
 {
 	struct error	err;
-	char		canonical[CLOSURE_LEN + 64];
+	char		canonical[SETTING_VALUE_LEN];
 
 	if (settings_normalise(info, value, canonical, sizeof canonical,
 	    &err) == -1)
 		return cli_fail(&err);
+	/* the follow-up settings hold together, and name types there are */
+	if (strncmp(info->key, "followup-", 9) == 0 &&
+	    settings_followup_value(cli->store, &cli->catalog, info->key,
+	    canonical, canonical, sizeof canonical, &err) == -1) {
+		error_prefix(&err, "%s: ", info->key);
+		return cli_fail(&err);
+	}
 	if (store_begin(cli->store, cli->command_line, &err) == -1)
 		return cli_fail(&err);
 	if (store_setting_set(cli->store, info->key, canonical, &err) == -1) {

@@ -63,6 +63,30 @@ profile_path(const char *name)
 	return path;
 }
 
+/* What the profile says of a case's follow-ups (settings.h). */
+static int
+load_followup(struct store *store, const struct profile *p,
+    struct error *err)
+{
+	char	v[FOLLOWUP_INTERVAL_LEN];
+
+	if (p->has_interim) {
+		followup_interval_format(&p->followup.interim, v, sizeof v);
+		if (store_setting_set(store, "followup-interim", v, err) == -1)
+			return -1;
+	}
+	if (p->has_final) {
+		followup_interval_format(&p->followup.final, v, sizeof v);
+		if (store_setting_set(store, "followup-final", v, err) == -1)
+			return -1;
+	}
+	if (p->has_followup_types && store_setting_set(store,
+	    "followup-types", p->followup.types[0] != '\0' ?
+	    p->followup.types : "-", err) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 load_catalog(struct store *store, const struct profile *p, struct error *err)
 {
@@ -75,6 +99,8 @@ load_catalog(struct store *store, const struct profile *p, struct error *err)
 	if ((p->title != NULL && store_setting_set(store, "title", p->title,
 	    err) == -1) || (p->caption != NULL && store_setting_set(store,
 	    "caption", p->caption, err) == -1))
+		return -1;
+	if (load_followup(store, p, err) == -1)
 		return -1;
 	if (p->one_center_a_day && store_setting_set(store, "advisor-day",
 	    "one-center", err) == -1)

@@ -45,6 +45,9 @@ static const char summary_help[] = N_(
 "                      the profile's words, as\n"
 "                      令和3年度 松戸市地域ケア会議の開催状況)\n"
 "  --with-checks       add the plan checks of the year as of that date\n"
+"  --by-stage          count the cases recorded by reference in each type's\n"
+"                      total by stage: （うち初回8・中間7・終了前5）\n"
+"                      (one window or fiscal year)\n"
 "Cancelled meetings are shown struck through but never counted. A type\n"
 "shown in two columns has the fiscal year's halves in them (上半期,\n"
 "下半期): a center's lone meeting stands in the column of its half.\n");
@@ -61,6 +64,7 @@ static const struct cmd_option summary_options[] = {
 	{ "as-of",	CMD_VALUE,		'a' },
 	{ "title",	CMD_VALUE,		'T' },
 	{ "with-checks", 0,			'c' },
+	{ "by-stage",	0,			'B' },
 	{ NULL, 0, 0 }
 };
 
@@ -69,7 +73,7 @@ const struct cmd_entry cmd_summary_entry = {
 	.usage = "summary (--for DATE | --from YYYY-MM --to YYYY-MM | "
 	    "--fy Y[..Y]) [--format text|csv|pdf] [-o FILE] [--held-only] "
 	    "[--doc-number TEXT] [--as-of DATE] [--title TEXT] "
-	    "[--with-checks]",
+	    "[--with-checks] [--by-stage]",
 	.summary = N_("the summary table for a city-level meeting, or of "
 	    "fiscal years"),
 	.help = summary_help,
@@ -97,6 +101,7 @@ struct request {
 	const char	*as_of_arg;
 	const char	*format_arg;
 	const struct report_format *format;	/* NULL: not one */
+	int		 by_stage;
 	struct summary_options options;
 };
 
@@ -126,6 +131,7 @@ request_from(const struct args *args, struct request *rq,
 	rq->options.doc_number = args_get(args, 'n');
 	rq->options.title = args_get(args, 'T');
 	rq->options.with_findings = args_has(args, 'c');
+	rq->by_stage = args_has(args, 'B');
 	if (rq->as_of_arg == NULL)
 		return date_today(&rq->options.today, err);
 	if (date_parse(rq->as_of_arg, &rq->options.today, err) == -1) {
@@ -288,6 +294,9 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	struct meeting_list	 list;
 	struct meeting		 target;
 	struct month_window	 window;
+	struct case_filter	 filter;
+	struct case_list	 reviews;
+	struct followup_list	 followups;
 	struct date		 day, from, to;
 	struct summary_options	 opt = rq->options;
 	struct advisor_list	 advisors;
@@ -336,11 +345,28 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	summary_span(&window, rq->for_arg != NULL ? &target.date : NULL,
 	    &from, &to);
 	meeting_list_init(&list);
+	case_list_init(&reviews);
+	followup_list_init(&followups);
 	advisor_list_init(&advisors);
 	assignment_list_init(&assignments);
 	rc = load_range(cli, from, to, &list, err);
 	if (rc == 0)
 		rc = load_earlier_city(cli, from, &list, err);
+	/* the cases by stage, and the follow-ups the checks report */
+	if (rc == 0 && rq->by_stage) {
+		case_filter_init(&filter);
+		filter.has_from = filter.has_to = 1;
+		filter.from = from;
+		filter.to = to;
+		rc = store_case_reviews_load(cli->store, &filter, &reviews,
+		    err);
+		opt.reviews = &reviews;
+	}
+	if (rc == 0 && opt.with_findings) {
+		rc = store_followups_load(cli->store, &cli->catalog, from, to,
+		    &followups, err);
+		opt.followups = &followups;
+	}
 	/* the plan checks, as `carecal check` has them: with the advisors */
 	if (rc == 0 && opt.with_findings && (rc = store_advisors_for_checks(
 	    cli->store, &from, &to, &advisors, &assignments, &opt.horizon,
@@ -351,6 +377,8 @@ build_summary(struct cli *cli, const struct request *rq, struct summary *s,
 	if (rc == 0)
 		rc = summary_build(s, &cli->catalog, &list, &window,
 		    rq->for_arg != NULL ? &target : NULL, &opt, err);
+	followup_list_free(&followups);
+	case_list_free(&reviews);
 	meeting_list_free(&list);
 	advisor_list_free(&advisors);
 	assignment_list_free(&assignments);
@@ -442,6 +470,10 @@ check_request(struct cli *cli, const struct request *rq)
 	if (rq->format == NULL)
 		return cli_usage_error(cli, _("--format: '%s' is not text, "
 		    "csv or pdf"), rq->format_arg);
+	if (rq->by_stage && rq->fy_arg != NULL &&
+	    strstr(rq->fy_arg, "..") != NULL)
+		return cli_usage_error(cli, _("--by-stage counts the cases of "
+		    "one window or fiscal year, not of --fy Y..Y"));
 	if (rq->output != NULL && *rq->output == '\0')
 		return cli_usage_error(cli, _("-o: empty file name"));
 	if (check_words(cli, "--doc-number", rq->options.doc_number) == -1 ||

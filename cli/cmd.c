@@ -35,6 +35,7 @@ static const struct cmd_entry *commands[] = {
 	&cmd_backup_entry,
 	&cmd_restore_entry,
 	&cmd_fsck_entry,
+	&cmd_case_entry,
 	&cmd_help_entry,
 };
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])

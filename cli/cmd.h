@@ -151,6 +151,7 @@ extern const struct cmd_entry cmd_restore_meeting_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_fsck_entry;
+extern const struct cmd_entry cmd_case_entry;
 extern const struct cmd_entry cmd_help_entry;
 
 #endif

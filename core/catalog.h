@@ -59,7 +59,8 @@ struct meeting_type {
 	 * (Toyoake's 要介護: 3 cases and a lecture), the cadence, and the
 	 * professions it summons: names by ',', each with its alternatives
 	 * by '|' (リハビリ専門職|理学療法士,管理栄養士), or NULL
-	 * (core/advisor.h reads it).
+	 * (core/advisor.h reads it). The check over-capacity (check.h)
+	 * reads capacity.
 	 */
 	int		 length;
 	int		 capacity;

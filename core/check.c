@@ -28,6 +28,8 @@ static const char *kind_codes[CHECK_KIND_COUNT] = {
 	[CHECK_ADVISOR_CLASH] = "advisor-clash",
 	[CHECK_ADVISOR_UNAVAILABLE] = "advisor-unavailable",
 	[CHECK_ADVISOR_MISSING] = "advisor-missing",
+	[CHECK_FOLLOWUP_DUE] = "followup-due",
+	[CHECK_OVER_CAPACITY] = "over-capacity",
 };
 
 /* What a reader of a printout is told, as the codes are for scripts. */
@@ -43,6 +45,8 @@ static const char *kind_labels[CHECK_KIND_COUNT] = {
 	[CHECK_ADVISOR_CLASH] = N_("advisor double-booked"),
 	[CHECK_ADVISOR_UNAVAILABLE] = N_("advisor not available"),
 	[CHECK_ADVISOR_MISSING] = N_("advisor not booked"),
+	[CHECK_FOLLOWUP_DUE] = N_("follow-up due"),
+	[CHECK_OVER_CAPACITY] = N_("over capacity"),
 };
 
 const char *
@@ -100,6 +104,16 @@ finding_add(struct finding_list *list, enum check_kind kind, long center_id,
 		f->has_date = 1;
 		f->date = *date;
 	}
+	return f;
+}
+
+struct finding *
+finding_list_append(struct finding_list *list, enum check_kind kind,
+    const char *message)
+{
+	struct finding	*f = finding_add(list, kind, 0, 0, 0, NULL);
+
+	f->message = xstrdup(message);
 	return f;
 }
 
@@ -550,6 +564,44 @@ check_meeting(const struct check_input *in, const struct meeting *m,
 		finding_say(f, "%s", _("still marked planned, but the date "
 		    "has passed: mark it held or cancelled"));
 	}
+	if (t != NULL && t->capacity > 0 && m->cases > t->capacity) {
+		f = finding_add(out, CHECK_OVER_CAPACITY, m->center_id,
+		    m->type_id, in->fiscal_year, &m->date);
+		f->meeting_ids[0] = m->id;
+		finding_say(f, _("%d cases, more than the %d a meeting of "
+		    "this type takes"), m->cases, t->capacity);
+	}
+}
+
+/*
+ * A case's 中間 or 終了前 due in the fiscal year with no meeting to take
+ * it (followup.h); shown with the 初回's meeting, on the day it is due.
+ */
+static void
+check_followups(const struct check_input *in, struct finding_list *out)
+{
+	const struct followup	*fu;
+	struct finding		*f;
+	char			 due[DATE_JA_LEN], from[DATE_JA_LEN];
+	char			 initial[DATE_JA_LEN];
+	size_t			 i;
+
+	for (i = 0; in->followups != NULL && i < in->followups->count; i++) {
+		fu = &in->followups->items[i];
+		if (fu->has_meeting ||
+		    date_fiscal_year(fu->due) != in->fiscal_year)
+			continue;
+		f = finding_add(out, CHECK_FOLLOWUP_DUE, fu->center_id,
+		    fu->type_id, in->fiscal_year, &fu->due);
+		f->meeting_ids[0] = fu->initial_meeting_id;
+		date_format_japanese(fu->due, due, sizeof due);
+		date_format_japanese(fu->from, from, sizeof from);
+		date_format_japanese(fu->initial, initial, sizeof initial);
+		finding_say(f, _("case %s: its %s is due by %s, and no "
+		    "meeting that can take it is held or planned from %s to "
+		    "then (初回 on %s)"), fu->ref, case_stage_label(fu->stage),
+		    due, from, initial);
+	}
 }
 
 /* What findings are sorted by; positions come from the catalog. */
@@ -635,5 +687,6 @@ check_run(const struct check_input *in, struct finding_list *out)
 	check_windows(in, out);
 	if (in->advisors != NULL && in->assignments != NULL)
 		check_advisors(in, out);
+	check_followups(in, out);
 	findings_sort(in->catalog, out, first);
 }

@@ -11,6 +11,7 @@
 #include "advisor.h"
 #include "catalog.h"
 #include "date.h"
+#include "followup.h"
 #include "meeting.h"
 #include "workday.h"
 
@@ -26,9 +27,11 @@ enum check_kind {
 	CHECK_ADVISOR_CLASH,	/* an advisor at two meetings at once, or
 				   at two centers on a day of one center */
 	CHECK_ADVISOR_UNAVAILABLE, /* booked when not available */
-	CHECK_ADVISOR_MISSING	/* planned soon, a profession unbooked */
+	CHECK_ADVISOR_MISSING,	/* planned soon, a profession unbooked */
+	CHECK_FOLLOWUP_DUE,	/* a case's 中間 or 終了前 has no meeting */
+	CHECK_OVER_CAPACITY	/* more cases than the type takes */
 };
-#define CHECK_KIND_COUNT	11
+#define CHECK_KIND_COUNT	13
 
 struct finding {
 	enum check_kind	 kind;
@@ -63,6 +66,12 @@ struct check_input {
 	struct date			 today;		/* for stale-planned */
 	const struct closure		*closure;	/* NULL: none */
 	/*
+	 * The follow-ups the cases still need (followup_pending), or
+	 * NULL: those due in fiscal_year with no meeting to take them are
+	 * findings.
+	 */
+	const struct followup_list	*followups;
+	/*
 	 * The advisors (in id order) and the bookings of the meetings
 	 * given, or NULL: no advisor findings (core/check-advisors.c).
 	 * horizon: the days from today within which a planned meeting
@@ -78,6 +87,13 @@ struct check_input {
 void	finding_list_init(struct finding_list *);
 /* Frees the findings' messages and the array; the list is reusable. */
 void	finding_list_free(struct finding_list *);
+/*
+ * Appends a finding of kind with a copy of message, the rest zero, and
+ * returns it (valid until the next append): for warnings found outside
+ * check_run, before a save (store.h).
+ */
+struct finding *finding_list_append(struct finding_list *, enum check_kind,
+	    const char *);
 
 /*
  * Appends the findings of in->fiscal_year to out: first those about the

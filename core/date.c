@@ -97,6 +97,18 @@ date_add_days(struct date d, long n)
 	return date_from_days(date_to_days(d) + n);
 }
 
+struct date
+date_add_months(struct date d, int n)
+{
+	int	months = d.year * 12 + (d.month - 1) + n, last;
+
+	d.year = months / 12;
+	d.month = months % 12 + 1;
+	if (d.day > (last = date_days_in_month(d.year, d.month)))
+		d.day = last;
+	return d;
+}
+
 int
 date_compare(struct date a, struct date b)
 {

@@ -40,6 +40,8 @@ int		 date_days_in_month(int, int);
 long		 date_to_days(struct date);	/* days since 1970-01-01 */
 struct date	 date_from_days(long);
 struct date	 date_add_days(struct date, long);
+/* n months on (or back), the day kept or the month's last: 1-31 +1 2-28. */
+struct date	 date_add_months(struct date, int);
 int		 date_compare(struct date, struct date);
 int		 date_weekday(struct date);	/* 0 Sunday .. 6 Saturday */
 const char	*date_weekday_kanji(int);	/* 日 月 火 ... */

@@ -83,6 +83,42 @@ parse_started(const char *s, struct center *c, struct error *err)
 	return 0;
 }
 
+/*
+ * followup interim|final INTERVAL, followup types CODES: when a case's
+ * follow-ups fall due (followup.h). The types are checked against the
+ * profile's once it is read (profile_load), as they may come later.
+ */
+static int
+parse_followup(struct profile *p, char **f, size_t n, struct error *err)
+{
+	struct followup_interval	*interval;
+	enum case_stage			 stage;
+
+	if (n != 3)
+		return error_set(err, ERROR_INPUT, _("followup: expected "
+		    "'interim', 'final' or 'types' and its value"));
+	if (strcmp(f[1], "types") == 0) {
+		if (followup_types_parse(f[2], NULL, p->followup.types,
+		    sizeof p->followup.types, err) == -1)
+			return -1;
+		p->has_followup_types = 1;
+		return 0;
+	}
+	if (case_stage_parse(f[1], &stage, err) == -1 ||
+	    stage == STAGE_INITIAL)
+		return error_set(err, ERROR_INPUT, _("followup: '%s' is not "
+		    "interim (中間), final (終了前) or types"), f[1]);
+	interval = stage == STAGE_INTERIM ? &p->followup.interim :
+	    &p->followup.final;
+	if (followup_interval_parse(f[2], interval, err) == -1)
+		return -1;
+	if (stage == STAGE_INTERIM)
+		p->has_interim = 1;
+	else
+		p->has_final = 1;
+	return 0;
+}
+
 /* The type of a scheduling line, named by its code. */
 static struct meeting_type *
 schedule_type(struct profile *p, const char *code, struct error *err)
@@ -229,16 +265,37 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
 		catalog_add_type(&p->catalog, &t);
 		return 0;
 	}
+	if (strcmp(f[0], "followup") == 0) {
+		if (parse_followup(p, f, n, err) == -1)
+			goto bad;
+		return 0;
+	}
 	if ((rc = parse_schedule_line(p, f, n, err)) != 0) {
 		if (rc == 1)
 			return 0;
 		goto bad;
 	}
 	error_set(err, ERROR_INPUT, _("expected 'city', 'title', 'caption', "
-	    "'type', 'center', 'length', 'capacity', 'cadence', 'summons' or "
-	    "'advisor-day' with its tab-separated fields"));
+	    "'type', 'center', 'length', 'capacity', 'cadence', 'summons', "
+	    "'advisor-day' or 'followup' with its tab-separated fields"));
 bad:
 	error_prefix(err, "%s:%ld: ", path, lineno);
+	return -1;
+}
+
+/* The follow-up rules as a whole, once the types are known. */
+static int
+profile_check_followup(struct profile *p, const char *path,
+    struct error *err)
+{
+	char	types[FOLLOWUP_TYPES_LEN];
+
+	if (followup_types_parse(p->followup.types, &p->catalog, types,
+	    sizeof types, err) == 0 &&
+	    followup_rules_check(&p->followup, err) == 0)
+		return 0;
+	error_prefix(err, "%s: followup: ", path);
+	profile_free(p);
 	return -1;
 }
 
@@ -252,6 +309,7 @@ profile_load(const char *path, const char *name, struct profile *p,
 
 	memset(p, 0, sizeof *p);
 	catalog_init(&p->catalog);
+	followup_rules_default(&p->followup);
 	if (file_read_all(path, 1024 * 1024, &data, &len, err) == -1)
 		return -1;
 	p->name = xstrdup(name);
@@ -274,7 +332,7 @@ profile_load(const char *path, const char *name, struct profile *p,
 		return error_set(err, ERROR_INPUT, _("%s: a profile needs a "
 		    "'city' line and at least one 'type'"), path);
 	}
-	return 0;
+	return profile_check_followup(p, path, err);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "error.h"
+#include "followup.h"
 
 struct profile {
 	char		*name;		/* matsudo */
@@ -14,6 +15,12 @@ struct profile {
 	char		*title;		/* 地域ケア会議の開催状況, or NULL */
 	char		*caption;	/* 課題別開催回数, or NULL */
 	struct catalog	 catalog;	/* ids are 0: not stored yet */
+	/*
+	 * When a case's follow-ups fall due (followup.h): the defaults,
+	 * or what the followup lines say; has_* for what they said.
+	 */
+	struct followup_rules followup;
+	int		 has_interim, has_final, has_followup_types;
 	int		 one_center_a_day;	/* advisor-day one-center */
 };
 
@@ -25,6 +32,10 @@ struct profile {
  *   type	CODE	NAME	SHORT	regional|city	MIN|-	MAX|-	cases|-
  *   	[GROUP]	(the ninth field, optional)
  *   center	NAME	[STARTED]
+ * and the follow-ups of a case (followup.h), each line optional:
+ *   followup	interim|中間	INTERVAL	(1m, 6w, 45d, 1カ月)
+ *   followup	final|終了前	INTERVAL
+ *   followup	types	CODE[,CODE...]	(besides the 初回's type)
  * and how a type (named by its code, after its type line) is scheduled:
  *   length	CODE	MINUTES	(90, or 1.5h)
  *   capacity	CODE	CASES	[lecture]	(a mini lecture besides)

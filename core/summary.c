@@ -55,6 +55,63 @@ total_add(struct summary_total *t, const struct summary_date *d,
 		t->cases_missing++;
 }
 
+/* A review's meeting and stage, to find a meeting's by bsearch. */
+struct stage_key {
+	long		 meeting_id;
+	enum case_stage	 stage;
+};
+
+static int
+compare_stage_keys(const void *a, const void *b)
+{
+	const struct stage_key	*x = a, *y = b;
+
+	return x->meeting_id < y->meeting_id ? -1 :
+	    x->meeting_id > y->meeting_id;
+}
+
+/* The reviews by meeting; the caller frees them. */
+static struct stage_key *
+stage_keys_make(const struct case_list *reviews, size_t *n)
+{
+	struct stage_key	*k;
+	size_t			 i;
+
+	*n = reviews != NULL ? reviews->count : 0;
+	k = xreallocarray(NULL, *n + 1, sizeof *k);
+	for (i = 0; i < *n; i++) {
+		k[i].meeting_id = reviews->items[i].meeting_id;
+		k[i].stage = reviews->items[i].stage;
+	}
+	qsort(k, *n, sizeof *k, compare_stage_keys);
+	return k;
+}
+
+/* The stages of the cases of meeting id into st (zeroed first). */
+static void
+stages_of(const struct stage_key *k, size_t n, long id, int *st)
+{
+	const struct stage_key	*hit, key = { id, STAGE_INITIAL };
+
+	memset(st, 0, CASE_STAGE_COUNT * sizeof *st);
+	if (n == 0 || (hit = bsearch(&key, k, n, sizeof *k,
+	    compare_stage_keys)) == NULL)
+		return;
+	while (hit > k && hit[-1].meeting_id == id)
+		hit--;
+	for (; hit < k + n && hit->meeting_id == id; hit++)
+		st[hit->stage]++;
+}
+
+static void
+stages_add(struct summary_total *t, const int *st)
+{
+	int	i;
+
+	for (i = 0; i < CASE_STAGE_COUNT; i++)
+		t->stages[i] += st[i];
+}
+
 static void
 date_of_meeting(struct summary_date *d, const struct meeting *m,
     const struct month_window *w, int held_only)
@@ -270,6 +327,7 @@ findings_make(struct summary *s, const struct catalog *cat,
 	in.fiscal_year = fy;
 	in.today = opt->today;
 	in.closure = opt->closure;
+	in.followups = opt->followups;
 	in.advisors = opt->advisors;
 	in.assignments = opt->assignments;
 	in.horizon = opt->horizon;
@@ -315,8 +373,9 @@ summary_build(struct summary *s, const struct catalog *cat,
 	struct row_index		*index = NULL, key, *found;
 	struct summary_date		 d;
 	struct date			 from, to;
-	size_t				 i, j, c;
-	int				 fy;
+	struct stage_key		*stages;
+	size_t				 i, j, c, nstages;
+	int				 fy, st[CASE_STAGE_COUNT];
 
 	memset(s, 0, sizeof *s);
 	if (w->from_month < 1 || w->from_month > 12 || w->to_month < 1 ||
@@ -335,6 +394,7 @@ summary_build(struct summary *s, const struct catalog *cat,
 	s->city = xstrdup(opt->city);
 	s->window = *w;
 	s->held_only = opt->held_only;
+	s->by_stage = opt->reviews != NULL;
 	summary_span(w, target != NULL ? &target->date : NULL, &from, &to);
 	s->fy_first = date_fiscal_year(from);
 	s->fy_last = date_fiscal_year(to);
@@ -374,6 +434,7 @@ summary_build(struct summary *s, const struct catalog *cat,
 
 	s->single_year = 1;
 	fy = -1;
+	stages = stage_keys_make(opt->reviews, &nstages);
 	for (i = 0; i < list->count; i++) {
 		const struct meeting	*m = &list->items[i];
 
@@ -409,7 +470,15 @@ summary_build(struct summary *s, const struct catalog *cat,
 		total_add(&s->columns[c].total, &d,
 		    s->columns[c].counts_cases);
 		total_add(&s->total, &d, s->columns[c].counts_cases);
+		if (nstages == 0)
+			continue;
+		stages_of(stages, nstages, m->id, st);
+		stages_add(&s->rows[found->row].cells[c].total, st);
+		stages_add(&s->rows[found->row].total, st);
+		stages_add(&s->columns[c].total, st);
+		stages_add(&s->total, st);
 	}
+	free(stages);
 	for (i = 0; i < s->nrows; i++)
 		for (j = 0; j < s->ncolumns; j++) {
 			struct summary_cell	*cell = &s->rows[i].cells[j];
@@ -577,7 +646,23 @@ summary_format_totals(const struct summary *s, char *buf, size_t size)
 		if (len < size)
 			snprintf(buf + len, size - len, "　%s %s",
 			    s->columns[i].name, one);
+		if (!s->by_stage || !s->columns[i].counts_cases)
+			continue;
+		summary_format_stages(&s->columns[i].total, one, sizeof one);
+		len = strlen(buf);
+		if (len < size)
+			snprintf(buf + len, size - len, "%s", one);
 	}
+}
+
+void
+summary_format_stages(const struct summary_total *t, char *buf,
+    size_t size)
+{
+	snprintf(buf, size, "（うち%s%d・%s%d・%s%d）",
+	    case_stage_label(STAGE_INITIAL), t->stages[STAGE_INITIAL],
+	    case_stage_label(STAGE_INTERIM), t->stages[STAGE_INTERIM],
+	    case_stage_label(STAGE_FINAL), t->stages[STAGE_FINAL]);
 }
 
 void

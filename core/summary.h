@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "case.h"
 #include "catalog.h"
 #include "check.h"
 #include "date.h"
@@ -33,6 +34,14 @@ struct summary_options {
 	struct date	 today;
 	int		 with_findings;	/* run the plan checks (needs today) */
 	const struct closure *closure;	/* for them; NULL: none */
+	/* the follow-ups the cases still need, for them; NULL: none */
+	const struct followup_list *followups;
+	/*
+	 * The case reviews of the meetings (any order), to count the
+	 * cases of each type by stage (初回, 中間, 終了前) in the totals;
+	 * NULL: not counted.
+	 */
+	const struct case_list *reviews;
 	/* for their advisor findings (check.h), or NULL: none */
 	const struct advisor_list *advisors;
 	const struct assignment_list *assignments;
@@ -49,6 +58,8 @@ struct summary_total {
 	int	count;
 	int	cases;		/* the recorded case counts added up */
 	int	cases_missing;	/* counted meetings with no case count */
+	/* the cases recorded by reference, by stage (by_stage) */
+	int	stages[CASE_STAGE_COUNT];
 };
 
 /* One meeting as the grid shows it. */
@@ -119,6 +130,7 @@ struct summary {
 	int			 single_year;	/* all in one fiscal year */
 	struct month_window	 window;
 	int			 held_only;
+	int			 by_stage;	/* stages in the totals */
 	int			 has_target;
 	struct summary_city	 target;
 	struct summary_city	*city_meetings;	/* date order */
@@ -177,11 +189,16 @@ void	summary_format_as_of(const struct summary *, char *, size_t);
 /* ※ {網掛けの}日程（令和3年6月～令和3年11月開催分）が、...の対象。 */
 void	summary_format_scope(const struct summary *, const char *, char *,
 	    size_t);
-/* 令和3年6月～...までの全会議開催数：全54回　地域包括ケア推進会議 17回　... */
+/*
+ * 令和3年6月～...までの全会議開催数：全54回　地域包括ケア推進会議 17回　...,
+ * by stage: 個別ケア会議 9回、20事例検討（うち初回8・中間7・終了前5）
+ */
 void	summary_format_totals(const struct summary *, char *, size_t);
 /* 7月27日, or R3.7.27 when the grid spans fiscal years */
 void	summary_format_date(const struct summary *, struct date, char *,
 	    size_t);
+/* （うち初回8・中間7・終了前5）: the cases of a total by stage */
+void	summary_format_stages(const struct summary_total *, char *, size_t);
 /* 計画の点検（令和3年度、令和4年1月20日現在）：4件 */
 void	summary_format_findings_heading(const struct summary *, char *,
 	    size_t);

@@ -177,7 +177,8 @@ apply_item(struct import_run *run, struct import_item *item,
 		}
 		if (item->keep_note)
 			meeting_set_text(&in->note, existing.note);
-		if (warn_item(run, in, &existing, err) == -1 ||
+		if (store_meeting_check_cases(store, in, err) == -1 ||
+		    warn_item(run, in, &existing, err) == -1 ||
 		    store_meeting_update(store, in, STORE_KEEP_SEQUENCE,
 		    err) == -1)
 			goto done;

@@ -462,9 +462,94 @@ static const char migration_7[] =
 "  SELECT RAISE(ABORT, 'the history of changes is never deleted');"
 "END;";
 
+/*
+ * Version 8: case references (事例番号) and the stages of their review
+ * (初回, 中間, 終了前), each recorded at one meeting. A reference is the
+ * secretariat's number, never a name: the CHECK is the last guard of
+ * the grammar of core/case.h (digits, A-Z and - / . between them, at
+ * least one digit); there is no free text. A case has one 初回 and one
+ * 終了前; 中間 may come more than once. A review is added or removed,
+ * never changed, and each of those is kept in case_history for undo
+ * (AUTOINCREMENT: a review id never names two reviews, as a meeting's
+ * never names two meetings).
+ * A meeting with reviews cannot be deleted (they say what it
+ * discussed), and its number of cases is their count: the triggers set
+ * it with each review added or removed, as a change of the meeting
+ * (SEQUENCE and version go up, so that calendars and editors holding
+ * the old number notice, and the meeting's history shows it), and
+ * refuse another number while it has reviews. A meeting without them
+ * keeps the number typed; the first review replaces it, and removing
+ * the last leaves 0.
+ */
+#define CASE_COUNT_UPDATE(row)						\
+	"  UPDATE meetings SET cases = (SELECT count(*)"		\
+	"   FROM case_reviews WHERE meeting_id = " row ".meeting_id),"	\
+	"   sequence = sequence + 1, version = version + 1,"		\
+	"   updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now'),"		\
+	"   updated_by = coalesce((SELECT login FROM actions WHERE id ="	\
+	"   (SELECT max(id) FROM actions)), 'sqlite3')"			\
+	"   WHERE id = " row ".meeting_id;"
+
+static const char migration_8[] =
+"CREATE TABLE case_reviews ("
+"  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+"  ref        TEXT NOT NULL CHECK (length(ref) BETWEEN 1 AND 16"
+"             AND ref NOT GLOB '*[^0-9A-Z./-]*' AND ref GLOB '[0-9A-Z]*'"
+"             AND ref GLOB '*[0-9A-Z]' AND ref GLOB '*[0-9]*'),"
+"  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE RESTRICT,"
+"  stage      TEXT NOT NULL CHECK (stage = 'initial' OR"
+"             stage = 'interim' OR stage = 'final'),"
+"  UNIQUE (ref, meeting_id)"
+");"
+"CREATE UNIQUE INDEX case_reviews_one_initial ON case_reviews (ref)"
+"  WHERE stage = 'initial';"
+"CREATE UNIQUE INDEX case_reviews_one_final ON case_reviews (ref)"
+"  WHERE stage = 'final';"
+"CREATE INDEX case_reviews_by_meeting ON case_reviews (meeting_id);"
+"CREATE TABLE case_history ("
+"  id         INTEGER PRIMARY KEY,"
+"  action_id  INTEGER REFERENCES actions (id),"
+"  review_id  INTEGER NOT NULL,"
+"  op         TEXT NOT NULL CHECK (op = 'insert' OR op = 'delete'),"
+"  ref        TEXT NOT NULL,"
+"  meeting_id INTEGER NOT NULL,"
+"  stage      TEXT NOT NULL"
+");"
+"CREATE INDEX case_history_by_action ON case_history (action_id);"
+"CREATE TRIGGER case_reviews_kept BEFORE UPDATE ON case_reviews BEGIN"
+"  SELECT RAISE(ABORT, 'a case review is added or removed, never changed');"
+"END;"
+"CREATE TRIGGER case_history_kept_update BEFORE UPDATE ON case_history"
+" BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never rewritten');"
+"END;"
+"CREATE TRIGGER case_history_kept_delete BEFORE DELETE ON case_history"
+" BEGIN"
+"  SELECT RAISE(ABORT, 'the history of changes is never deleted');"
+"END;"
+"CREATE TRIGGER case_reviews_insert AFTER INSERT ON case_reviews BEGIN"
+"  INSERT INTO case_history (action_id, review_id, op, ref, meeting_id,"
+"   stage) VALUES ((SELECT max(id) FROM actions), NEW.id, 'insert',"
+"   NEW.ref, NEW.meeting_id, NEW.stage);"
+	CASE_COUNT_UPDATE("NEW")
+"END;"
+"CREATE TRIGGER case_reviews_delete AFTER DELETE ON case_reviews BEGIN"
+"  INSERT INTO case_history (action_id, review_id, op, ref, meeting_id,"
+"   stage) VALUES ((SELECT max(id) FROM actions), OLD.id, 'delete',"
+"   OLD.ref, OLD.meeting_id, OLD.stage);"
+	CASE_COUNT_UPDATE("OLD")
+"END;"
+"CREATE TRIGGER meetings_cases_counted BEFORE UPDATE OF cases ON meetings"
+" WHEN EXISTS (SELECT 1 FROM case_reviews WHERE meeting_id = NEW.id)"
+" AND NEW.cases IS NOT (SELECT count(*) FROM case_reviews"
+" WHERE meeting_id = NEW.id) BEGIN"
+"  SELECT RAISE(ABORT, 'the number of cases of a meeting with case "
+"references is their count');"
+"END;";
+
 static const char *migrations[] = {
 	migration_1, migration_2, migration_3, migration_4, migration_5,
-	migration_6, migration_7
+	migration_6, migration_7, migration_8
 };
 
 const char *

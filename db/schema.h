@@ -9,7 +9,7 @@
 
 #include "error.h"
 
-#define SCHEMA_VERSION		7
+#define SCHEMA_VERSION		8
 #define SCHEMA_APPLICATION_ID	0x43434131	/* "CCA1" */
 
 /* The SQL that takes a database from version n-1 to n (1-based). */

@@ -27,6 +27,12 @@ static const struct setting_info settings[] = {
 	{ "advisor-day", N_("one-center: an advisor goes to one center a "
 	    "day (so two centers on one day clash); any: to several"),
 	    "any", 1 },
+	{ "followup-interim", N_("when a case's 中間 falls due after its "
+	    "初回: 1m, 6w, 45d"), FOLLOWUP_INTERIM_DEFAULT, 1 },
+	{ "followup-final", N_("when a case's 終了前 falls due after its "
+	    "初回"), FOLLOWUP_FINAL_DEFAULT, 1 },
+	{ "followup-types", N_("types whose meetings take follow-ups besides "
+	    "the 初回's type: codes by ',', or -"), "-", 1 },
 };
 
 const struct setting_info *
@@ -81,8 +87,10 @@ int
 settings_normalise(const struct setting_info *info, const char *value,
     char *out, size_t size, struct error *err)
 {
-	struct closure	closure;
-	int		days;
+	struct closure			closure;
+	struct followup_interval	interval;
+	char				types[FOLLOWUP_TYPES_LEN];
+	int				days;
 
 	if (strcmp(info->key, "closure") == 0) {
 		if (closure_parse(value, &closure, err) == -1)
@@ -113,7 +121,25 @@ settings_normalise(const struct setting_info *info, const char *value,
 		snprintf(out, size, "%s", value);
 		return 0;
 	}
+	if (strcmp(info->key, "followup-interim") == 0 ||
+	    strcmp(info->key, "followup-final") == 0) {
+		if (followup_interval_parse(value, &interval, err) == -1)
+			goto followup;
+		followup_interval_format(&interval, out, size);
+		return 0;
+	}
+	if (strcmp(info->key, "followup-types") == 0) {
+		/* the codes as codes; settings_followup_value knows the types */
+		if (followup_types_parse(value, NULL, types, sizeof types,
+		    err) == -1)
+			goto followup;
+		snprintf(out, size, "%s", types[0] != '\0' ? types : "-");
+		return 0;
+	}
 	return error_set(err, ERROR_INPUT, _("%s is read only"), info->key);
+followup:
+	error_prefix(err, "%s: ", info->key);
+	return -1;
 }
 
 int
@@ -149,6 +175,65 @@ settings_closure_load(struct store *store, struct closure *closure,
 	if (rc == -1)
 		error_prefix(err, _("the database's closure setting: "));
 	return rc;
+}
+
+/* The three follow-up settings into r, one of them as value if key. */
+static int
+followup_read(struct store *store, const struct catalog *cat,
+    const char *key, const char *value, struct followup_rules *r,
+    struct error *err)
+{
+	static const char	*keys[] = { "followup-interim",
+				    "followup-final", "followup-types" };
+	char			*v;
+	size_t			 i;
+	int			 rc;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < 3; i++) {
+		if (key != NULL && strcmp(key, keys[i]) == 0)
+			v = xstrdup(value);
+		else if (settings_get(store, settings_find(keys[i]), &v,
+		    err) == -1)
+			return -1;
+		rc = i == 0 ? followup_interval_parse(v, &r->interim, err) :
+		    i == 1 ? followup_interval_parse(v, &r->final, err) :
+		    followup_types_parse(v, cat, r->types, sizeof r->types,
+		    err);
+		free(v);
+		if (rc == -1) {
+			if (key == NULL || strcmp(key, keys[i]) != 0)
+				error_prefix(err, _("the database's %s "
+				    "setting: "), keys[i]);
+			return -1;
+		}
+	}
+	return followup_rules_check(r, err);
+}
+
+int
+settings_followup_load(struct store *store, struct followup_rules *r,
+    struct error *err)
+{
+	return followup_read(store, NULL, NULL, NULL, r, err);
+}
+
+int
+settings_followup_value(struct store *store, const struct catalog *cat,
+    const char *key, const char *value, char *out, size_t size,
+    struct error *err)
+{
+	struct followup_rules	r;
+
+	if (followup_read(store, cat, key, value, &r, err) == -1)
+		return -1;
+	if (strcmp(key, "followup-interim") == 0)
+		followup_interval_format(&r.interim, out, size);
+	else if (strcmp(key, "followup-final") == 0)
+		followup_interval_format(&r.final, out, size);
+	else
+		snprintf(out, size, "%s", r.types[0] != '\0' ? r.types : "-");
+	return 0;
 }
 
 int

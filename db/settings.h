@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "followup.h"
 #include "store.h"
 #include "workday.h"
 
@@ -34,8 +35,12 @@ int	settings_get(struct store *, const struct setting_info *, char **,
 /*
  * A value a user gives a settable key, checked and in the form the
  * database keeps (closure 8-13..8-16 is kept as 08-13..08-16, the horizon
- * as days, advisor-day as one-center or any).
+ * as days, advisor-day as one-center or any, a follow-up interval 1カ月
+ * as 1m, follow-up types as codes by ',' or -), at most
+ * SETTING_VALUE_LEN bytes with its NUL. The follow-up settings are then
+ * checked against each other and the catalog: settings_followup_value.
  */
+#define SETTING_VALUE_LEN	FOLLOWUP_TYPES_LEN
 int	settings_normalise(const struct setting_info *, const char *, char *,
 	    size_t, struct error *);
 
@@ -56,5 +61,18 @@ int	settings_advisors_load(struct store *, int *, int *, struct error *);
 /* The closure of the database (CLOSURE_DEFAULT until changed). */
 int	settings_closure_load(struct store *, struct closure *,
 	    struct error *);
+/*
+ * When the follow-ups of a case fall due: followup-interim,
+ * followup-final and followup-types (the defaults of followup.h until
+ * the profile or `carecal config` set them).
+ */
+int	settings_followup_load(struct store *, struct followup_rules *,
+	    struct error *);
+/*
+ * A new value for one of the follow-up settings (key) checked against
+ * the others and the catalog, as stored, into out (size bytes).
+ */
+int	settings_followup_value(struct store *, const struct catalog *,
+	    const char *, const char *, char *, size_t, struct error *);
 
 #endif

@@ -391,6 +391,111 @@ undo_touched(struct store *s, const struct touched *t,
 }
 
 /*
+ * One case review an action touched (schema.c, version 8). Reviews are
+ * only added or removed, and each of those changes its meeting too, so
+ * undo_check's look at the meetings covers them: a later change to a
+ * review is a later change to its meeting.
+ */
+struct touched_review {
+	long	review_id;
+	long	first;		/* its first change in the action */
+	long	meeting_id;
+	int	was_new;	/* the action added it */
+	int	is_gone;	/* the action removed it */
+	int	done;
+};
+
+static int
+reviews_load(struct store *s, long action, struct touched_review **out,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt		*st;
+	struct touched_review	*t = NULL;
+	size_t			 cap = 0;
+	int			 rc;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "WITH t AS (SELECT review_id, min(id) "
+	    "AS first, max(id) AS last FROM case_history WHERE action_id = ?1 "
+	    "GROUP BY review_id) SELECT t.review_id, t.first, f.meeting_id, "
+	    "f.op = 'insert', l.op = 'delete' FROM t JOIN case_history f ON "
+	    "f.id = t.first JOIN case_history l ON l.id = t.last ORDER BY "
+	    "t.last DESC", -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, _("reading the history"), err);
+	sqlite3_bind_int64(st, 1, action);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			t = xreallocarray(t, cap, sizeof *t);
+		}
+		t[*n].review_id = sqlite3_column_int64(st, 0);
+		t[*n].first = sqlite3_column_int64(st, 1);
+		t[*n].meeting_id = sqlite3_column_int64(st, 2);
+		t[*n].was_new = sqlite3_column_int(st, 3);
+		t[*n].is_gone = sqlite3_column_int(st, 4);
+		t[*n].done = t[*n].was_new == t[*n].is_gone;
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	*out = t;
+	if (rc != SQLITE_DONE) {
+		free(t);
+		*out = NULL;
+		return store_error(s, _("reading the history"), err);
+	}
+	return 0;
+}
+
+/* Whether meeting id is there now. */
+static int
+meeting_exists(struct store *s, long id)
+{
+	sqlite3_stmt	*st;
+	int		 found = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * Take back what the action did to reviews, in three steps around the
+ * meetings (store_undo_action): before them, the reviews it added go
+ * (step 0) and those it removed come back at the meetings still there
+ * (step 1), so that each meeting's number of cases is its reviews'
+ * count again when the meeting is changed back (the database refuses
+ * another); after them, those whose meeting has just come back (2).
+ */
+static int
+undo_reviews(struct store *s, struct touched_review *t, size_t n, int step,
+    struct error *err)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (t[i].done || (step == 0) != t[i].was_new ||
+		    (step == 1 && !meeting_exists(s, t[i].meeting_id)))
+			continue;
+		t[i].done = 1;
+		if (step == 0) {
+			if (run(s, ST_NONE, "DELETE FROM case_reviews WHERE "
+			    "id = ?1", t[i].review_id, 0, 0, NULL,
+			    _("undoing a case"), err) == -1)
+				return -1;
+		} else if (run(s, ST_NONE, "INSERT INTO case_reviews (id, "
+		    "ref, meeting_id, stage) SELECT review_id, ref, "
+		    "meeting_id, stage FROM case_history WHERE id = ?1",
+		    t[i].first, 0, 0, NULL, _("undoing a case"), err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * The bookings the action made or took back, taken back in turn, the
  * last first, once its meetings are as they were: a meeting it deleted
  * is back and gets its bookings again; one it added is gone, and its
@@ -573,7 +678,10 @@ undo_nothing(struct store *s, struct error *err)
 	return 1;
 }
 
-/* The user's last action that changed meetings and still stands. */
+/*
+ * The user's last action that changed meetings, bookings or cases and
+ * still stands (not init).
+ */
 static int
 undo_find(struct store *s, struct undo_result *r, struct error *err)
 {
@@ -584,8 +692,9 @@ undo_find(struct store *s, struct undo_result *r, struct error *err)
 	    "a.command FROM actions a WHERE a.login = ?1 AND a.undone = 0 "
 	    "AND a.undoes IS NULL AND NOT " IS_INIT("a") " AND (EXISTS (SELECT "
 	    "1 FROM history h WHERE h.action_id = a.id) OR EXISTS (SELECT 1 "
-	    "FROM assignment_history b WHERE b.action_id = a.id)) ORDER BY "
-	    "a.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+	    "FROM assignment_history b WHERE b.action_id = a.id) OR EXISTS "
+	    "(SELECT 1 FROM case_history c WHERE c.action_id = a.id)) ORDER "
+	    "BY a.id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_text(st, 1, s->login, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -618,9 +727,10 @@ undo_not_last(struct store *s, long action, const struct undo_result *r,
 	    "coalesce(a.undoes, 0), coalesce((SELECT u.id FROM actions u "
 	    "WHERE u.undoes = a.id), 0), EXISTS (SELECT 1 FROM history h "
 	    "WHERE h.action_id = a.id) OR EXISTS (SELECT 1 FROM "
-	    "assignment_history b WHERE b.action_id = a.id), " IS_INIT("a")
-	    ", a.command FROM actions a WHERE a.id = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "assignment_history b WHERE b.action_id = a.id) OR EXISTS "
+	    "(SELECT 1 FROM case_history c WHERE c.action_id = a.id), "
+	    IS_INIT("a") ", a.command FROM actions a WHERE a.id = ?1", -1,
+	    &st, NULL) != SQLITE_OK)
 		return store_error(s, _("reading the history"), err);
 	sqlite3_bind_int64(st, 1, action);
 	rc = sqlite3_step(st);
@@ -662,9 +772,10 @@ int
 store_undo_action(struct store *s, const char *command, long action,
     int flags, struct undo_result *r, struct error *err)
 {
-	struct touched	*t = NULL;
-	size_t		 n, i;
-	int		 rc;
+	struct touched		*t = NULL;
+	struct touched_review	*reviews = NULL;
+	size_t			 n, nreviews = 0, i;
+	int			 rc;
 
 	memset(r, 0, sizeof *r);
 	if (store_begin(s, command, err) == -1)
@@ -679,17 +790,18 @@ store_undo_action(struct store *s, const char *command, long action,
 		return rc;
 	}
 	if (undo_check(s, r, err) == -1 ||
-	    touched_load(s, r->action_id, &t, &n, err) == -1)
+	    touched_load(s, r->action_id, &t, &n, err) == -1 ||
+	    reviews_load(s, r->action_id, &reviews, &nreviews, err) == -1)
 		goto fail;
+	if (undo_reviews(s, reviews, nreviews, 0, err) == -1 ||
+	    undo_reviews(s, reviews, nreviews, 1, err) == -1)
+		goto fail_undoing;
 	for (i = 0; i < n; i++)
-		if (undo_touched(s, &t[i], r, err) == -1) {
-			error_prefix(err, _("undoing '%s': "), r->command);
-			goto fail;
-		}
-	if (undo_bookings(s, r, err) == -1) {
-		error_prefix(err, _("undoing '%s': "), r->command);
-		goto fail;
-	}
+		if (undo_touched(s, &t[i], r, err) == -1)
+			goto fail_undoing;
+	if (undo_reviews(s, reviews, nreviews, 2, err) == -1 ||
+	    undo_bookings(s, r, err) == -1)
+		goto fail_undoing;
 	if (run(s, ST_NONE, "UPDATE actions SET undone = 1 WHERE id = ?1",
 	    r->action_id, 0, 0, NULL, _("marking the action undone"),
 	    err) == -1 ||
@@ -699,6 +811,7 @@ store_undo_action(struct store *s, const char *command, long action,
 	    _("marking the action undone"), err) == -1)
 		goto fail;
 	free(t);
+	free(reviews);
 	if (flags & STORE_UNDO_DRY_RUN) {
 		store_rollback(s);
 		return 0;
@@ -707,8 +820,11 @@ store_undo_action(struct store *s, const char *command, long action,
 		return 0;
 	undo_result_clear(r);
 	return -1;
+fail_undoing:
+	error_prefix(err, _("undoing '%s': "), r->command);
 fail:
 	free(t);
+	free(reviews);
 	store_rollback(s);
 	undo_result_clear(r);
 	return -1;

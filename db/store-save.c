@@ -3,6 +3,7 @@
  * programs do it: checked against the rules, then written as one action
  * of the history, or not at all.
  */
+#include "i18n.h"
 #include "settings.h"
 #include "store-private.h"
 #include "warnings.h"
@@ -52,6 +53,29 @@ store_meeting_warnings(struct store *s, const struct catalog *cat,
 	return rc;
 }
 
+/*
+ * A meeting with case references counts them (schema.c, version 8):
+ * its number of cases is theirs, or it is refused here in words before
+ * the database refuses it.
+ */
+int
+store_meeting_check_cases(struct store *s, const struct meeting *m,
+    struct error *err)
+{
+	long	n;
+
+	if (m->id == 0)
+		return 0;
+	if (store_case_count(s, m->id, &n, err) == -1)
+		return -1;
+	if (n == 0 || m->cases == n)
+		return 0;
+	return error_set_field(err, ERROR_INPUT, "cases", _("meeting %ld has "
+	    "%ld case references: its number of cases is their count, %ld; "
+	    "add or remove references with 'carecal case' instead"), m->id,
+	    n, n);
+}
+
 int
 store_meeting_check(struct store *s, const struct catalog *cat,
     const struct meeting *m, struct finding_list *warnings,
@@ -63,6 +87,7 @@ store_meeting_check(struct store *s, const struct catalog *cat,
 
 	finding_list_init(warnings);
 	if (meeting_validate(m, cat, err) == -1 ||
+	    store_meeting_check_cases(s, m, err) == -1 ||
 	    settings_closure_load(s, &closure, err) == -1)
 		return -1;
 	/*
@@ -100,9 +125,17 @@ int
 store_meeting_remove(struct store *s, long id, long version,
     const char *command, struct error *err)
 {
+	long	n;
+	int	rc;
+
 	if (store_begin(s, command, err) == -1)
 		return -1;
-	if (store_meeting_delete(s, id, version, err) == -1 ||
+	/* what a meeting discussed is not lost with it */
+	if ((rc = store_case_count(s, id, &n, err)) == 0 && n > 0)
+		rc = error_set(err, ERROR_INPUT, _("meeting %ld has %ld case "
+		    "references: remove them first ('carecal case list' shows "
+		    "them), or mark the meeting cancelled"), id, n);
+	if (rc == -1 || store_meeting_delete(s, id, version, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);
 		return -1;

@@ -10,9 +10,11 @@
 
 #include "advisor.h"
 #include "advisor-calendar.h"
+#include "case.h"
 #include "catalog.h"
 #include "check.h"
 #include "error.h"
+#include "followup.h"
 #include "meeting.h"
 
 struct store;
@@ -401,5 +403,75 @@ int	store_create_shared(const char *, const char *, struct store **,
 	    struct error *);
 /* The sharing group, or NULL for a private database. */
 const char *store_group(const struct store *);
+
+/*
+ * ---- Cases and their follow-ups ----
+ * db/store-cases.c: the reviews of cases (case.h) recorded at meetings,
+ * each addition or removal one action of the history that undo takes
+ * back; and the follow-ups they still need (followup.h). A meeting with
+ * reviews has their count as its number of cases (schema.c, version 8):
+ * store_meeting_check refuses another, store_meeting_remove refuses to
+ * delete it.
+ */
+
+/* Which reviews to read; zero fields mean "any". */
+struct case_filter {
+	const char	*ref;		/* canonical (case_ref_parse) */
+	long		 meeting_id;
+	int		 has_from, has_to;
+	struct date	 from, to;	/* the meeting's date, inclusive */
+};
+
+void	case_filter_init(struct case_filter *);
+/*
+ * The reviews matching filter, with their meeting's date, type, center
+ * and status, appended to list in case_list_sort's order.
+ */
+int	store_case_reviews_load(struct store *, const struct case_filter *,
+	    struct case_list *, struct error *);
+/* How many reviews meeting id has. */
+int	store_case_count(struct store *, long, long *, struct error *);
+/*
+ * -1 with err (ERROR_INPUT, in words) when m, a stored meeting, has
+ * reviews and a number of cases other than their count: what the
+ * database would refuse (store_meeting_check asks it; so does import).
+ */
+int	store_meeting_check_cases(struct store *, const struct meeting *,
+	    struct error *);
+
+/*
+ * store_case_check: 0 when r (ref, meeting_id, stage given) may be
+ * recorded, and r gets its meeting's date, type, center and status;
+ * else -1 with err saying why: no such meeting, a type that does not
+ * count cases, a cancelled meeting, the case already at that meeting, a
+ * second 初回 or 終了前, or stages out of order by date (初回, then 中間,
+ * then 終了前). warnings receives what is worth saying but does not stop
+ * it (more cases than the type takes, a follow-up with no 初回 or at
+ * another center than the 初回's); the caller frees it.
+ */
+int	store_case_check(struct store *, const struct catalog *,
+	    struct case_review *, struct finding_list *, struct error *);
+/*
+ * r checked again and recorded as one action (command); r->id is set.
+ * The meeting's number of cases becomes the count of its reviews.
+ */
+int	store_case_add(struct store *, const struct catalog *,
+	    struct case_review *, const char *, struct error *);
+/*
+ * Removes the review of case ref at meeting id (0: its only one; more
+ * than one is an input error naming them) as one action (command);
+ * removed gets the review (may be NULL).
+ */
+int	store_case_remove(struct store *, const char *, long, const char *,
+	    struct case_review *, struct error *);
+
+/*
+ * The follow-ups (followup_pending) due from..to: the reviews, the
+ * meetings that could take them and the rules (settings.h) read for the
+ * caller. What `check` reports and `case list --due` shows; `plan`
+ * calls followup_pending itself with the meetings it drafts.
+ */
+int	store_followups_load(struct store *, const struct catalog *,
+	    struct date, struct date, struct followup_list *, struct error *);
 
 #endif

@@ -522,6 +522,7 @@ data_plan_findings(struct tui *tui, struct error *err)
 	struct check_input	in;
 	struct meeting_list	plan;
 	struct closure		closure;
+	struct followup_list	followups;
 	struct advisor_list	advisors;
 	struct assignment_list	assignments;
 
@@ -529,6 +530,7 @@ data_plan_findings(struct tui *tui, struct error *err)
 		return &cache.findings;
 	finding_list_free(&cache.findings);
 	cache.has_findings = 0;
+	followup_list_init(&followups);
 	memset(&in, 0, sizeof in);
 	if (plan_advisors(tui, tui->fiscal_year, &in, &advisors, &assignments,
 	    err) == -1) {
@@ -537,8 +539,12 @@ data_plan_findings(struct tui *tui, struct error *err)
 		return NULL;
 	}
 	if (settings_closure_load(tui->store, &closure, err) == -1 ||
+	    store_followups_load(tui->store, tui->catalog,
+	    date_fiscal_year_start(tui->fiscal_year),
+	    date_fiscal_year_end(tui->fiscal_year), &followups, err) == -1 ||
 	    data_plan_borrow(tui, date_fiscal_year_start(tui->fiscal_year),
 	    date_fiscal_year_end(tui->fiscal_year), &plan, err) == -1) {
+		followup_list_free(&followups);
 		advisor_list_free(&advisors);
 		assignment_list_free(&assignments);
 		return NULL;
@@ -550,8 +556,10 @@ data_plan_findings(struct tui *tui, struct error *err)
 	in.fiscal_year = tui->fiscal_year;
 	in.today = tui->today;
 	in.closure = &closure;
+	in.followups = &followups;
 	check_run(&in, &cache.findings);
 	data_plan_release(&plan);
+	followup_list_free(&followups);
 	advisor_list_free(&advisors);
 	assignment_list_free(&assignments);
 	cache.has_findings = 1;

@@ -29,10 +29,12 @@ nl='
 '
 
 check_text "config: every setting, the closure by default" \
-    "city            松戸市${nl}profile         matsudo${nl}title           \
-地域ケア会議の開催状況${nl}caption         -${nl}closure         \
-12-29..01-03${nl}tombstone-days  400${nl}horizon         60${nl}\
-advisor-day     any${nl}" \
+    "city              松戸市${nl}profile           matsudo${nl}\
+title             地域ケア会議の開催状況${nl}caption           -${nl}\
+closure           12-29..01-03${nl}tombstone-days    400${nl}\
+horizon           60${nl}advisor-day       any${nl}\
+followup-interim  1m${nl}followup-final    3m${nl}\
+followup-types    -${nl}" \
     "$carecal" --db "$db" config
 check_text "config closure: the default" "12-29..01-03$nl" \
     "$carecal" --db "$db" config closure
@@ -57,9 +59,12 @@ check_text "config closure 12-29..01-03: back to the year end" "" \
 check_text "config closure none: no closure" "" \
     "$carecal" --db "$db" config closure none
 check_text "config lists closure none" \
-    "city            松戸市${nl}profile         matsudo${nl}title           \
-地域ケア会議の開催状況${nl}caption         -${nl}closure         none${nl}\
-tombstone-days  400${nl}horizon         60${nl}advisor-day     any${nl}" \
+    "city              松戸市${nl}profile           matsudo${nl}\
+title             地域ケア会議の開催状況${nl}caption           -${nl}\
+closure           none${nl}tombstone-days    400${nl}\
+horizon           60${nl}advisor-day       any${nl}\
+followup-interim  1m${nl}followup-final    3m${nl}\
+followup-types    -${nl}" \
     "$carecal" --db "$db" config
 
 # how long a deleted meeting is exported as cancelled (export: see

@@ -81,6 +81,9 @@ make_old()
 	    CREATE INDEX meetings_by_date ON meetings (date);
 	    ALTER TABLE centers DROP COLUMN started;
 	    ALTER TABLE meeting_types DROP COLUMN grp;
+	    DROP TRIGGER meetings_cases_counted;
+	    DROP TABLE case_reviews;
+	    DROP TABLE case_history;
 	    DROP TABLE assignment_history; DROP TABLE assignments;
 	    DROP TABLE advisor_unavailable; DROP TABLE advisors;
 	    ALTER TABLE meeting_types DROP COLUMN length;

@@ -21,8 +21,11 @@ static struct catalog	cat;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct meeting_type	t = { 1, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 1, NULL };
+	struct meeting_type	t = { .id = 1, .code = "kobetsu",
+				    .name = "地域個別ケア会議", .short_name = "個別",
+				    .level = LEVEL_REGIONAL, .target_min = 4,
+				    .target_max = 6, .counts_cases = 1,
+				    .position = 1 };
 	struct center		c = { 1, "明第1", 1, 0, 0, { 0, 0, 0 } };
 
 	(void)argc;

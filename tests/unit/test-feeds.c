@@ -25,10 +25,11 @@ new_store(struct catalog *cat, struct meeting *m)
 {
 	struct store		*s;
 	struct error		 err;
-	struct meeting_type	 t = { .code = "kobetsu",
+	struct meeting_type	 t = { .id = 0, .code = "kobetsu",
 				    .name = "地域個別ケア会議", .short_name = "個別",
 				    .level = LEVEL_REGIONAL, .target_min = 4,
-				    .target_max = 6, .counts_cases = 1 };
+				    .target_max = 6, .counts_cases = 1,
+				    .position = 0 };
 
 	snprintf(path, sizeof path, "%s/feeds.db", dir);
 	if (store_open(path, STORE_CREATE, &s, &err) == -1) {

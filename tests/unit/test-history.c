@@ -36,9 +36,11 @@ new_store(const char *name, struct catalog *cat)
 {
 	struct store		*s;
 	struct error		 err;
-	struct meeting_type	 t = { 0, "kobetsu", "地域個別ケア会議",
-				    "個別", LEVEL_REGIONAL, 4, 6, 1, 0, NULL,
-				    0, 0, 0, CADENCE_YEARLY, NULL };
+	struct meeting_type	 t = { .id = 0, .code = "kobetsu",
+				    .name = "地域個別ケア会議", .short_name = "個別",
+				    .level = LEVEL_REGIONAL, .target_min = 4,
+				    .target_max = 6, .counts_cases = 1,
+				    .position = 0 };
 
 	if (store_open(path_of(name), STORE_CREATE, &s, &err) == -1) {
 		printf("# %s\n", err.msg);

@@ -18,21 +18,25 @@ static struct catalog	cat;
 static void
 make_catalog(void)
 {
-	struct meeting_type	t = { 0, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 1, NULL,
-				    0, 0, 0, CADENCE_YEARLY, NULL };
+	struct meeting_type	t = { .id = 0, .code = "kobetsu",
+				    .name = "地域個別ケア会議", .short_name = "個別",
+				    .level = LEVEL_REGIONAL, .target_min = 4,
+				    .target_max = 6, .counts_cases = 1,
+				    .position = 1 };
 	struct center		c = { 0, "明第1", 1, 0, 0, { 0, 0, 0 } };
 
 	catalog_init(&cat);
 	t.id = 1;
 	catalog_add_type(&cat, &t);
-	t = (struct meeting_type){ 2, "suishin", "地域包括ケア推進会議", "推進",
-	    LEVEL_REGIONAL, 2, 2, 0, 2, NULL,
-	    0, 0, 0, CADENCE_YEARLY, NULL };
+	t = (struct meeting_type){ .id = 2, .code = "suishin",
+	    .name = "地域包括ケア推進会議", .short_name = "推進",
+	    .level = LEVEL_REGIONAL, .target_min = 2, .target_max = 2,
+	    .counts_cases = 0, .position = 2 };
 	catalog_add_type(&cat, &t);
-	t = (struct meeting_type){ 3, "city", "市地域ケア会議", "市",
-	    LEVEL_CITY, 2, 2, 0, 3, NULL,
-	    0, 0, 0, CADENCE_YEARLY, NULL };
+	t = (struct meeting_type){ .id = 3, .code = "city",
+	    .name = "市地域ケア会議", .short_name = "市",
+	    .level = LEVEL_CITY, .target_min = 2, .target_max = 2,
+	    .counts_cases = 0, .position = 3 };
 	catalog_add_type(&cat, &t);
 	c.id = 10;
 	catalog_add_center(&cat, &c);

@@ -53,9 +53,11 @@ new_store(const char *name, struct catalog *cat)
 {
 	struct store		*s;
 	struct error		 err;
-	struct meeting_type	 t = { 0, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 0, NULL,
-				    0, 0, 0, CADENCE_YEARLY, NULL };
+	struct meeting_type	 t = { .id = 0, .code = "kobetsu",
+				    .name = "地域個別ケア会議", .short_name = "個別",
+				    .level = LEVEL_REGIONAL, .target_min = 4,
+				    .target_max = 6, .counts_cases = 1,
+				    .position = 0 };
 
 	if (store_open(path_of(name), STORE_CREATE, &s, &err) == -1) {
 		printf("# %s\n", err.msg);
@@ -63,13 +65,15 @@ new_store(const char *name, struct catalog *cat)
 	}
 	store_begin(s, "test setup", &err);
 	store_type_add(s, &t, &err);
-	t = (struct meeting_type){ 0, "suishin", "地域包括ケア推進会議", "推進",
-	    LEVEL_REGIONAL, 2, 2, 0, 0, NULL,
-	    0, 0, 0, CADENCE_YEARLY, NULL };
+	t = (struct meeting_type){ .id = 0, .code = "suishin",
+	    .name = "地域包括ケア推進会議", .short_name = "推進",
+	    .level = LEVEL_REGIONAL, .target_min = 2, .target_max = 2,
+	    .counts_cases = 0, .position = 0 };
 	store_type_add(s, &t, &err);
-	t = (struct meeting_type){ 0, "city", "市地域ケア会議", "市",
-	    LEVEL_CITY, 2, 2, 0, 0, NULL,
-	    0, 0, 0, CADENCE_YEARLY, NULL };
+	t = (struct meeting_type){ .id = 0, .code = "city",
+	    .name = "市地域ケア会議", .short_name = "市",
+	    .level = LEVEL_CITY, .target_min = 2, .target_max = 2,
+	    .counts_cases = 0, .position = 0 };
 	store_type_add(s, &t, &err);
 	store_center_add(s, "明第1", &err);
 	store_commit(s, &err);
