@@ -26,7 +26,8 @@ new_store(struct catalog *cat, struct meeting *m)
 	struct store		*s;
 	struct error		 err;
 	struct meeting_type	 t = { 0, "kobetsu", "地域個別ケア会議", "個別",
-				    LEVEL_REGIONAL, 4, 6, 1, 0, NULL };
+				    LEVEL_REGIONAL, 4, 6, 1, 0, NULL,
+				    0, 0, 0, CADENCE_YEARLY, NULL };
 
 	snprintf(path, sizeof path, "%s/feeds.db", dir);
 	if (store_open(path, STORE_CREATE, &s, &err) == -1) {
