@@ -145,7 +145,7 @@ add_cell(struct table *t, int c, const char *cell, size_t n, int w)
 	t->len += n + 1;
 	if (w > USHRT_MAX)
 		w = USHRT_MAX;
-	t->cell_width[t->count * NCOLS + c] = (unsigned short)w;
+	t->cell_width[t->count * NCOLS + (size_t)c] = (unsigned short)w;
 	if (w > t->width[c])
 		t->width[c] = w;
 }

@@ -92,7 +92,7 @@ now_ms(void)
 	struct timespec	ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 int
@@ -616,12 +616,13 @@ bench_replay(struct tui *tui, const char *keys, double start)
 				t = now_ms() - t;
 				if (t > longest)
 					longest = t;
-				nidle += more;
+				if (more)
+					nidle++;
 			} while (more && wc == L'.');
 			continue;
 		}
 		key.code = 0;
-		key.ch = wc;
+		key.ch = (wint_t)wc;	/* mbrtowc's: a character, not WEOF */
 		t = now_ms();
 		handle_key(tui, &key);
 		tui_draw(tui);
@@ -638,7 +639,7 @@ bench_replay(struct tui *tui, const char *keys, double start)
 	if (n > 0) {
 		qsort(times, n, sizeof *times, compare_double);
 		fprintf(stderr, "keys: %zu, mean %.3f ms, median %.3f ms, "
-		    "max %.3f ms\n", n, total / n, times[n / 2], times[n - 1]);
+		    "max %.3f ms\n", n, total / (double)n, times[n / 2], times[n - 1]);
 	}
 	fprintf(stderr, "idle: %zu steps, longest %.3f ms\n", nidle, longest);
 	free(times);
