@@ -153,13 +153,6 @@ date_fiscal_half(struct date d)
 	return d.month >= 4 && d.month <= 9 ? 1 : 2;
 }
 
-const struct era *
-date_era_table(size_t *n)
-{
-	*n = NERAS;
-	return eras;
-}
-
 int
 date_era_of(struct date d, const struct era **era, int *year)
 {

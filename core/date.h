@@ -53,7 +53,6 @@ int		 date_fiscal_half(struct date);
 
 /* The era a date falls in and the year within it; -1 before 明治. */
 int		 date_era_of(struct date, const struct era **, int *);
-const struct era *date_era_table(size_t *);
 
 /*
  * Parsing: 2021-07-29, 2021/7/29, 令和3年7月29日 (weekday suffix allowed,

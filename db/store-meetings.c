@@ -552,7 +552,7 @@ bind_fields(sqlite3_stmt *st, const struct meeting *m, char *date,
 }
 
 /*
- * A new UID as meeting_uid_new makes them ("<32 hex>@carecal"), from
+ * A new UID ("<32 hex>@carecal", as carecal has always made them), from
  * SQLite's random numbers (ChaCha20, seeded once from the system):
  * opening /dev/urandom for each was a sixth of a large import's time.
  */

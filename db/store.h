@@ -63,8 +63,6 @@ int	store_last_change(struct store *, time_t *, struct error *);
 /* The first and last day of any meeting: 1, or 0 when there is none. */
 int	store_meeting_dates(struct store *, struct date *, struct date *,
 	    struct error *);
-/* The login name recorded with changes. */
-const char *store_login(const struct store *);
 
 /* Settings: key/value text. *value is malloc'd (NULL when not set). */
 int	store_setting_get(struct store *, const char *, char **,
@@ -320,7 +318,7 @@ struct undo_result {
 
 #define STORE_UNDO_DRY_RUN	0x1	/* find and check, change nothing */
 /*
- * Undo the last action of store_login() that changed meetings or their
+ * Undo the last action of the store's login that changed meetings or their
  * bookings and is not undone yet (a whole import at once), in one
  * transaction of its own that is recorded as an action (command) marking
  * the other undone; never the `init` that made the database. Returns 0
