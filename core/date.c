@@ -541,7 +541,8 @@ date_format_iso(struct date d, char *buf, size_t size)
 	text_buf_add_long(&b, d.day % 100, 2);
 }
 
-void
+/* 令和3年 (元年 for year 1). */
+static void
 date_format_era_year(int year, int month, char *buf, size_t size)
 {
 	const struct era	*era;

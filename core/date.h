@@ -73,8 +73,6 @@ int		 date_fold(const char *, char *, size_t);
 void		 date_format_iso(struct date, char *, size_t);
 /* 令和3年7月29日(木); a date before 明治 prints as 1850年1月2日(水). */
 void		 date_format_japanese(struct date, char *, size_t);
-/* 令和3年 (元年 for year 1). */
-void		 date_format_era_year(int, int, char *, size_t);
 /* 令和3年6月 */
 void		 date_format_era_month(int, int, char *, size_t);
 /* 令和3年度 */

@@ -176,9 +176,6 @@ int	store_meeting_remove(struct store *, long, long, const char *,
  * db/store-advisors.c. Advisors are retired, never deleted.
  */
 
-/* Every advisor, in id order (retired ones too), with dates unavailable. */
-int	store_advisors_load(struct store *, struct advisor_list *,
-	    struct error *);
 /* The advisor of that name: 0 found, 1 not, -1 error; clear a after. */
 int	store_advisor_get(struct store *, const char *, struct advisor *,
 	    struct error *);
@@ -192,12 +189,6 @@ int	store_advisor_find(struct store *, const char *, long *,
 int	store_advisor_add(struct store *, struct advisor *, struct error *);
 int	store_advisor_update(struct store *, const struct advisor *,
 	    struct error *);
-/*
- * The bookings of the meetings dated first..last (NULL: no bound),
- * appended to list in date order (a meeting's by advisor id).
- */
-int	store_assignments_load(struct store *, const struct date *,
-	    const struct date *, struct assignment_list *, struct error *);
 /*
  * In the caller's transaction: advisor advisor_id booked for meeting
  * meeting_id (assign 1), or the booking taken back (0); recorded in the

@@ -14,6 +14,9 @@
 
 #define DRAW_MAX_CHARS	1024
 
+static void	draw_meeting_line(const struct tui *, const struct meeting *,
+		    char *, size_t);
+
 /*
  * Decode s into wide characters that fit in width columns. Characters
  * the terminal cannot show (controls, invalid bytes) become '?' so a
@@ -288,7 +291,8 @@ append_word(char *buf, size_t size, const char *s)
 	snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", s);
 }
 
-void
+/* One line about a meeting: date, time, center, type, mode, status... */
+static void
 draw_meeting_line(const struct tui *tui, const struct meeting *m,
     char *buf, size_t size)
 {
