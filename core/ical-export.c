@@ -19,7 +19,6 @@
 #include "ical-export.h"
 #include "ical-summary.h"
 #include "ical-zone.h"
-#include "text.h"
 
 /* Lines whose text depends on their value alone: made once, reused. */
 enum line_kind {
@@ -327,24 +326,12 @@ local_time(struct date d, int minutes)
 static void
 write_time(FILE *fp, const char *name, struct icaltimetype t)
 {
-	char		line[64];
-	struct text_buf	b;
-
-	text_buf_init(&b, line, sizeof line);
-	text_buf_add(&b, name);
-	text_buf_add(&b, t.is_date ? ";VALUE=DATE:" :
-	    ";TZID=" ICAL_ZONE_TOKYO ":");
-	text_buf_add_long(&b, t.year, 4);
-	text_buf_add_long(&b, t.month, 2);
-	text_buf_add_long(&b, t.day, 2);
-	if (!t.is_date) {
-		text_buf_add_mem(&b, "T", 1);
-		text_buf_add_long(&b, t.hour, 2);
-		text_buf_add_long(&b, t.minute, 2);
-		text_buf_add_mem(&b, "00", 2);
-	}
-	text_buf_add_mem(&b, "\r\n", 2);
-	fputs(line, fp);
+	if (t.is_date)
+		fprintf(fp, "%s;VALUE=DATE:%04d%02d%02d\r\n", name, t.year,
+		    t.month, t.day);
+	else
+		fprintf(fp, "%s;TZID=" ICAL_ZONE_TOKYO ":%04d%02d%02dT%02d%02d"
+		    "00\r\n", name, t.year, t.month, t.day, t.hour, t.minute);
 }
 
 /*
