@@ -203,7 +203,8 @@ check_meetings(const struct check_input *in, struct finding_list *out)
 	size_t				 at, end, ti;
 
 	as = xreallocarray(NULL, n + 1, sizeof *as);
-	memcpy(as, in->assignments->items, n * sizeof *as);
+	if (n > 0)	/* items is NULL when there are none */
+		memcpy(as, in->assignments->items, n * sizeof *as);
 	qsort(as, n, sizeof *as, compare_assignments);
 	needs = xcalloc(in->catalog->ntypes + 1, sizeof *needs);
 	for (ti = 0; ti < in->catalog->ntypes; ti++)
