@@ -32,6 +32,23 @@ advisor_clear(struct advisor *a)
 	advisor_init(a);
 }
 
+void
+advisor_copy(struct advisor *dst, const struct advisor *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->profession = xstrdup(src->profession);
+	dst->affiliation = xstrdup(src->affiliation);
+	dst->contact = xstrdup(src->contact);
+	dst->unavailable = NULL;
+	if (src->nunavailable > 0) {
+		dst->unavailable = xreallocarray(NULL, src->nunavailable,
+		    sizeof *dst->unavailable);
+		memcpy(dst->unavailable, src->unavailable,
+		    src->nunavailable * sizeof *dst->unavailable);
+	}
+}
+
 static int
 text_ok(const char *s, size_t max)
 {

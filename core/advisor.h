@@ -53,6 +53,8 @@ struct assignment_list {
 
 void	advisor_init(struct advisor *);
 void	advisor_clear(struct advisor *);
+/* A deep copy of src into dst (cleared or initialised). */
+void	advisor_copy(struct advisor *, const struct advisor *);
 /* The fields' rules: name, profession, text lengths, weekdays. */
 int	advisor_validate(const struct advisor *, struct error *);
 /* Adds (1) or removes (0) a date unavailable; keeps the order. */
