@@ -16,9 +16,9 @@
 #    the fiscal years 1990-2089, about N/100 a year;
 #  - those N meetings all moved into fiscal year 2021, the worst case.
 # carecal runs in a private tmux server, a real terminal, with
-# CARECAL_BENCH_KEYS: it draws the first screen, replays those keys one
-# by one (each handled and the screen redrawn), then quits and reports on
-# stderr. Start-up is also timed from outside, exec to exit. Targets:
+# CARECAL_BENCH_KEYS (carecal-bench, the test build: make carecal-bench):
+# it draws the first screen, replays those keys one by one (each handled
+# and the screen redrawn), then quits and reports on stderr. Start-up is also timed from outside, exec to exit. Targets:
 # first screen under 100 ms, a key under 10 ms.
 set -eu
 
@@ -32,6 +32,8 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/carecal-bench-tui.XXXXXX")
 socket=carecal-bench-$$
 
 [ -x "$carecal" ] || { echo "no $carecal; give the build directory" >&2; exit 2; }
+[ -x "$carecal-bench" ] || make -C "$build" -s carecal-bench >&2 ||
+    { echo "no $carecal-bench: make carecal-bench" >&2; exit 2; }
 command -v tmux >/dev/null || { echo "tmux missing: apt-get install tmux" >&2; exit 2; }
 export CARECAL_DATADIR="$top/share" CARECAL_MODULEDIR="$build" LC_ALL=C.UTF-8 CARECAL_TODAY=2021-10-01
 unset TMUX
@@ -54,8 +56,8 @@ setup() {	# setup DB CSV
 run() {
 	rm -f "$out/report" "$out/done"
 	tmux -L "$socket" -f /dev/null -u new-session -d -x 100 -y 30 \
-	    "s=\$(date +%s%N); CARECAL_BENCH_KEYS='$2' '$carecal' --db '$1' \
-	    2>'$out/report'; e=\$(date +%s%N);
+	    "s=\$(date +%s%N); CARECAL_BENCH_KEYS='$2' '$carecal-bench' \
+	    --db '$1' 2>'$out/report'; e=\$(date +%s%N);
 	    echo \"process: \$(( (e - s) / 1000 )) us\" >>'$out/report';
 	    touch '$out/done'"
 	waited=0

@@ -117,7 +117,8 @@ backup_exec(struct cli *cli, struct args *args)
 		return cli_fail(&err);
 	}
 	printf(ngettext("%s: a copy of %s with %ld meeting\n",
-	    "%s: a copy of %s with %ld meetings\n", c.meetings), file,
+	    "%s: a copy of %s with %ld meetings\n",
+	    (unsigned long)c.meetings), file,
 	    cli->db_path, c.meetings);
 	store_check_free(&c);
 	return 0;
@@ -258,7 +259,8 @@ fsck_exec(struct cli *cli, struct args *args)
 			snprintf(line, sizeof line, ngettext("foreign keys "
 			    "(%ld row refers to a missing row)",
 			    "foreign keys (%ld rows refer to missing rows)",
-			    c.foreign_key_problems), c.foreign_key_problems);
+			    (unsigned long)c.foreign_key_problems),
+			    c.foreign_key_problems);
 			print_problem(line, c.foreign_keys);
 		} else
 			printf(_("  foreign keys: ok\n"));
@@ -282,6 +284,6 @@ fsck_exec(struct cli *cli, struct args *args)
 		printf(_("no problems found\n"));
 	else
 		printf(ngettext("%d problem found\n", "%d problems found\n",
-		    problems), problems);
+		    (unsigned long)problems), problems);
 	return problems == 0 ? 0 : 1;
 }

@@ -96,9 +96,9 @@ print_result(const struct import_result *r, int dry_run)
 	if (r->restored > 0)
 		printf(dry_run ? ngettext("would bring %ld deleted meeting "
 		    "back\n", "would bring %ld deleted meetings back\n",
-		    r->restored) : ngettext("brought %ld deleted meeting "
-		    "back\n", "brought %ld deleted meetings back\n",
-		    r->restored), r->restored);
+		    (unsigned long)r->restored) : ngettext("brought %ld "
+		    "deleted meeting back\n", "brought %ld deleted meetings "
+		    "back\n", (unsigned long)r->restored), r->restored);
 	/* as add and edit would warn, one count rather than a line each */
 	if (r->warned > 0)
 		fprintf(stderr, ngettext("carecal: warning: %ld of them falls "
@@ -107,7 +107,7 @@ print_result(const struct import_result *r, int dry_run)
 		    "lists them\n", "carecal: warning: %ld of them fall on a "
 		    "Saturday, Sunday, holiday or closure day, or clash with "
 		    "another meeting of their center; 'carecal check' lists "
-		    "them\n", r->warned), r->warned);
+		    "them\n", (unsigned long)r->warned), r->warned);
 }
 
 /* .ics and .ical by name; otherwise BEGIN:VCALENDAR at the start. */
@@ -304,20 +304,20 @@ print_left_out(const struct ical_import *in)
 	if (in->outside > 0)
 		printf(ngettext("%ld meeting outside --from/--to was left "
 		    "out\n", "%ld meetings outside --from/--to were left "
-		    "out\n", in->outside), in->outside);
+		    "out\n", (unsigned long)in->outside), in->outside);
 	if (in->other > 0)
 		printf(ngettext("%ld component that is not an event (VTODO, "
 		    "VJOURNAL...) was ignored\n", "%ld components that are "
 		    "not events (VTODO, VJOURNAL...) were ignored\n",
-		    in->other), in->other);
+		    (unsigned long)in->other), in->other);
 	if (in->text_left_out > 0)
 		printf(ngettext("the SUMMARY or DESCRIPTION of %ld event "
 		    "from another calendar was left out (carecal keeps no "
 		    "free text of other calendars; see carecal(1))\n",
 		    "the SUMMARY or DESCRIPTION of %ld events from another "
 		    "calendar were left out (carecal keeps no free text of "
-		    "other calendars; see carecal(1))\n", in->text_left_out),
-		    in->text_left_out);
+		    "other calendars; see carecal(1))\n",
+		    (unsigned long)in->text_left_out), in->text_left_out);
 }
 
 static int

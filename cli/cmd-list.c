@@ -145,18 +145,18 @@ add_cell(struct table *t, int c, const char *cell, size_t n, int w)
 	t->len += n + 1;
 	if (w > USHRT_MAX)
 		w = USHRT_MAX;
-	t->cell_width[t->count * NCOLS + c] = (unsigned short)w;
+	t->cell_width[t->count * NCOLS + (size_t)c] = (unsigned short)w;
 	if (w > t->width[c])
 		t->width[c] = w;
 }
 
 /* A cell of ASCII digits and punctuation: as wide as it is long. */
 static void
-add_ascii_cell(struct table *t, int c, const struct text_buf *b)
+add_ascii_cell(struct table *t, int c, const char *s)
 {
-	size_t	n = b->len < b->size ? b->len : b->size - 1;
+	size_t	n = strlen(s);
 
-	add_cell(t, c, b->buf, n, (int)n);
+	add_cell(t, c, s, n, (int)n);
 }
 
 /*
@@ -189,7 +189,6 @@ table_row(struct meeting *m, void *arg)
 	const char			*s;
 	char				 buf[64], t1[TIME_LEN];
 	char				 t2[TIME_LEN];
-	struct text_buf			 b;
 	size_t				 row_start = t->len;
 
 	if (t->count == t->rows) {
@@ -197,9 +196,8 @@ table_row(struct meeting *m, void *arg)
 		t->cell_width = xreallocarray(t->cell_width, t->rows,
 		    NCOLS * sizeof *t->cell_width);
 	}
-	text_buf_init(&b, buf, sizeof buf);
-	text_buf_add_long(&b, m->id, 0);
-	add_ascii_cell(t, COL_ID, &b);
+	snprintf(buf, sizeof buf, "%ld", m->id);
+	add_ascii_cell(t, COL_ID, buf);
 
 	if (!t->has_date || date_compare(m->date, t->date) != 0) {
 		date_format_japanese(m->date, t->date_text,
@@ -215,14 +213,12 @@ table_row(struct meeting *m, void *arg)
 		add_known_cell(t, COL_TIME, t->all_day, &t->all_day_width);
 	else {
 		time_format(m->start, t1, sizeof t1);
-		text_buf_init(&b, buf, sizeof buf);
-		text_buf_add(&b, t1);
 		if (m->end >= 0) {
 			time_format(m->end, t2, sizeof t2);
-			text_buf_add_mem(&b, "-", 1);
-			text_buf_add(&b, t2);
-		}
-		add_ascii_cell(t, COL_TIME, &b);
+			snprintf(buf, sizeof buf, "%s-%s", t1, t2);
+		} else
+			snprintf(buf, sizeof buf, "%s", t1);
+		add_ascii_cell(t, COL_TIME, buf);
 	}
 
 	/* "-" and "?" (no center, unknown ids) are rare: measured each time */
@@ -236,10 +232,10 @@ table_row(struct meeting *m, void *arg)
 	    (unsigned)m->status < STATUS_COUNT ?
 	    &t->status_width[m->status] : NULL);
 
-	text_buf_init(&b, buf, sizeof buf);
+	buf[0] = '\0';
 	if (m->cases >= 0)
-		text_buf_add_long(&b, m->cases, 0);
-	add_ascii_cell(t, COL_CASES, &b);
+		snprintf(buf, sizeof buf, "%d", m->cases);
+	add_ascii_cell(t, COL_CASES, buf);
 
 	/*
 	 * The venue is the last column, never padded, so its width is never

@@ -34,7 +34,8 @@ advisor_calendar_free(struct advisor_calendar *cal)
 	memset(cal, 0, sizeof *cal);
 }
 
-void
+/* A meeting's time as the calendar counts it: [*from, *to) minutes. */
+static void
 advisor_meeting_span(const struct meeting *m, const struct meeting_type *t,
     int *from, int *to)
 {

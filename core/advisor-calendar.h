@@ -69,10 +69,6 @@ void	advisor_calendar_add(struct advisor_calendar *, size_t,
 void	advisor_calendar_add_all(struct advisor_calendar *,
 	    const struct assignment_list *, const struct meeting_list *);
 
-/* A meeting's time as the calendar counts it: [*from, *to) minutes. */
-void	advisor_meeting_span(const struct meeting *,
-	    const struct meeting_type *, int *, int *);
-
 /*
  * Whether advisor i can take meeting m (its date, time and center; a
  * booking of m itself does not count): ADVISOR_FREE or why not; for

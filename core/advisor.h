@@ -17,7 +17,7 @@
 #define ADVISOR_NAME_MAX	100	/* bytes */
 #define ADVISOR_TEXT_MAX	200	/* affiliation, contact */
 #define ADVISOR_UNAVAILABLE_MAX	1000	/* dates kept per advisor */
-#define ADVISOR_WEEKDAYS_ALL	0x7f
+#define ADVISOR_WEEKDAYS_ALL	0x7fU
 #define ADVISOR_WEEKDAYS_DEFAULT 0x3e	/* 月火水木金 */
 
 struct advisor {

@@ -10,6 +10,9 @@
 #include "i18n.h"
 #include "text.h"
 
+static int	type_validate_group(const char *, struct error *);
+static int	type_validate_summons(const char *, struct error *);
+
 void
 catalog_init(struct catalog *cat)
 {
@@ -342,7 +345,8 @@ type_validate(const struct meeting_type *t, struct error *err)
 	return type_validate_summons(t->summons, err);
 }
 
-int
+/* A type's group: at most TYPE_GROUP_LEVELS names of text, by '/'. */
+static int
 type_validate_group(const char *group, struct error *err)
 {
 	const char	*p, *slash;
@@ -421,7 +425,8 @@ profession_validate(const char *s, struct error *err)
 	return 0;
 }
 
-int
+/* A summons as stored: professions by ',', alternatives by '|'. */
+static int
 type_validate_summons(const char *summons, struct error *err)
 {
 	char		 name[TYPE_SUMMONS_MAX + 1];

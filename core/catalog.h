@@ -118,8 +118,6 @@ int	type_validate(const struct meeting_type *, struct error *);
  */
 #define PROFESSION_MAX	50
 int	profession_validate(const char *, struct error *);
-/* A summons as stored: professions by ',', alternatives by '|'. */
-int	type_validate_summons(const char *, struct error *);
 /*
  * A summons as a user writes it (',' or '、' between professions, '|'
  * between alternatives, spaces around them ignored; '' or '-' for none)
@@ -128,7 +126,6 @@ int	type_validate_summons(const char *, struct error *);
 int	type_summons_normalize(const char *, char **, struct error *);
 /* A type's group: at most TYPE_GROUP_LEVELS names of text, by '/'. */
 #define TYPE_GROUP_LEVELS	3
-int	type_validate_group(const char *, struct error *);
 /* The level-th name of a group (0: outer) into buf; 0, or -1 if none. */
 int	type_group_level(const char *, int, char *, size_t);
 

@@ -55,7 +55,6 @@ int		 date_fiscal_half(struct date);
 
 /* The era a date falls in and the year within it; -1 before 明治. */
 int		 date_era_of(struct date, const struct era **, int *);
-const struct era *date_era_table(size_t *);
 
 /*
  * Parsing: 2021-07-29, 2021/7/29, 令和3年7月29日 (weekday suffix allowed,
@@ -76,8 +75,6 @@ int		 date_fold(const char *, char *, size_t);
 void		 date_format_iso(struct date, char *, size_t);
 /* 令和3年7月29日(木); a date before 明治 prints as 1850年1月2日(水). */
 void		 date_format_japanese(struct date, char *, size_t);
-/* 令和3年 (元年 for year 1). */
-void		 date_format_era_year(int, int, char *, size_t);
 /* 令和3年6月 */
 void		 date_format_era_month(int, int, char *, size_t);
 /* 令和3年度 */

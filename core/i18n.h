@@ -8,6 +8,6 @@
 #include <libintl.h>
 
 #define _(s)	gettext(s)
-#define N_(s)	(s)
+#define N_(s)	s
 
 #endif

@@ -4,7 +4,9 @@
  * boundaries, CRLF); this file decides what goes in, streams the events
  * between the calendar's head and its end, and reuses the text libical
  * made for a line that recurs unchanged (the same DTSTAMP, STATUS, type,
- * center and mode in thousands of events).
+ * center and mode in thousands of events). UID, DTSTART and DTEND, new
+ * in each event, are written here when their text is plain (write_uid,
+ * write_time): libical made half of an export's instructions on them.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -320,13 +322,42 @@ local_time(struct date d, int minutes)
 	return t;
 }
 
+/*
+ * DTSTART or DTEND as libical writes it (tests/cli's expected exports):
+ * digits only, nothing to escape, too short to fold.
+ */
 static void
-write_time(FILE *fp, icalproperty *p, struct icaltimetype t)
+write_time(FILE *fp, const char *name, struct icaltimetype t)
 {
-	if (!t.is_date)
-		icalproperty_add_parameter(p,
-		    icalparameter_new_tzid(ICAL_ZONE_TOKYO));
-	write_property(fp, p);
+	if (t.is_date)
+		fprintf(fp, "%s;VALUE=DATE:%04d%02d%02d\r\n", name, t.year,
+		    t.month, t.day);
+	else
+		fprintf(fp, "%s;TZID=" ICAL_ZONE_TOKYO ":%04d%02d%02dT%02d%02d"
+		    "00\r\n", name, t.year, t.month, t.day, t.hour, t.minute);
+}
+
+/*
+ * The UID: as libical writes it when it is printable ASCII that TEXT
+ * does not escape (',', ';', '\\') and too short to fold (libical folds
+ * from 69 octets of UID on), as carecal's own and most calendars' are;
+ * any other through libical.
+ */
+static void
+write_uid(FILE *fp, const char *uid)
+{
+	const char	*p;
+
+	for (p = uid; *p > ' ' && *p < 0x7f && strchr(",;\\", *p) == NULL;
+	    p++)
+		;
+	if (*p != '\0' || p - uid > 68) {
+		write_property(fp, icalproperty_new_uid(uid));
+		return;
+	}
+	fputs("UID:", fp);
+	fputs(uid, fp);
+	fputs("\r\n", fp);
 }
 
 static void
@@ -339,13 +370,13 @@ write_times(FILE *fp, const struct meeting *m,
 	if (m->start < 0) {
 		/* an all-day event ends (exclusively) the next day */
 		t = local_time(m->date, -1);
-		write_time(fp, icalproperty_new_dtstart(t), t);
+		write_time(fp, "DTSTART", t);
 		t = local_time(date_add_days(m->date, 1), -1);
-		write_time(fp, icalproperty_new_dtend(t), t);
+		write_time(fp, "DTEND", t);
 		return;
 	}
 	t = local_time(m->date, m->start);
-	write_time(fp, icalproperty_new_dtstart(t), t);
+	write_time(fp, "DTSTART", t);
 	/*
 	 * No end time: the type's usual length (90 minutes when it has
 	 * none), not an event of no length, which office calendars show as
@@ -355,7 +386,7 @@ write_times(FILE *fp, const struct meeting *m,
 	end = m->end >= 0 ? m->end : m->start + type_length_or_default(type);
 	t = local_time(date_add_days(m->date, end / (24 * 60)),
 	    end % (24 * 60));
-	write_time(fp, icalproperty_new_dtend(t), t);
+	write_time(fp, "DTEND", t);
 }
 
 static void
@@ -411,7 +442,7 @@ ical_export_meeting(struct ical_writer *w, const struct meeting *m,
 		return error_set(err, ERROR_FAILURE, _("meeting %ld: no type "
 		    "or no UID"), m->id);
 	fputs(w->event_begin, w->fp);
-	write_property(w->fp, icalproperty_new_uid(m->uid));
+	write_uid(w->fp, m->uid);
 	write_line(w, LINE_DTSTAMP, "");
 	/*
 	 * SEQUENCE as stored, 64 bits: libical holds it in an int. A number

@@ -35,12 +35,12 @@ struct ical_event {
 #define EVENT_TEXT_LEFT_OUT	0x4
 
 /* More bits of ical_import.given, for ical_recur_check_uids. */
-#define GIVEN_OVERRIDE	0x100	/* RECURRENCE-ID: one changed instance */
-#define GIVEN_EXPANDED	0x200	/* an occurrence of an RRULE or RDATE */
+#define GIVEN_OVERRIDE	0x100U	/* RECURRENCE-ID: one changed instance */
+#define GIVEN_EXPANDED	0x200U	/* an occurrence of an RRULE or RDATE */
 /* X-CARECAL-END:USUAL: DTEND is the type's usual length, no end stored */
-#define GIVEN_USUAL_END	0x400
+#define GIVEN_USUAL_END	0x400U
 /* X-CARECAL-DELETED:TRUE: the tombstone of a meeting deleted at its source */
-#define GIVEN_DELETED	0x800
+#define GIVEN_DELETED	0x800U
 
 /* A time as a meeting needs it: a date, or an instant. */
 struct when {

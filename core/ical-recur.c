@@ -403,14 +403,15 @@ done:
 	return rc;
 }
 
-static const struct ical_import *sort_import;
-
+/* Indices of out's items by UID (qsort_r: out is the context). */
 static int
-compare_by_uid(const void *pa, const void *pb)
+compare_by_uid(const void *pa, const void *pb, void *arg)
 {
-	size_t	a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int	c = strcmp(sort_import->items[a].meeting.uid,
-		    sort_import->items[b].meeting.uid);
+	const struct ical_import	*out = arg;
+	size_t				 a = *(const size_t *)pa;
+	size_t				 b = *(const size_t *)pb;
+	int				 c = strcmp(out->items[a].meeting.uid,
+					    out->items[b].meeting.uid);
 
 	if (c != 0)
 		return c;
@@ -445,9 +446,7 @@ match_override_days(struct ical_import *out)
 	for (i = 0; i < out->count; i++)
 		if (out->given[i] & GIVEN_EXPANDED)
 			expanded[n++] = i;
-	sort_import = out;
-	qsort(expanded, n, sizeof *expanded, compare_by_uid);
-	sort_import = NULL;
+	qsort_r(expanded, n, sizeof *expanded, compare_by_uid, out);
 	for (i = 0; i < out->count && n > 0; i++) {
 		uid = items[i].meeting.uid;
 		if (!(out->given[i] & GIVEN_OVERRIDE) ||
@@ -503,9 +502,7 @@ ical_recur_check_uids(struct ical_import *out)
 	by_uid = xcalloc(out->count, sizeof *by_uid);
 	for (i = 0; i < out->count; i++)
 		by_uid[i] = i;
-	sort_import = out;
-	qsort(by_uid, out->count, sizeof *by_uid, compare_by_uid);
-	sort_import = NULL;
+	qsort_r(by_uid, out->count, sizeof *by_uid, compare_by_uid, out);
 	kept = by_uid[0];
 	for (i = 1; i < out->count; i++) {
 		next = by_uid[i];

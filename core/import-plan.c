@@ -107,13 +107,3 @@ import_action_label(enum import_action action)
 	}
 	return "?";
 }
-
-void
-import_items_free(struct import_item *items, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		meeting_clear(&items[i].meeting);
-	free(items);
-}

@@ -56,6 +56,5 @@ int		import_check_fresh(const struct import_item *,
 long		import_sequence(const struct import_item *,
 		    const struct meeting *);
 const char	*import_action_label(enum import_action);
-void		 import_items_free(struct import_item *, size_t);
 
 #endif

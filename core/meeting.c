@@ -4,13 +4,10 @@
  * statuses, reporting windows and UIDs.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "i18n.h"
@@ -480,39 +477,4 @@ month_window_format(const struct month_window *w, char *buf, size_t size)
 {
 	snprintf(buf, size, "%04d-%02d..%04d-%02d", w->from_year % 10000,
 	    w->from_month % 100, w->to_year % 10000, w->to_month % 100);
-}
-
-char *
-meeting_uid_new(void)
-{
-	unsigned char	 raw[16];
-	char		*uid;
-	size_t		 i, got = 0;
-	int		 fd;
-	ssize_t		 n;
-
-	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) != -1) {
-		while (got < sizeof raw) {
-			n = read(fd, raw + got, sizeof raw - got);
-			if (n <= 0)
-				break;
-			got += (size_t)n;
-		}
-		close(fd);
-	}
-	if (got < sizeof raw) {
-		/* no /dev/urandom: time and pid still make it unique here */
-		unsigned long	seed = (unsigned long)time(NULL) ^
-		    ((unsigned long)getpid() << 16) ^ (unsigned long)clock();
-
-		for (i = 0; i < sizeof raw; i++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			raw[i] = (unsigned char)(seed >> 33);
-		}
-	}
-	uid = xmalloc(sizeof raw * 2 + sizeof "@carecal");
-	for (i = 0; i < sizeof raw; i++)
-		snprintf(uid + i * 2, 3, "%02x", raw[i]);
-	strcpy(uid + sizeof raw * 2, "@carecal");
-	return uid;
 }

@@ -191,7 +191,4 @@ int	month_window_parse(const char *, struct month_window *,
 /* "2021-06..2021-11" */
 void	month_window_format(const struct month_window *, char *, size_t);
 
-/* A fresh random UID ("<32 hex>@carecal"). */
-char	*meeting_uid_new(void);
-
 #endif

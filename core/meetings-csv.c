@@ -192,27 +192,6 @@ is_comment(const struct csv_record *r)
 	return r->count > 0 && r->fields[0][0] == '#';
 }
 
-static size_t
-header_index(const struct csv_table *t)
-{
-	size_t	i;
-
-	for (i = 0; i < t->count && is_comment(&t->records[i]); i++)
-		;
-	return i;
-}
-
-int
-meetings_csv_has_window(const struct csv_table *t)
-{
-	size_t	h = header_index(t), i;
-
-	for (i = 0; h < t->count && i < t->records[h].count; i++)
-		if (strcmp(t->records[h].fields[i], "window") == 0)
-			return 1;
-	return 0;
-}
-
 static int
 is_blank(const struct csv_record *r)
 {

@@ -74,8 +74,6 @@ int	meetings_csv_feed(struct meetings_csv *, const struct csv_record *,
 int	meetings_csv_end(struct meetings_csv *);
 void	meetings_csv_free(struct meetings_csv *);
 
-/* 1 if the header has a window column (else stored windows are kept). */
-int	meetings_csv_has_window(const struct csv_table *);
 void	csv_meetings_free(struct csv_meeting *, size_t);
 
 #endif

@@ -34,6 +34,7 @@
 #define LINE_FACTOR	2.0		/* a grid line's height per point, */
 #define LINE_FACTOR_MAX	2.8		/* and when there is room */
 #define SHADE		0.82		/* gray of the counted dates */
+#define SHADE16		((guint16)(SHADE * 65535))	/* the same for pango */
 
 /*
  * The Japanese fonts preferred, first found first used. IPAex Gothic
@@ -244,8 +245,8 @@ rich_add(struct rich *r, const char *text, int style)
 		rich_attr(r, pango_attr_strikethrough_new(TRUE), start,
 		    r->len);
 	if (style & STYLE_SHADE)
-		rich_attr(r, pango_attr_background_new(SHADE * 65535,
-		    SHADE * 65535, SHADE * 65535), start, r->len);
+		rich_attr(r, pango_attr_background_new(SHADE16, SHADE16,
+		    SHADE16), start, r->len);
 	if (style & STYLE_GRAY)
 		rich_attr(r, pango_attr_foreground_new(0x7000, 0x7000,
 		    0x7000), start, r->len);

@@ -114,21 +114,11 @@ format_token(const struct summary *s, const struct summary_date *d,
 {
 	const char	*edge = d->mode == MODE_HYBRID ? "_" :
 			    d->mode == MODE_ONLINE ? "*" : "";
-	struct text_buf	 b;
 
-	/* joined by hand: snprintf was a quarter of a large summary */
-	text_buf_init(&b, buf, size);
-	if (d->counted)
-		text_buf_add_mem(&b, "[", 1);
-	if (d->status == STATUS_CANCELLED)
-		text_buf_add(&b, "×");
-	text_buf_add(&b, edge);
-	text_buf_add(&b, text);
-	text_buf_add(&b, edge);
-	if (s->held_only && d->status == STATUS_PLANNED)
-		text_buf_add(&b, "(予)");
-	if (d->counted)
-		text_buf_add_mem(&b, "]", 1);
+	snprintf(buf, size, "%s%s%s%s%s%s%s", d->counted ? "[" : "",
+	    d->status == STATUS_CANCELLED ? "×" : "", edge, text, edge,
+	    s->held_only && d->status == STATUS_PLANNED ? "(予)" : "",
+	    d->counted ? "]" : "");
 }
 
 /*

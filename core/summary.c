@@ -695,23 +695,13 @@ summary_format_date(const struct summary *s, struct date d, char *buf,
     size_t size)
 {
 	const struct era	*era;
-	struct text_buf		 b;
 	int			 year;
 
-	text_buf_init(&b, buf, size);
-	if (s->single_year || date_era_of(d, &era, &year) == -1) {
-		text_buf_add_long(&b, d.month, 0);
-		text_buf_add(&b, "月");
-		text_buf_add_long(&b, d.day, 0);
-		text_buf_add(&b, "日");
-	} else {
-		text_buf_add(&b, era->letter);
-		text_buf_add_long(&b, year, 0);
-		text_buf_add_mem(&b, ".", 1);
-		text_buf_add_long(&b, d.month, 0);
-		text_buf_add_mem(&b, ".", 1);
-		text_buf_add_long(&b, d.day, 0);
-	}
+	if (s->single_year || date_era_of(d, &era, &year) == -1)
+		snprintf(buf, size, "%d月%d日", d.month, d.day);
+	else
+		snprintf(buf, size, "%s%d.%d.%d", era->letter, year, d.month,
+		    d.day);
 }
 
 /*

@@ -39,46 +39,4 @@ void	text_print_blanks(FILE *, int);
  */
 int	text_truncate(const char *, int, char *, size_t);
 
-/*
- * A string written piece by piece into buf (bytes of size), for the
- * cells printed once per meeting, where snprintf was measured at a sixth
- * of `carecal list` (62 M of 359 M instructions for 10,000 meetings).
- * As snprintf does, it cuts what does not fit, always ends buf with a
- * NUL (size > 0) and counts in len every byte added, cut or not.
- */
-struct text_buf {
-	char	*buf;
-	size_t	 size;
-	size_t	 len;
-};
-
-#define TEXT_DIGITS_MAX	40	/* most zero-padded digits of a number */
-
-void	text_buf_init(struct text_buf *, char *, size_t);
-/* n in decimal, as "%0*ld" with digits (0..TEXT_DIGITS_MAX) writes it. */
-void	text_buf_add_long(struct text_buf *, long, int);
-/* What fits of n bytes of s (text_buf_add_mem when they do not all fit). */
-void	text_buf_add_cut(struct text_buf *, const char *, size_t);
-
-/*
- * Inline: called about ten times a printed meeting, mostly with a
- * string constant, which the compiler then copies without memcpy.
- */
-static inline void
-text_buf_add_mem(struct text_buf *b, const char *s, size_t n)
-{
-	if (b->len + n < b->size) {
-		memcpy(b->buf + b->len, s, n);
-		b->len += n;
-		b->buf[b->len] = '\0';
-	} else
-		text_buf_add_cut(b, s, n);
-}
-
-static inline void
-text_buf_add(struct text_buf *b, const char *s)
-{
-	text_buf_add_mem(b, s, strlen(s));
-}
-
 #endif

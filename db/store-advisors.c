@@ -97,7 +97,8 @@ advisors_read(struct store *s, const char *name, struct advisor_list *list,
 	    0, err);
 }
 
-int
+/* Every advisor, in id order (retired ones too), with dates unavailable. */
+static int
 store_advisors_load(struct store *s, struct advisor_list *list,
     struct error *err)
 {
@@ -251,7 +252,11 @@ store_advisor_update(struct store *s, const struct advisor *a,
 	return unavailable_save(s, a, err);
 }
 
-int
+/*
+ * The bookings of the meetings dated first..last (NULL: no bound),
+ * appended to list in date order (a meeting's by advisor id).
+ */
+static int
 store_assignments_load(struct store *s, const struct date *first,
     const struct date *last, struct assignment_list *list,
     struct error *err)

@@ -65,7 +65,7 @@ store_file_begin(struct store_file *f, const char *final, gid_t gid,
 }
 
 /* Make sure a rename within dir survives a power cut. */
-void
+static void
 store_sync_directory_of(const char *path)
 {
 	char	*dir = xstrdup(path), *slash;

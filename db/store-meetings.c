@@ -315,18 +315,10 @@ reading_end(struct reading *r)
 	free(r->ties);
 }
 
-/*
- * A run of store_meetings_each: its meetings with their text copied
- * into one buffer, not each string into its own allocation; text[i][k]
- * is where the k-th string of meeting i starts in buf, or NO_TEXT.
- */
-#define NO_TEXT	((size_t)-1)
+/* A run of store_meetings_each: its meetings, each with its own text. */
 struct run {
 	struct meeting	*items;
-	size_t		(*text)[NTEXT];
 	size_t		 count, capacity;
-	char		*buf;
-	size_t		 used, size;
 };
 
 static void
@@ -334,34 +326,18 @@ run_add(struct run *run, sqlite3_stmt *st, const struct meeting *m,
     int with_text)
 {
 	const unsigned char	*t;
-	size_t			 len;
 	int			 k;
 
 	if (run->count == run->capacity) {
 		run->capacity = run->capacity == 0 ? 16 : run->capacity * 2;
 		run->items = xreallocarray(run->items, run->capacity,
 		    sizeof *run->items);
-		run->text = xreallocarray(run->text, run->capacity,
-		    sizeof *run->text);
 	}
 	run->items[run->count] = *m;
-	for (k = 0; k < NTEXT; k++) {
-		if (!with_text ||
-		    (t = sqlite3_column_text(st, text_columns[k])) == NULL) {
-			run->text[run->count][k] = NO_TEXT;
-			continue;
-		}
-		len = strlen((const char *)t) + 1;
-		if (run->used + len > run->size) {
-			while (run->used + len > run->size)
-				run->size = run->size == 0 ? 4096 :
-				    run->size * 2;
-			run->buf = xreallocarray(run->buf, run->size, 1);
-		}
-		memcpy(run->buf + run->used, t, len);
-		run->text[run->count][k] = run->used;
-		run->used += len;
-	}
+	for (k = 0; k < NTEXT; k++)
+		*TEXT_FIELD(&run->items[run->count], k) = with_text &&
+		    (t = sqlite3_column_text(st, text_columns[k])) != NULL ?
+		    xstrdup((const char *)t) : NULL;
 	run->count++;
 }
 
@@ -371,23 +347,19 @@ run_flush(struct reading *r, struct run *run,
     int (*fn)(struct meeting *, void *), void *arg, struct error *err)
 {
 	struct meeting	 m;
-	size_t		 i, at;
-	int		 k;
+	size_t		 i;
+	int		 rc;
 
-	if (order_run(r, run->items, run->count, err) == -1)
-		return -1;
-	for (i = 0; i < run->count; i++) {
-		at = r->ties[i].at;
-		m = run->items[at];
-		for (k = 0; k < NTEXT; k++)
-			*TEXT_FIELD(&m, k) = run->text[at][k] == NO_TEXT ?
-			    NULL : run->buf + run->text[at][k];
+	rc = order_run(r, run->items, run->count, err);
+	for (i = 0; rc == 0 && i < run->count; i++) {
+		m = run->items[r->ties[i].at];
 		if (fn(&m, arg) != 0)
-			return -1;
+			rc = -1;
 	}
+	for (i = 0; i < run->count; i++)
+		meeting_clear(&run->items[i]);
 	run->count = 0;
-	run->used = 0;
-	return 0;
+	return rc;
 }
 
 int
@@ -397,6 +369,7 @@ store_meetings_each(struct store *s, const struct meeting_filter *f,
 	struct reading	 r;
 	struct run	 run;
 	struct meeting	 m;
+	size_t		 i;
 	int		 rc, failed = 0;
 
 	if (reading_start(s, f, &r, err) == -1) {
@@ -421,9 +394,9 @@ store_meetings_each(struct store *s, const struct meeting_filter *f,
 		store_error(s, _("reading meetings"), err);
 		failed = 1;
 	}
+	for (i = 0; i < run.count; i++)
+		meeting_clear(&run.items[i]);
 	free(run.items);
-	free(run.text);
-	free(run.buf);
 	reading_end(&r);
 	return failed ? -1 : 0;
 }
@@ -552,7 +525,7 @@ bind_fields(sqlite3_stmt *st, const struct meeting *m, char *date,
 }
 
 /*
- * A new UID as meeting_uid_new makes them ("<32 hex>@carecal"), from
+ * A new UID ("<32 hex>@carecal", as carecal has always made them), from
  * SQLite's random numbers (ChaCha20, seeded once from the system):
  * opening /dev/urandom for each was a sixth of a large import's time.
  */

@@ -100,7 +100,6 @@ int		 store_file_put(struct store_file *, const char *, int,
 int		 store_file_mkdir(const char *, gid_t, mode_t);
 /* Remove f, what SQLite left beside it and its directory. */
 void		 store_file_discard(struct store_file *);
-void		 store_sync_directory_of(const char *);
 /* The mode and group for a copy of the database: 0600, or its group's. */
 void		 store_copy_mode(struct store *, gid_t *, mode_t *);
 /*

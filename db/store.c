@@ -770,12 +770,6 @@ store_upgrade_backup(const struct store *s)
 	return s->upgrade_backup;
 }
 
-const char *
-store_login(const struct store *s)
-{
-	return s->login;
-}
-
 int
 store_begin(struct store *s, const char *command, struct error *err)
 {

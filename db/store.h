@@ -65,8 +65,6 @@ int	store_last_change(struct store *, time_t *, struct error *);
 /* The first and last day of any meeting: 1, or 0 when there is none. */
 int	store_meeting_dates(struct store *, struct date *, struct date *,
 	    struct error *);
-/* The login name recorded with changes. */
-const char *store_login(const struct store *);
 
 /* Settings: key/value text. *value is malloc'd (NULL when not set). */
 int	store_setting_get(struct store *, const char *, char **,
@@ -180,9 +178,6 @@ int	store_meeting_remove(struct store *, long, long, const char *,
  * db/store-advisors.c. Advisors are retired, never deleted.
  */
 
-/* Every advisor, in id order (retired ones too), with dates unavailable. */
-int	store_advisors_load(struct store *, struct advisor_list *,
-	    struct error *);
 /* The advisor of that name: 0 found, 1 not, -1 error; clear a after. */
 int	store_advisor_get(struct store *, const char *, struct advisor *,
 	    struct error *);
@@ -196,12 +191,6 @@ int	store_advisor_find(struct store *, const char *, long *,
 int	store_advisor_add(struct store *, struct advisor *, struct error *);
 int	store_advisor_update(struct store *, const struct advisor *,
 	    struct error *);
-/*
- * The bookings of the meetings dated first..last (NULL: no bound),
- * appended to list in date order (a meeting's by advisor id).
- */
-int	store_assignments_load(struct store *, const struct date *,
-	    const struct date *, struct assignment_list *, struct error *);
 /*
  * In the caller's transaction: advisor advisor_id booked for meeting
  * meeting_id (assign 1), or the booking taken back (0); recorded in the
@@ -322,7 +311,7 @@ struct undo_result {
 
 #define STORE_UNDO_DRY_RUN	0x1	/* find and check, change nothing */
 /*
- * Undo the last action of store_login() that changed meetings or their
+ * Undo the last action of the store's login that changed meetings or their
  * bookings and is not undone yet (a whole import at once), in one
  * transaction of its own that is recorded as an action (command) marking
  * the other undone; never the `init` that made the database. Returns 0

@@ -14,6 +14,9 @@
 
 #define DRAW_MAX_CHARS	1024
 
+static void	draw_meeting_line(const struct tui *, const struct meeting *,
+		    char *, size_t);
+
 /*
  * Decode s into wide characters that fit in width columns. Characters
  * the terminal cannot show (controls, invalid bytes) become '?' so a
@@ -52,6 +55,17 @@ decode_fitting(const char *s, int width, wchar_t *out, size_t size,
 	return n;
 }
 
+/*
+ * wattrset takes the attributes as an int (historical); X/Open's
+ * wattr_set takes attr_t and the colour pair apart, a short: carecal's
+ * few pairs fit.
+ */
+static void
+set_attr(WINDOW *win, attr_t attr)
+{
+	wattr_set(win, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+}
+
 int
 draw_text(WINDOW *win, int y, int x, int width, const char *s, attr_t attr)
 {
@@ -64,7 +78,7 @@ draw_text(WINDOW *win, int y, int x, int width, const char *s, attr_t attr)
 	n = decode_fitting(s, width, buf, DRAW_MAX_CHARS, &used);
 	if (n == 0)
 		return 0;
-	wattrset(win, attr);
+	set_attr(win, attr);
 	mvwaddnwstr(win, y, x, buf, (int)n);
 	wattrset(win, A_NORMAL);
 	return used;
@@ -83,7 +97,7 @@ draw_text_right(WINDOW *win, int y, int x, int width, const char *s,
 	n = decode_fitting(s, width, buf, DRAW_MAX_CHARS, &used);
 	if (n == 0)
 		return 0;
-	wattrset(win, attr);
+	set_attr(win, attr);
 	mvwaddnwstr(win, y, x + width - used, buf, (int)n);
 	wattrset(win, A_NORMAL);
 	return used;
@@ -92,7 +106,7 @@ draw_text_right(WINDOW *win, int y, int x, int width, const char *s,
 void
 draw_blank(WINDOW *win, int y, int x, int width, attr_t attr)
 {
-	wattrset(win, attr);
+	set_attr(win, attr);
 	for (; width > 0; width--)
 		mvwaddch(win, y, x++, ' ');
 	wattrset(win, A_NORMAL);
@@ -277,7 +291,8 @@ append_word(char *buf, size_t size, const char *s)
 	snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", s);
 }
 
-void
+/* One line about a meeting: date, time, center, type, mode, status... */
+static void
 draw_meeting_line(const struct tui *tui, const struct meeting *m,
     char *buf, size_t size)
 {
@@ -298,7 +313,7 @@ draw_meeting_line(const struct tui *tui, const struct meeting *m,
 	append_word(buf, size, meeting_status_label(m->status));
 	if (m->cases >= 0) {
 		snprintf(word, sizeof word, ngettext("%d case", "%d cases",
-		    m->cases), m->cases);
+		    (unsigned long)m->cases), m->cases);
 		append_word(buf, size, word);
 	}
 	append_word(buf, size, m->venue);

@@ -89,7 +89,7 @@ check_room(FORM *form, wint_t ch, char *msg, size_t size)
 	if (field_info(field, &rows, &cols, &frow, &fcol, &nrow,
 	    &nbuf) != E_OK)
 		return -1;
-	if (!(field_opts(field) & O_STATIC)) {
+	if (!(field_opts(field) & (Field_Options)O_STATIC)) {
 		if (ch < 0x80)
 			return 0;
 		snprintf(msg, size, "%s", _("only ASCII characters can be "

@@ -162,7 +162,7 @@ prompt_box(struct tui *tui, const char *title, const char *text,
 {
 	WINDOW		*win;
 	char		**lines;
-	size_t		  n, i, top = 0;
+	size_t		  n, i, top = 0, page;
 	int		  width, height, inner, shown, y;
 
 	width = COLS - 4 > 76 ? 76 : COLS - 4;
@@ -171,6 +171,7 @@ prompt_box(struct tui *tui, const char *title, const char *text,
 	if (height > LINES - 2)
 		height = LINES - 2;
 	inner = height - 4;
+	page = inner > 0 ? (size_t)inner : 0;	/* lines of text shown */
 	win = newwin(height, width, (LINES - height) / 2, (COLS - width) / 2);
 	keypad(win, TRUE);
 	for (;;) {
@@ -180,7 +181,7 @@ prompt_box(struct tui *tui, const char *title, const char *text,
 		shown = 0;
 		for (i = top, y = 2; i < n && shown < inner; i++, y++, shown++)
 			draw_text(win, y, 2, width - 4, lines[i], A_NORMAL);
-		draw_text(win, height - 1, 2, width - 4, n > (size_t)inner ?
+		draw_text(win, height - 1, 2, width - 4, n > page && page > 0 ?
 		    _(" j/k scroll, any other key closes ") :
 		    _(" press a key "), A_DIM);
 		wrefresh(win);
@@ -189,21 +190,21 @@ prompt_box(struct tui *tui, const char *title, const char *text,
 			ungetch(KEY_RESIZE);
 			break;
 		}
-		if (n > (size_t)inner) {
+		if (n > page && page > 0) {
 			switch (tui_key_move(key)) {
 			case MOVE_DOWN:
 			case MOVE_PAGE_DOWN:
-				if (top + inner < n)
+				if (top + page < n)
 					top += tui_key_move(key) == MOVE_DOWN ?
-					    1 : (size_t)inner;
-				if (top + inner > n)
-					top = n - inner;
+					    1 : page;
+				if (top + page > n)
+					top = n - page;
 				continue;
 			case MOVE_UP:
 			case MOVE_PAGE_UP:
 				top = tui_key_move(key) == MOVE_UP ?
 				    (top > 0 ? top - 1 : 0) :
-				    (top > (size_t)inner ? top - inner : 0);
+				    (top > page ? top - page : 0);
 				continue;
 			default:
 				break;

@@ -101,7 +101,7 @@ now_ms(void)
 	struct timespec	ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 int
@@ -589,6 +589,7 @@ idle_step(struct tui *tui)
  */
 #define IDLE_DELAY_MS	50
 
+#ifdef CARECAL_BENCH_HOOKS
 static int
 compare_double(const void *a, const void *b)
 {
@@ -600,6 +601,7 @@ compare_double(const void *a, const void *b)
 /*
  * CARECAL_BENCH_KEYS: replay these characters as key presses, time each
  * from the key to the redrawn screen, then quit and report on stderr.
+ * Only in carecal-bench, the test build (Makefile.am), never in carecal.
  * A '.' is a pause of the user: the idle work is done, outside the keys'
  * times; its steps are counted and the longest reported, as that is how
  * long a key pressed during one would wait. A ',' is a short pause: one
@@ -609,12 +611,16 @@ static void
 bench_replay(struct tui *tui, const char *keys, double start)
 {
 	struct tui_key	 key;
-	double		 first = now_ms() - start, t, *times, total = 0;
+	double		 first, t, *times, total = 0;
 	double		 longest = 0;
 	size_t		 n = 0, len = strlen(keys), step, i, nidle = 0;
 	int		 more;
 	wchar_t		*replayed;
 	mbstate_t	 state;
+
+	tui_draw(tui);
+	data_warm(tui);
+	first = now_ms() - start;
 	wchar_t		 wc;
 
 	times = xcalloc(len + 1, sizeof *times);
@@ -633,12 +639,13 @@ bench_replay(struct tui *tui, const char *keys, double start)
 				t = now_ms() - t;
 				if (t > longest)
 					longest = t;
-				nidle += more;
+				if (more)
+					nidle++;
 			} while (more && wc == L'.');
 			continue;
 		}
 		key.code = 0;
-		key.ch = wc;
+		key.ch = (wint_t)wc;	/* mbrtowc's: a character, not WEOF */
 		t = now_ms();
 		handle_key(tui, &key);
 		tui_draw(tui);
@@ -655,29 +662,25 @@ bench_replay(struct tui *tui, const char *keys, double start)
 	if (n > 0) {
 		qsort(times, n, sizeof *times, compare_double);
 		fprintf(stderr, "keys: %zu, mean %.3f ms, median %.3f ms, "
-		    "max %.3f ms\n", n, total / n, times[n / 2], times[n - 1]);
+		    "max %.3f ms\n", n, total / (double)n, times[n / 2], times[n - 1]);
 	}
 	fprintf(stderr, "idle: %zu steps, longest %.3f ms\n", nidle, longest);
 	free(times);
 	free(replayed);
 	tui->quit = 1;
 }
+#endif
 
 static void
-tui_loop(struct tui *tui, double start)
+tui_loop(struct tui *tui)
 {
 	struct tui_key	 key;
-	const char	*bench = getenv("CARECAL_BENCH_KEYS");
 	double		 last_poll = now_ms();
 	wint_t		 wc;
 	int		 rc, changed, busy = 0, pending = 1;
 
 	tui_draw(tui);
 	data_warm(tui);
-	if (bench != NULL) {
-		bench_replay(tui, bench, start);
-		return;
-	}
 	while (!tui->quit) {
 		/*
 		 * Idle work goes on step by step, a key between any two. It
@@ -784,8 +787,11 @@ tui_run(struct cli *cli, int terminal_utf8)
 	SCREEN		*screen;
 	const char	*term;
 	char		 buf[256];
-	double		 start = now_ms();
 	size_t		 i;
+#ifdef CARECAL_BENCH_HOOKS
+	const char	*bench = getenv("CARECAL_BENCH_KEYS");
+	double		 start = now_ms();
+#endif
 
 	if (!terminal_utf8) {
 		fprintf(stderr, _("carecal: the full-screen view needs a "
@@ -833,7 +839,14 @@ tui_run(struct cli *cli, int terminal_utf8)
 	curs_set(0);
 	setup_colors(&tui);
 	tui_reload(&tui);
-	tui_loop(&tui, start);
+#ifdef CARECAL_BENCH_HOOKS
+	if (bench != NULL)
+		bench_replay(&tui, bench, start);
+	else
+		tui_loop(&tui);
+#else
+	tui_loop(&tui);
+#endif
 	endwin();
 	delscreen(screen);
 	for (i = 0; i < NVIEWS; i++)

@@ -226,9 +226,6 @@ void		draw_format_month_day(struct date, char *, size_t);
 void		draw_format_day(struct date, char *, size_t);
 /* "13:30-15:00", "13:30" or "" */
 void		draw_format_times(const struct meeting *, char *, size_t);
-/* One line about a meeting: date, time, center, type, mode, status... */
-void		draw_meeting_line(const struct tui *,
-		    const struct meeting *, char *, size_t);
 
 /* meeting-row.c: a meeting as a row of columns (the agenda, the week) */
 #define ROW_NO_DATE	0x1	/* the week: its day heads the rows */

@@ -40,7 +40,7 @@ static struct {
 	int			 ncells;	/* cells per row */
 	long			*cells;		/* meeting index or -1 */
 	struct center_row	*by_center;	/* sorted by center id */
-	int			 nby_center;
+	size_t			 nby_center;
 	int			 label_width;
 	int			 built;
 	unsigned long		 serial;	/* of the meetings laid out */
@@ -48,10 +48,11 @@ static struct {
 	int			 top, left;	/* first center row, cell */
 } grid;
 
+/* The grid's int rows and cells index its arrays: never negative there. */
 static long *
 cell_at(int row, int col)
 {
-	return &grid.cells[(size_t)row * grid.ncells + col];
+	return &grid.cells[(size_t)row * (size_t)grid.ncells + (size_t)col];
 }
 
 static const struct meeting *
@@ -114,10 +115,12 @@ compare_center_rows(const void *a, const void *b)
 static void
 index_rows(void)
 {
-	int	r, n = 0;
+	size_t	n = 0;
+	int	r;
 
 	free(grid.by_center);
-	grid.by_center = xcalloc(grid.nrows + 1, sizeof *grid.by_center);
+	grid.by_center = xcalloc((size_t)grid.nrows + 1,
+	    sizeof *grid.by_center);
 	for (r = grid.nband; r < grid.nrows; r++) {
 		grid.by_center[n].center_id = grid.rows[r].center_id;
 		grid.by_center[n++].row = r;
@@ -183,7 +186,7 @@ grid_layout(struct tui *tui, int **counts)
 	grid.nrows = grid.nband;
 	*counts = xcalloc((cat->ncenters + 1) * (grid.ngroups + 1),
 	    sizeof **counts);
-	band_counts = xcalloc(grid.nband + 1, sizeof *band_counts);
+	band_counts = xcalloc((size_t)grid.nband + 1, sizeof *band_counts);
 	/* retired centers only when they held something this year */
 	for (i = 0; i < cat->ncenters; i++) {
 		grid.rows[grid.nrows].center_id = cat->centers[i].id;
@@ -198,13 +201,15 @@ grid_layout(struct tui *tui, int **counts)
 				band_counts[r]++;
 		} else if ((r = row_of_center(m->center_id)) >= 0 &&
 		    (w = group_index(m->type_id)) >= 0)
-			(*counts)[(r - grid.nband) * grid.ngroups + w]++;
+			(*counts)[(size_t)(r - grid.nband) * grid.ngroups +
+			    (size_t)w]++;
 	}
 	for (r = grid.nband; r < grid.nrows; r++) {
 		if (!grid.rows[r].retired)
 			continue;
 		for (g = 0, w = 0; g < grid.ngroups; g++)
-			w += (*counts)[(r - grid.nband) * grid.ngroups + g];
+			w += (*counts)[(size_t)(r - grid.nband) *
+			    grid.ngroups + g];
 		if (w == 0)
 			grid.rows[r].label = NULL;	/* hidden below */
 	}
@@ -212,8 +217,8 @@ grid_layout(struct tui *tui, int **counts)
 	for (g = 0; g < grid.ngroups; g++) {
 		grid.groups[g].ncells = 1;
 		for (r = grid.nband; r < grid.nrows; r++)
-			if ((w = (*counts)[(r - grid.nband) * grid.ngroups +
-			    g]) > grid.groups[g].ncells)
+			if ((w = (*counts)[(size_t)(r - grid.nband) *
+			    grid.ngroups + g]) > grid.groups[g].ncells)
 				grid.groups[g].ncells = w;
 		grid.groups[g].first = grid.ncells;
 		grid.ncells += grid.groups[g].ncells;
@@ -254,9 +259,9 @@ grid_fill(struct tui *tui)
 	int			*used, r, g;
 	size_t			 i;
 
-	grid.cells = xreallocarray(NULL, (size_t)grid.nrows * grid.ncells,
-	    sizeof *grid.cells);
-	for (i = 0; i < (size_t)grid.nrows * grid.ncells; i++)
+	grid.cells = xreallocarray(NULL, (size_t)grid.nrows *
+	    (size_t)grid.ncells, sizeof *grid.cells);
+	for (i = 0; i < (size_t)grid.nrows * (size_t)grid.ncells; i++)
 		grid.cells[i] = -1;
 	used = xcalloc((size_t)grid.nrows * (grid.ngroups + 1), sizeof *used);
 	/* the list is in date order, so each cell list is too */
@@ -264,16 +269,18 @@ grid_fill(struct tui *tui)
 		m = &shown->items[i];
 		if (m->center_id == 0) {
 			if ((r = band_of_type(m->type_id)) < 0 ||
-			    used[r * (grid.ngroups + 1)] >= grid.ncells)
+			    used[(size_t)r * (grid.ngroups + 1)] >= grid.ncells)
 				continue;
-			*cell_at(r, used[r * (grid.ngroups + 1)]++) = (long)i;
+			*cell_at(r, used[(size_t)r * (grid.ngroups + 1)]++) =
+			    (long)i;
 			continue;
 		}
 		if ((r = row_of_center(m->center_id)) < 0 ||
 		    (g = group_index(m->type_id)) < 0)
 			continue;
 		*cell_at(r, grid.groups[g].first +
-		    used[r * (grid.ngroups + 1) + g]++) = (long)i;
+		    used[(size_t)r * (grid.ngroups + 1) + (size_t)g]++) =
+		    (long)i;
 	}
 	/*
 	 * A type of two columns has the fiscal year's halves, as in the
@@ -285,7 +292,8 @@ grid_fill(struct tui *tui)
 		for (r = grid.nband; r < grid.nrows; r++) {
 			long	*first = cell_at(r, grid.groups[g].first);
 
-			if (used[r * (grid.ngroups + 1) + g] != 1 ||
+			if (used[(size_t)r * (grid.ngroups + 1) +
+			    (size_t)g] != 1 ||
 			    date_fiscal_half(shown->items[*first].date)
 			    != 2)
 				continue;

@@ -330,4 +330,36 @@ carecal --db "$TMP/fold.db" list --format csv | grep fold- | cut -d, -f2- |
 	sort >"$TMP/fold.got"
 same_text "and every text reads back the same" "$TMP/fold.want" "$TMP/fold.got"
 
+# UIDs the export writes itself when plain (ASCII TEXT does not escape,
+# short enough not to fold), and the others through libical: escaped,
+# folded, each read back the same
+l68=$(printf '%068d' 0 | tr 0 u) l69=$(printf '%069d' 0 | tr 0 v)
+l200=$(printf '%0200d' 0 | tr 0 w)
+{
+	echo "id,uid,date,start,end,center,type,mode,status,cases,venue,url,note"
+	for u in '"esc,a;b\c@test"' "$l68" "$l69" "$l200" 会議-1@test; do
+		printf ',%s,2022-05-10,10:00,11:00,明第1,kobetsu,in-person,' "$u"
+		printf 'held,2,,,\n'
+	done
+} >"$TMP/uids.csv"
+carecal --db "$TMP/u.db" init --demo >/dev/null
+check "odd UIDs import" carecal --db "$TMP/u.db" import "$TMP/uids.csv"
+carecal --db "$TMP/u.db" export --from 2022-05-10 --to 2022-05-10 \
+    -o "$TMP/uids2.ics" >/dev/null
+unfold "$TMP/uids2.ics" | grep -Fqx 'UID:esc\,a\;b\\c@test' &&
+    unfold "$TMP/uids2.ics" | grep -qx "UID:$l69" &&
+    grep -qx "UID:$l68$(printf '\r')" "$TMP/uids2.ics" &&
+    ! LC_ALL=C awk '{ sub(/\r$/, "") } length($0) > 75 { bad = 1 }
+    END { exit !bad }' "$TMP/uids2.ics" &&
+    ok "a UID with , ; \\ is escaped, a long one folded at 75 octets" ||
+    not_ok "a UID with , ; \\ is escaped, a long one folded at 75 octets"
+carecal --db "$TMP/u.db" list --from 2022-05-10 --to 2022-05-10 \
+    --format csv | tail -n +2 | cut -d, -f2- | sort >"$TMP/uids.want"
+carecal --db "$TMP/u2.db" init --demo >/dev/null
+carecal --db "$TMP/u2.db" import "$TMP/uids2.ics" >/dev/null
+carecal --db "$TMP/u2.db" list --from 2022-05-10 --to 2022-05-10 \
+    --format csv | tail -n +2 | cut -d, -f2- | sort >"$TMP/uids.got"
+same_text "and every UID reads back the same" "$TMP/uids.want" \
+    "$TMP/uids.got"
+
 done_testing

@@ -26,6 +26,9 @@ fi
 TUI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/carecal-tui.XXXXXX")
 TUI_SLOW=1
 TUI_RUN="'$CARECAL'"
+# carecal-bench: carecal with CARECAL_BENCH_KEYS (Makefile.am), run alike
+CARECAL_BENCH=${CARECAL_BENCH:-$CARECAL-bench}
+TUI_BENCH_RUN="'$CARECAL_BENCH'"
 if [ "${CARECAL_VALGRIND:-0}" = 1 ]; then
 	TUI_SLOW=30
 	mkdir "$TUI_TMP/valgrind"
@@ -33,6 +36,7 @@ if [ "${CARECAL_VALGRIND:-0}" = 1 ]; then
 	TUI_RUN="valgrind -q --leak-check=full --show-leak-kinds=definite \
 	    --errors-for-leak-kinds=definite --error-exitcode=99 \
 	    --log-file='$TUI_TMP/valgrind/%p.log' '$CARECAL'"
+	TUI_BENCH_RUN="${TUI_RUN%"'$CARECAL'"}'$CARECAL_BENCH'"
 fi
 
 # L TEXT-IN-C TEXT-IN-JA: what the user reads in the test's locale (make

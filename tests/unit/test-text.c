@@ -1,7 +1,6 @@
 /*
  * test-text.c -- display widths (the ASCII short way agrees with the
- * long one), blanks printed in runs, and text_buf, which must write
- * and cut exactly as the snprintf it replaces in the hot cells.
+ * long one) and blanks printed in runs.
  */
 #include <limits.h>
 #include <locale.h>
@@ -102,91 +101,11 @@ test_blanks(void)
 	fclose(fp);
 }
 
-/* text_buf_add_long against snprintf, in a buffer of size bytes. */
-static int
-long_differs(long n, int digits, size_t size)
-{
-	char		got[64], want[64];
-	struct text_buf	b;
-	int		len;
-
-	memset(got, 'x', sizeof got);
-	memset(want, 'x', sizeof want);
-	text_buf_init(&b, got, size);
-	text_buf_add_long(&b, n, digits);
-	len = snprintf(want, size, "%0*ld", digits, n);
-	return b.len != (size_t)len || memcmp(got, want, sizeof got) != 0;
-}
-
-static void
-test_numbers(void)
-{
-	static const long	edges[] = { 0, 1, 9, 10, 99, 100, 101, 999,
-				    1000, 65535, 2147483647L, -1, -9, -10,
-				    -100, LONG_MAX, LONG_MIN, LONG_MIN + 1 };
-	size_t			i, size;
-	long			n;
-	int			digits, bad = 0;
-
-	for (n = -1200; n <= 1200; n++)
-		for (digits = 0; digits <= 5; digits++)
-			bad += long_differs(n, digits, 64);
-	IS_INT(bad, 0, "-1200..1200 with 0 to 5 digits, as %%0*ld");
-	bad = 0;
-	for (i = 0; i < sizeof edges / sizeof edges[0]; i++)
-		for (digits = 0; digits <= TEXT_DIGITS_MAX; digits++)
-			bad += long_differs(edges[i], digits, 64);
-	IS_INT(bad, 0, "the edges (LONG_MIN, LONG_MAX...) with up to %d "
-	    "digits", TEXT_DIGITS_MAX);
-	bad = 0;
-	for (i = 0; i < sizeof edges / sizeof edges[0]; i++)
-		for (size = 0; size <= 24; size++)
-			bad += long_differs(edges[i], 3, size);
-	IS_INT(bad, 0, "cut as snprintf cuts, in buffers of 0 to 24 bytes");
-}
-
-/* A Japanese date built in pieces, against snprintf, cut at size. */
-static int
-pieces_differ(size_t size)
-{
-	char		got[64], want[64];
-	struct text_buf	b;
-	int		len;
-
-	memset(got, 'x', sizeof got);
-	memset(want, 'x', sizeof want);
-	text_buf_init(&b, got, size);
-	text_buf_add(&b, "令和");
-	text_buf_add_long(&b, 3, 0);
-	text_buf_add(&b, "年");
-	text_buf_add_long(&b, 7, 2);
-	text_buf_add(&b, "月");
-	text_buf_add_mem(&b, "-x", 1);
-	text_buf_add_long(&b, -29, 4);
-	text_buf_add(&b, "");
-	len = snprintf(want, size, "%s%d年%02d月-%04d", "令和", 3, 7, -29);
-	return b.len != (size_t)len || memcmp(got, want, sizeof got) != 0;
-}
-
-static void
-test_pieces(void)
-{
-	size_t	size;
-	int	bad = 0;
-
-	for (size = 0; size <= 40; size++)
-		bad += pieces_differ(size);
-	IS_INT(bad, 0, "strings and numbers together, whole and cut at every "
-	    "size from 0 to 40 bytes (even inside a character, as snprintf)");
-}
-
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_width();
 	test_blanks();
-	test_numbers();
-	test_pieces();
 	return tap_done();
 }
