@@ -142,13 +142,6 @@ finding_list_add(struct finding_list *list, enum check_kind kind,
 	return f;
 }
 
-static int
-counts(const struct meeting *m, int fy)
-{
-	return m->status != STATUS_CANCELLED &&
-	    date_fiscal_year(m->date) == fy;
-}
-
 /* "2 a year", "1-2 a year", "at least 1 a year": words for a target. */
 static void
 target_format(const struct meeting_type *t, char *buf, size_t size)
@@ -223,7 +216,7 @@ targets_count(const struct check_input *in)
 	qsort(slots, cat->ncenters, sizeof *slots, compare_slots);
 	for (i = 0; i < in->meetings->count; i++) {
 		m = &in->meetings->items[i];
-		if (!counts(m, in->fiscal_year))
+		if (!meeting_counts_in(m, in->fiscal_year))
 			continue;
 		for (t = 0; t < cat->ntypes; t++)
 			if (cat->types[t].id == m->type_id)
@@ -404,7 +397,7 @@ check_clashes(const struct check_input *in, struct finding_list *out)
 	day = xreallocarray(NULL, ml->count + 1, sizeof *day);
 	for (i = 0; i < ml->count; i++)
 		if (ml->items[i].center_id != 0 &&
-		    counts(&ml->items[i], in->fiscal_year))
+		    meeting_counts_in(&ml->items[i], in->fiscal_year))
 			day[n++] = &ml->items[i];
 	qsort(day, n, sizeof *day, compare_by_center_day);
 	for (i = 0; i < n; i = j) {
@@ -416,21 +409,6 @@ check_clashes(const struct check_input *in, struct finding_list *out)
 			check_clashes_with(in, day, k, j, out);
 	}
 	free(day);
-}
-
-static void
-meeting_window(const struct meeting *m, struct month_window *w)
-{
-	if (m->has_window)
-		*w = m->window;
-	else
-		month_window_default(m->date, w);
-}
-
-static int
-month_index(int year, int month)
-{
-	return year * 12 + month - 1;
 }
 
 /*
@@ -681,7 +659,7 @@ check_run(const struct check_input *in, struct finding_list *out)
 
 	check_targets(in, out);
 	for (i = 0; i < ml->count; i++)
-		if (counts(&ml->items[i], in->fiscal_year))
+		if (meeting_counts_in(&ml->items[i], in->fiscal_year))
 			check_meeting(in, &ml->items[i], out);
 	check_clashes(in, out);
 	check_windows(in, out);

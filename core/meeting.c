@@ -440,6 +440,28 @@ month_window_default(struct date d, struct month_window *w)
 	w->to_month = last % 12 + 1;
 }
 
+void
+meeting_window(const struct meeting *m, struct month_window *w)
+{
+	if (m->has_window)
+		*w = m->window;
+	else
+		month_window_default(m->date, w);
+}
+
+int
+month_index(int year, int month)
+{
+	return year * 12 + month - 1;
+}
+
+int
+meeting_counts_in(const struct meeting *m, int fy)
+{
+	return m->status != STATUS_CANCELLED &&
+	    date_fiscal_year(m->date) == fy;
+}
+
 int
 month_window_contains(const struct month_window *w, struct date d)
 {

@@ -185,6 +185,12 @@ int	meeting_cases_parse(const char *, int *, struct error *);
 
 /* The default reporting window: six months ending two before the month. */
 void	month_window_default(struct date, struct month_window *);
+/* A city-level meeting's window: its own, else the default for its date. */
+void	meeting_window(const struct meeting *, struct month_window *);
+/* Months counted from year 0 (2021-06: 2021 * 12 + 5), to compare windows. */
+int	month_index(int, int);
+/* Whether a meeting counts toward fiscal year fy's targets (not cancelled). */
+int	meeting_counts_in(const struct meeting *, int);
 int	month_window_contains(const struct month_window *, struct date);
 int	month_window_parse(const char *, struct month_window *,
 	    struct error *);

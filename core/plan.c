@@ -190,13 +190,6 @@ type_index(const struct catalog *cat, long type_id)
 	return -1;
 }
 
-static int
-counts_in(const struct meeting *m, int fy)
-{
-	return m->status != STATUS_CANCELLED &&
-	    date_fiscal_year(m->date) == fy;
-}
-
 static struct group *
 group_of(struct state *st, const struct meeting *m)
 {
@@ -271,7 +264,7 @@ groups_build(struct state *st)
 		}
 		for (i = 0; i < in->existing->count; i++) {
 			m = &in->existing->items[i];
-			if (!counts_in(m, in->fiscal_year) ||
+			if (!meeting_counts_in(m, in->fiscal_year) ||
 			    (g = group_of(st, m)) == NULL)
 				continue;
 			if (pass == 0)
@@ -300,7 +293,7 @@ groups_build(struct state *st)
 	}
 	for (i = 0; i < in->existing->count; i++) {
 		m = &in->existing->items[i];
-		if (counts_in(m, in->fiscal_year) &&
+		if (meeting_counts_in(m, in->fiscal_year) &&
 		    column_of(st, m->center_id) >= 0)
 			busy_add(&st->busy[column_of(st, m->center_id)], m);
 	}
@@ -830,21 +823,6 @@ place(struct state *st, size_t t, size_t c, const struct slot *s,
 
 /* ---- city-level windows ---- */
 
-static int
-month_number(int year, int month)
-{
-	return year * 12 + month - 1;
-}
-
-static void
-window_of(const struct meeting *m, struct month_window *w)
-{
-	if (m->has_window)
-		*w = m->window;
-	else
-		month_window_default(m->date, w);
-}
-
 /*
  * Each drafted city-level meeting's window begins the month after the
  * one before ends, and ends the month before the next stored one's
@@ -882,22 +860,22 @@ windows_fit(struct state *st)
 				continue;
 			d = &st->out->meetings.items[all[i] -
 			    st->out->meetings.items];
-			window_of(all[i - 1], &prev);
-			window_of(d, &w);
-			pe = month_number(prev.to_year, prev.to_month);
+			meeting_window(all[i - 1], &prev);
+			meeting_window(d, &w);
+			pe = month_index(prev.to_year, prev.to_month);
 			from = pe + 1;
-			to = month_number(w.to_year, w.to_month);
+			to = month_index(w.to_year, w.to_month);
 			if (to < from)
 				to = from;
 			if (i + 1 < n && all[i + 1]->id > 0) {
-				window_of(all[i + 1], &next);
-				ns = month_number(next.from_year,
+				meeting_window(all[i + 1], &next);
+				ns = month_index(next.from_year,
 				    next.from_month);
 				if (ns - 1 >= from)
 					to = ns - 1;
 			}
-			if (from == month_number(w.from_year, w.from_month) &&
-			    to == month_number(w.to_year, w.to_month))
+			if (from == month_index(w.from_year, w.from_month) &&
+			    to == month_index(w.to_year, w.to_month))
 				continue;
 			d->has_window = 1;
 			d->window.from_year = from / 12;

@@ -19,12 +19,6 @@ struct row_index {
 };
 
 static int
-month_number(int year, int month)
-{
-	return year * 12 + (month - 1);
-}
-
-static int
 compare_row_index(const void *a, const void *b)
 {
 	const struct row_index	*x = a, *y = b;
@@ -379,8 +373,8 @@ summary_build(struct summary *s, const struct catalog *cat,
 
 	memset(s, 0, sizeof *s);
 	if (w->from_month < 1 || w->from_month > 12 || w->to_month < 1 ||
-	    w->to_month > 12 || month_number(w->from_year, w->from_month) >
-	    month_number(w->to_year, w->to_month))
+	    w->to_month > 12 || month_index(w->from_year, w->from_month) >
+	    month_index(w->to_year, w->to_month))
 		return error_set(err, ERROR_INPUT, _("the reporting window's "
 		    "first month is after its last"));
 	if (target != NULL && ((t = catalog_type_by_id(cat,
