@@ -566,3 +566,24 @@ data_plan_findings(struct tui *tui, struct error *err)
 	cache.findings_fy = tui->fiscal_year;
 	return &cache.findings;
 }
+
+size_t
+data_day_range(struct tui *tui, struct date d, size_t *first)
+{
+	const struct meeting_list	*list = &tui->meetings;
+	size_t				 lo = 0, hi = list->count, mid;
+
+	/* the list is in date order */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (date_compare(list->items[mid].date, d) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (hi = lo; hi < list->count &&
+	    date_compare(list->items[hi].date, d) == 0; hi++)
+		continue;
+	return hi - lo;
+}

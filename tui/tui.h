@@ -169,6 +169,8 @@ int		data_prefetch(struct tui *);
 void		data_warm(struct tui *);
 /* The database changed: forget everything read (tui->meetings too). */
 void		data_reset(struct tui *);
+/* The meetings of day d: [*first, *first + n) of tui->meetings. */
+size_t		data_day_range(struct tui *, struct date, size_t *);
 /*
  * Every meeting from..to whatever the filter, and the city-level ones
  * before from (the plan checks compare a year's first reporting window

@@ -12,31 +12,10 @@
 #include "text.h"
 #include "tui.h"
 
-/* The meetings of one day: a range of the year's list (date order). */
-static size_t
-day_range(struct tui *tui, struct date d, size_t *first)
-{
-	const struct meeting_list	*list = &tui->meetings;
-	size_t				 lo = 0, hi = list->count, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (date_compare(list->items[mid].date, d) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = lo;
-	for (hi = lo; hi < list->count &&
-	    date_compare(list->items[hi].date, d) == 0; hi++)
-		continue;
-	return hi - lo;
-}
-
 static void
 month_select(struct tui *tui)
 {
-	size_t	first, n = day_range(tui, tui->sel.date, &first);
+	size_t	first, n = data_day_range(tui, tui->sel.date, &first);
 
 	tui->sel.whole_day = 1;
 	tui->sel.meeting_id = n > 0 ? tui->meetings.items[first].id : 0;
@@ -77,7 +56,7 @@ draw_day(struct tui *tui, struct date d, int y, int x, int width,
 		    A_REVERSE : A_NORMAL) | draw_pair(tui, PAIR_TODAY));
 	if (holiday != NULL)	/* a column apart from the next day */
 		draw_text(stdscr, y, x + 3, width - 4, holiday, attr);
-	n = day_range(tui, d, &first);
+	n = data_day_range(tui, d, &first);
 	for (i = 0, line = 1; i < n && line < height; i++, line++) {
 		if (line == height - 1 && i + 1 < n) {
 			snprintf(buf, sizeof buf, _("+%zu more"), n - i);
@@ -104,7 +83,7 @@ draw_detail(struct tui *tui, int y)
 	char				 buf[1024], day[32];
 	size_t				 first, n, i, len;
 
-	n = day_range(tui, tui->sel.date, &first);
+	n = data_day_range(tui, tui->sel.date, &first);
 	if (n == 1) {
 		draw_meeting_detail(tui, y, &tui->meetings.items[first]);
 		return;

@@ -31,27 +31,6 @@ static struct {
 	int			 built;
 } wk;
 
-/* The meetings of day d: [*first, *first + n) of the year's list. */
-static size_t
-day_range(struct tui *tui, struct date d, size_t *first)
-{
-	const struct meeting_list	*list = &tui->meetings;
-	size_t				 lo = 0, hi = list->count, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (date_compare(list->items[mid].date, d) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = lo;
-	for (hi = lo; hi < list->count &&
-	    date_compare(list->items[hi].date, d) == 0; hi++)
-		continue;
-	return hi - lo;
-}
-
 static int
 in_year(struct tui *tui, struct date d)
 {
@@ -73,7 +52,7 @@ build(struct tui *tui)
 	wk.nlines = wk.count = 0;
 	for (k = 0, day = 0; day < 7; day++) {
 		d = date_add_days(wk.start, day);
-		n = in_year(tui, d) ? day_range(tui, d, &first) : 0;
+		n = in_year(tui, d) ? data_day_range(tui, d, &first) : 0;
 		wk.lines = xreallocarray(wk.lines, wk.nlines + n + 1,
 		    sizeof *wk.lines);
 		wk.lines[k].date = d;
@@ -106,7 +85,7 @@ week_select(struct tui *tui)
 		return;
 	}
 	/* a day: as in the month, the actions pick among its meetings */
-	n = in_year(tui, l->date) ? day_range(tui, l->date, &first) : 0;
+	n = in_year(tui, l->date) ? data_day_range(tui, l->date, &first) : 0;
 	tui->sel.whole_day = 1;
 	tui->sel.meeting_id = n > 0 ? tui->meetings.items[first].id : 0;
 	tui->sel.center_id = n == 1 ? tui->meetings.items[first].center_id :
@@ -193,7 +172,7 @@ draw_heading(struct tui *tui, int y, const struct week_line *l, int cursor)
 		snprintf(buf, sizeof buf, _("(%s: Left/Right to go there)"),
 		    fy);
 		draw_text(stdscr, y, x + 1, COLS - x - 1, buf, rev | A_DIM);
-	} else if (day_range(tui, l->date, &first) == 0)
+	} else if (data_day_range(tui, l->date, &first) == 0)
 		draw_text(stdscr, y, x + 1, COLS - x - 1, _("no meetings"),
 		    rev | A_DIM);
 }
@@ -210,7 +189,7 @@ draw_detail(struct tui *tui, int y)
 		return;
 	}
 	draw_format_day(l->date, day, sizeof day);
-	n = in_year(tui, l->date) ? day_range(tui, l->date, &first) : 0;
+	n = in_year(tui, l->date) ? data_day_range(tui, l->date, &first) : 0;
 	if (n == 0)
 		snprintf(buf, sizeof buf, _("%s: no meetings (a: add one)"),
 		    day);
