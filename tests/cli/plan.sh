@@ -80,7 +80,7 @@ drafted=$(tail -n +2 "$TMP/plan1.csv" | wc -l)
 expect_status "plan --apply: exit 0" 0 carecal plan --fy 2022 --apply
 contains "apply says what it added, and how to undo" "$TMP/out" \
 	"$(L "added 108 planned meetings and 45 advisors' bookings to 令和4年度, as one action ('carecal undo' takes it back)" \
-	"令和4年度に予定の会議 108 件と専門職の予約 45 件を一つの操作として追加しました（'carecal undo' で取り消せます）")"
+	"令和4年度に予定の会議 108 件と専門職の手配 45 件を一つの操作として追加しました（'carecal undo' で取り消せます）")"
 after=$(count)
 [ "$after" -eq $((before + 108)) ] &&
 	ok "108 meetings added ($before -> $after)" ||
@@ -205,7 +205,7 @@ run carecal advisor retire "上野 恵"
 carecal plan --fy 2022 >"$TMP/retired.txt"
 contains "a retired advisor is not booked, and that is said once" \
 	"$TMP/retired.txt" "$(L "自立: no advisor is a 歯科衛生士: none booked (carecal advisor add)" \
-	"自立: 歯科衛生士の専門職が登録されていません。予約していません（carecal advisor add）")"
+	"自立: 歯科衛生士の専門職が登録されていません。手配していません（carecal advisor add）")"
 lacks "retired: 上野 恵 booked for nothing" "$TMP/retired.txt" "上野 恵"
 
 # one center a day: an advisor never at two centers on one day
