@@ -9,23 +9,9 @@
 #include "alloc.h"
 #include "csv.h"
 #include "i18n.h"
+#include "text.h"
 
 #define FIELDS_MAX	16
-
-static size_t
-split_tabs(char *line, char **fields)
-{
-	size_t	n = 0;
-	char	*p = line;
-
-	while (n < FIELDS_MAX) {
-		fields[n++] = p;
-		if ((p = strchr(p, '\t')) == NULL)
-			break;
-		*p++ = '\0';
-	}
-	return n;
-}
 
 static int
 known(const struct advisor_file *file, const char *name)
@@ -44,7 +30,7 @@ parse_line(struct advisor_file *file, char *line, struct error *err)
 	struct advisor_file_booking	*b;
 	struct advisor			*a;
 	char				*f[FIELDS_MAX];
-	size_t				 n = split_tabs(line, f), i;
+	size_t				 n = text_split_tabs(line, f, FIELDS_MAX), i;
 
 	if (strcmp(f[0], "advisor") == 0 && n >= 3 && n <= 5) {
 		if (known(file, f[1]))
@@ -84,7 +70,7 @@ int
 advisor_file_load(const char *path, struct advisor_file *file,
     struct error *err)
 {
-	char	*data, *line, *next;
+	char	*data, *cursor, *line;
 	size_t	 len;
 	long	 lineno = 0;
 
@@ -92,13 +78,8 @@ advisor_file_load(const char *path, struct advisor_file *file,
 	advisor_list_init(&file->advisors);
 	if (file_read_all(path, 1024 * 1024, &data, &len, err) == -1)
 		return -1;
-	for (line = data; line != NULL && *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		line[strcspn(line, "\r")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
+	cursor = data;
+	while ((line = text_next_line(&cursor, &lineno)) != NULL) {
 		if (parse_line(file, line, err) == -1) {
 			error_prefix(err, "%s:%ld: ", path, lineno);
 			free(data);

@@ -20,21 +20,6 @@ profile_data_dir(void)
 	return paths_data_dir();
 }
 
-static size_t
-split_tabs(char *line, char **fields)
-{
-	size_t	n = 0;
-	char	*p = line;
-
-	while (n < MAX_FIELDS) {
-		fields[n++] = p;
-		if ((p = strchr(p, '\t')) == NULL)
-			break;
-		*p++ = '\0';
-	}
-	return n;
-}
-
 static int
 parse_target(const char *s, int *out)
 {
@@ -211,7 +196,7 @@ parse_line(struct profile *p, char *line, const char *path, long lineno,
     struct error *err)
 {
 	char			*f[MAX_FIELDS];
-	size_t			 n = split_tabs(line, f);
+	size_t			 n = text_split_tabs(line, f, MAX_FIELDS);
 	struct meeting_type	 t;
 	struct center		 c;
 	int			 rc;
@@ -303,7 +288,7 @@ int
 profile_load(const char *path, const char *name, struct profile *p,
     struct error *err)
 {
-	char	*data, *line, *next;
+	char	*data, *cursor, *line;
 	size_t	 len;
 	long	 lineno = 0;
 
@@ -313,13 +298,8 @@ profile_load(const char *path, const char *name, struct profile *p,
 	if (file_read_all(path, 1024 * 1024, &data, &len, err) == -1)
 		return -1;
 	p->name = xstrdup(name);
-	for (line = data; line != NULL && *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		line[strcspn(line, "\r")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
+	cursor = data;
+	while ((line = text_next_line(&cursor, &lineno)) != NULL) {
 		if (parse_line(p, line, path, lineno, err) == -1) {
 			free(data);
 			profile_free(p);

@@ -210,3 +210,35 @@ text_truncate(const char *s, int width, char *buf, size_t size)
 		buf[used] = '\0';
 	return w;
 }
+
+char *
+text_next_line(char **cursor, long *lineno)
+{
+	char	*line, *next;
+
+	while ((line = *cursor) != NULL && *line != '\0') {
+		(*lineno)++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		*cursor = next;
+		line[strcspn(line, "\r")] = '\0';
+		if (line[0] != '#' && line[0] != '\0')
+			return line;
+	}
+	return NULL;
+}
+
+size_t
+text_split_tabs(char *line, char **fields, size_t max)
+{
+	size_t	 n = 0;
+	char	*p = line;
+
+	while (n < max) {
+		fields[n++] = p;
+		if ((p = strchr(p, '\t')) == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}

@@ -39,4 +39,13 @@ void	text_print_blanks(FILE *, int);
  */
 int	text_truncate(const char *, int, char *, size_t);
 
+/*
+ * The lines of a data file read whole (a profile, an advisors' file):
+ * the next one from *cursor, cut in place (LF or CR LF), comments (#)
+ * and empty lines skipped, *lineno counting every line; NULL at the end.
+ */
+char	*text_next_line(char **, long *);
+/* Splits line in place at its tabs into at most max fields: how many. */
+size_t	text_split_tabs(char *, char **, size_t);
+
 #endif
